@@ -1,0 +1,83 @@
+//! What anyone may read: the programmes and their public pages.
+
+use crate::{App, AppError, Result};
+use kozos_db::{organisations, places, programmes};
+use kozos_domain::organisation::Organisation;
+use kozos_domain::place::{Place, PlaceKind};
+use kozos_domain::programme::*;
+use kozos_domain::{OrganisationId, PlaceId, ProgrammeId};
+
+/// A programme's public page: the publicity block, partners with their agreements,
+/// action areas and target groups.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProgrammePage {
+    pub programme: Programme,
+    /// County › district › settlement of the programme's place, for context.
+    pub place_path: Vec<String>,
+    pub partners: Vec<Partner>,
+    pub action_areas: Vec<ActionArea>,
+    pub target_groups: Vec<TargetGroup>,
+}
+
+pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Programme>> {
+    Ok(programmes::search(&app.db, q).await?)
+}
+
+pub async fn programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage> {
+    let programme = programmes::get(&app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let place_path = match programme.place_id {
+        Some(pid) => match places::get(&app.db, pid).await? {
+            Some(p) => places::names(&app.db, &p.lineage[1.min(p.lineage.len())..])
+                .await?
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect(),
+            None => vec![],
+        },
+        None => vec![],
+    };
+    Ok(ProgrammePage {
+        place_path,
+        partners: programmes::partners(&app.db, id).await?,
+        action_areas: programmes::action_areas(&app.db, id).await?,
+        target_groups: programmes::target_groups(&app.db, id).await?,
+        programme,
+    })
+}
+
+pub async fn organisations(app: &App, q: Option<&str>) -> Result<Vec<Organisation>> {
+    Ok(organisations::list(&app.db, q).await?)
+}
+
+pub async fn organisation(app: &App, id: OrganisationId) -> Result<Organisation> {
+    organisations::get(&app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Children of a place (the counties when `parent` is `None`, under the country).
+pub async fn place_children(app: &App, parent: Option<PlaceId>) -> Result<Vec<Place>> {
+    match parent {
+        Some(p) => {
+            places::get(&app.db, p).await?.ok_or(AppError::NotFound)?;
+            Ok(places::children(&app.db, Some(p)).await?)
+        }
+        None => Ok(places::children(&app.db, None).await?),
+    }
+}
+
+pub async fn place(app: &App, id: PlaceId) -> Result<Place> {
+    places::get(&app.db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Settlements for pick lists.
+pub async fn settlements(app: &App) -> Result<Vec<Place>> {
+    Ok(places::of_kind(&app.db, PlaceKind::Settlement).await?)
+}
+
+/// The attribution to show when an official gazetteer was imported.
+pub async fn gazetteer_attribution(app: &App) -> Result<Option<String>> {
+    Ok(kozos_db::settings::get(&app.db, crate::gazetteer::ATTRIBUTION_KEY).await?)
+}

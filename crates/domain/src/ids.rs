@@ -1,0 +1,28 @@
+//! Typed ids: a `ProgrammeId` can never be passed where an `OrganisationId` is expected.
+
+macro_rules! id_type {
+    ($($name:ident),* $(,)?) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    PlaceId,
+    OrganisationId,
+    ProgrammeId,
+    PartnerId,
+    AgreementId,
+    StaffId,
+    ActionAreaId,
+    TargetGroupId,
+    UserId,
+    GrantId,
+);

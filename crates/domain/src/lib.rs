@@ -1,0 +1,19 @@
+//! The kozos domain: the types and rules of community development programmes.
+//!
+//! No I/O lives here. Storage (`kozos-db`) and use cases (`kozos-app`) build on these types;
+//! the web layer only renders them. Validation returns [`FieldErrors`] whose messages are
+//! catalogue keys, so every layer above can show them in the user's language.
+
+pub mod ids;
+pub mod money;
+pub mod organisation;
+pub mod place;
+pub mod policy;
+pub mod programme;
+pub mod project_code;
+pub mod text;
+pub mod user;
+pub mod validation;
+
+pub use ids::*;
+pub use validation::{FieldError, FieldErrors};

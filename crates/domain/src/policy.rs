@@ -1,0 +1,174 @@
+//! The role × scope policy. One table says what each role may do; a grant applies to the
+//! part of the tree it names. Use cases ask [`allows`] before they read or write; handlers
+//! never decide access themselves.
+
+use crate::ids::*;
+use crate::user::{Grant, Role, Scope};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Open the staff back office and read the programmes in scope.
+    ViewBackOffice,
+    CreateProgramme,
+    EditProgramme,
+    ManagePartners,
+    ManageStaff,
+    ManageActionAreas,
+    ManageTargetGroups,
+    CreateOrganisation,
+    EditOrganisation,
+    ManageUsers,
+}
+
+/// What each role may do, wherever its grant applies.
+pub fn role_allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    match role {
+        Resident | Volunteer => false,
+        CommunityDeveloper => matches!(action, ViewBackOffice | ManageTargetGroups),
+        Coordinator => matches!(
+            action,
+            ViewBackOffice | ManageActionAreas | ManageTargetGroups
+        ),
+        ProjectManager => matches!(
+            action,
+            ViewBackOffice
+                | CreateProgramme
+                | EditProgramme
+                | ManagePartners
+                | ManageStaff
+                | ManageActionAreas
+                | ManageTargetGroups
+                | CreateOrganisation
+        ),
+        Mentor | Auditor => matches!(action, ViewBackOffice),
+        CountyCoordinator => matches!(
+            action,
+            ViewBackOffice | CreateOrganisation | EditOrganisation
+        ),
+        NationalCoordinator => matches!(
+            action,
+            ViewBackOffice | CreateProgramme | CreateOrganisation | EditOrganisation
+        ),
+        Administrator => true,
+    }
+}
+
+/// Where something sits in the tree: the grant scopes that cover it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Target {
+    pub programme: Option<ProgrammeId>,
+    pub organisations: Vec<OrganisationId>,
+    /// The place and all its ancestors.
+    pub places: Vec<PlaceId>,
+}
+
+impl Target {
+    /// Something only a country-wide grant covers (users, the places gazetteer).
+    pub fn country() -> Self {
+        Target::default()
+    }
+}
+
+pub fn scope_covers(scope: Scope, target: &Target) -> bool {
+    match scope {
+        Scope::Country => true,
+        Scope::Place(p) => target.places.contains(&p),
+        Scope::Organisation(o) => target.organisations.contains(&o),
+        Scope::Programme(p) => target.programme == Some(p),
+    }
+}
+
+/// Does any grant allow this action on this target?
+pub fn allows(grants: &[Grant], action: Action, target: &Target) -> bool {
+    grants
+        .iter()
+        .any(|g| role_allows(g.role, action) && scope_covers(g.scope, target))
+}
+
+/// Does any grant allow this action somewhere (to show a menu entry or a list)?
+pub fn allows_somewhere(grants: &[Grant], action: Action) -> bool {
+    grants.iter().any(|g| role_allows(g.role, action))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kisber_programme() -> Target {
+        Target {
+            programme: Some(ProgrammeId(1)),
+            organisations: vec![OrganisationId(10)],
+            places: vec![PlaceId(1), PlaceId(2), PlaceId(3), PlaceId(4)],
+        }
+    }
+
+    #[test]
+    fn grants_cover_their_subtree_only() {
+        let pm = [Grant {
+            role: Role::ProjectManager,
+            scope: Scope::Programme(ProgrammeId(1)),
+        }];
+        assert!(allows(&pm, Action::EditProgramme, &kisber_programme()));
+        let other = Target {
+            programme: Some(ProgrammeId(2)),
+            ..kisber_programme()
+        };
+        assert!(!allows(&pm, Action::EditProgramme, &other));
+
+        let county = [Grant {
+            role: Role::CountyCoordinator,
+            scope: Scope::Place(PlaceId(2)),
+        }];
+        assert!(allows(&county, Action::ViewBackOffice, &kisber_programme()));
+        assert!(!allows(&county, Action::EditProgramme, &kisber_programme()));
+        let elsewhere = Target {
+            places: vec![PlaceId(1), PlaceId(9)],
+            ..Default::default()
+        };
+        assert!(!allows(&county, Action::ViewBackOffice, &elsewhere));
+
+        let org = [Grant {
+            role: Role::ProjectManager,
+            scope: Scope::Organisation(OrganisationId(10)),
+        }];
+        assert!(allows(&org, Action::ManagePartners, &kisber_programme()));
+    }
+
+    #[test]
+    fn read_only_roles_never_write() {
+        let everywhere = Target {
+            programme: Some(ProgrammeId(1)),
+            ..Default::default()
+        };
+        for role in [Role::Auditor, Role::Mentor, Role::Resident, Role::Volunteer] {
+            let g = [Grant {
+                role,
+                scope: Scope::Country,
+            }];
+            for a in [
+                Action::EditProgramme,
+                Action::ManagePartners,
+                Action::ManageStaff,
+                Action::ManageUsers,
+            ] {
+                assert!(!allows(&g, a, &everywhere), "{role:?} {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_administrators_manage_users() {
+        for role in Role::ALL {
+            let g = [Grant {
+                role: *role,
+                scope: Scope::Country,
+            }];
+            assert_eq!(
+                allows(&g, Action::ManageUsers, &Target::country()),
+                *role == Role::Administrator
+            );
+        }
+    }
+}

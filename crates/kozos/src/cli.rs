@@ -1,0 +1,369 @@
+//! The command line: `serve`, `migrate`, `demo`, `user add`, `token create`, `places import`.
+
+use clap::{Parser, Subcommand};
+use kozos_app::Clock;
+use kozos_domain::user::{Grant, Role, Scope};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "kozos",
+    version,
+    about = "Community development programmes, run in the open."
+)]
+struct Cli {
+    /// sqlite://path?mode=rwc or postgres://user:pass@host/db
+    #[arg(
+        long,
+        env = "KOZOS_DATABASE_URL",
+        default_value = "sqlite://data/kozos.db?mode=rwc",
+        global = true
+    )]
+    database_url: String,
+    /// Log as JSON lines (for log collectors) instead of human-readable text.
+    #[arg(long, env = "KOZOS_LOG_JSON", global = true)]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate and serve the site.
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load the five demo programmes and one account per role (idempotent).
+    Demo,
+    /// Accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// The places tree.
+    Places {
+        #[command(subcommand)]
+        command: PlacesCommand,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, env = "KOZOS_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Load the demo first (it is idempotent).
+    #[arg(long)]
+    demo: bool,
+    /// Serve on a non-loopback address even though demo accounts with published passwords exist.
+    #[arg(long, env = "KOZOS_ALLOW_DEMO_ACCOUNTS_ON_NETWORK")]
+    allow_demo_accounts_on_network: bool,
+    /// Mark cookies Secure (serve behind HTTPS).
+    #[arg(long, env = "KOZOS_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+    #[arg(long, env = "KOZOS_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account (or reset its password) and grant it a role.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// administrator, national_coordinator, county_coordinator, project_manager, coordinator,
+        /// community_developer, mentor, auditor, volunteer, resident
+        #[arg(long, default_value = "administrator")]
+        role: String,
+        /// country, place:ID, organisation:ID or programme:ID
+        #[arg(long, default_value = "country")]
+        scope: String,
+        /// The password; read from KOZOS_PASSWORD or the first line of standard input when not given.
+        #[arg(long, env = "KOZOS_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Issue an API token for an account; it is printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "api")]
+        name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlacesCommand {
+    /// Import settlements from a CSV gazetteer (whole file or nothing; every bad row is reported).
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long, default_value = "name")]
+        name_col: String,
+        #[arg(long, default_value = "ksh_code")]
+        ksh_col: String,
+        #[arg(long, default_value = "district")]
+        district_col: String,
+        #[arg(long, default_value = "county")]
+        county_col: String,
+        /// Shown in the site footer, e.g. "KSH Helységnévtár, CC BY 4.0".
+        #[arg(long)]
+        attribution: Option<String>,
+    },
+}
+
+fn init_logs(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KOZOS_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        b.json().init();
+    } else {
+        b.init();
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logs(cli.log_json);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match rt.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kozos: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_scope(s: &str) -> Result<Scope, String> {
+    let (kind, id) = match s.split_once(':') {
+        Some((k, i)) => (
+            k,
+            Some(
+                i.parse::<i64>()
+                    .map_err(|_| format!("bad id in scope `{s}`"))?,
+            ),
+        ),
+        None => (s, None),
+    };
+    Scope::from_parts(kind, id).ok_or_else(|| {
+        format!("unknown scope `{s}` (country, place:ID, organisation:ID, programme:ID)")
+    })
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let command = cli.command.unwrap_or(Command::Serve(ServeArgs {
+        bind: "127.0.0.1:8080".parse().expect("valid"),
+        demo: false,
+        allow_demo_accounts_on_network: false,
+        secure_cookies: false,
+        trust_forwarded_for: false,
+    }));
+    let app = crate::open(&cli.database_url, Clock::system()).await?;
+    match command {
+        Command::Migrate => {
+            let applied = kozos_db::migrate::applied(&app.db)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "schema at version {:?}",
+                applied.last().copied().unwrap_or(0)
+            );
+            Ok(())
+        }
+        Command::Demo => {
+            let ids = kozos_app::demo::load(&app)
+                .await
+                .map_err(|e| format!("{e:?}"))?;
+            println!(
+                "demo loaded: {} programmes; accounts use the password `{}`",
+                ids.len(),
+                kozos_app::demo::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    role,
+                    scope,
+                    password,
+                },
+        } => {
+            let role = Role::parse(&role).ok_or_else(|| format!("unknown role `{role}`"))?;
+            let scope = parse_scope(&scope)?;
+            let password = match password {
+                Some(p) => p,
+                None => {
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .map_err(|e| e.to_string())?;
+                    line.trim_end_matches(['\n', '\r']).to_string()
+                }
+            };
+            let id = kozos_app::auth::upsert_user(
+                &app,
+                &email,
+                &name,
+                &password,
+                &[Grant { role, scope }],
+                false,
+            )
+            .await
+            .map_err(|e| match e {
+                kozos_app::AppError::Invalid(f) => format!(
+                    "invalid: {:?}",
+                    f.0.iter().map(|e| (e.field, e.key)).collect::<Vec<_>>()
+                ),
+                other => other.to_string(),
+            })?;
+            println!(
+                "user {id} ready: {email} as {} on {}",
+                role.as_str(),
+                scope.kind_str()
+            );
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { email, name },
+        } => {
+            let token = kozos_app::auth::create_api_token(&app, &email, &name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Places {
+            command:
+                PlacesCommand::Import {
+                    file,
+                    name_col,
+                    ksh_col,
+                    district_col,
+                    county_col,
+                    attribution,
+                },
+        } => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let mapping = crate::gazetteer_file::Mapping {
+                name: name_col,
+                ksh_code: ksh_col,
+                district: district_col,
+                county: county_col,
+            };
+            let rows = crate::gazetteer_file::read_csv(&text, &mapping)?;
+            match kozos_app::gazetteer::import(&app, &rows, attribution.as_deref()).await {
+                Ok(n) => {
+                    println!("imported {n} settlements");
+                    Ok(())
+                }
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("line {}: {}", e.line, e.message);
+                    }
+                    Err(format!("nothing imported: {} bad rows", errors.len()))
+                }
+            }
+        }
+        Command::Serve(args) => serve(app, args).await,
+    }
+}
+
+async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
+    if args.demo {
+        kozos_app::demo::load(&app)
+            .await
+            .map_err(|e| format!("demo: {e:?}"))?;
+        tracing::info!(
+            password = kozos_app::demo::DEMO_PASSWORD,
+            "demo loaded (accounts: see README)"
+        );
+    }
+    if !args.bind.ip().is_loopback()
+        && !args.allow_demo_accounts_on_network
+        && kozos_db::users::has_demo_accounts(&app.db)
+            .await
+            .map_err(|e| e.to_string())?
+    {
+        return Err(format!(
+            "refusing to listen on {}: this database has demo accounts with published passwords. \
+             Use a fresh database, or pass --allow-demo-accounts-on-network if you really mean it.",
+            args.bind
+        ));
+    }
+    let state = kozos_web::AppState {
+        app: app.clone(),
+        config: kozos_web::WebConfig {
+            secure_cookies: args.secure_cookies,
+            trust_forwarded_for: args.trust_forwarded_for,
+        },
+    };
+    let router = kozos_web::router(state).layer(tower_http::trace::TraceLayer::new_for_http());
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .map_err(|e| format!("bind {}: {e}", args.bind))?;
+    tracing::info!(address = %args.bind, backend = ?app.db.backend, "kozos listening on http://{}", args.bind);
+    // Expired sessions are swept hourly by whichever instance runs this; it is idempotent.
+    let sweeper = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let now = kozos_db::timestamp(sweeper.clock.now());
+            if let Err(e) = kozos_db::users::delete_expired_sessions(&sweeper.db, &now).await {
+                tracing::warn!(error = %e, "session sweep failed");
+            }
+        }
+    });
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| e.to_string())?;
+    tracing::info!("shut down cleanly");
+    app.db.pool.close().await;
+    Ok(())
+}
+
+/// SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,271 @@
+//! API data shapes. Money is whole forints, aid intensity a percentage, dates ISO 8601.
+
+use kozos_app::catalogue::ProgrammePage;
+use kozos_domain::organisation::Organisation;
+use kozos_domain::place::Place;
+use kozos_domain::programme::Programme;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeDto {
+    pub id: i64,
+    pub title: String,
+    /// Project ID, e.g. `TOP-5.3.1-16-KO1-2017-00005`.
+    pub code: Option<String>,
+    pub beneficiary_id: Option<i64>,
+    pub beneficiary_name: Option<String>,
+    pub place_id: Option<i64>,
+    pub place_name: Option<String>,
+    /// Contracted grant in whole forints.
+    pub grant_huf: Option<i64>,
+    /// Aid intensity in percent (0–100).
+    pub aid_intensity_percent: Option<f64>,
+    /// `esza`, `esza_plusz`, `erfa`, `ka`, `eafa`, `domestic`, `other`.
+    pub fund: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub intermediate_body: Option<String>,
+    pub description: String,
+}
+
+impl From<&Programme> for ProgrammeDto {
+    fn from(p: &Programme) -> Self {
+        ProgrammeDto {
+            id: p.id.0,
+            title: p.title.clone(),
+            code: p.code.clone(),
+            beneficiary_id: p.beneficiary_id.map(|x| x.0),
+            beneficiary_name: p.beneficiary_name.clone(),
+            place_id: p.place_id.map(|x| x.0),
+            place_name: p.place_name.clone(),
+            grant_huf: p.grant_huf,
+            aid_intensity_percent: p.aid_intensity_bp.map(|b| b as f64 / 100.0),
+            fund: p.fund.map(|f| f.as_str().to_string()),
+            start_date: p.start_date.map(|d| d.to_string()),
+            end_date: p.end_date.map(|d| d.to_string()),
+            intermediate_body: p.intermediate_body.clone(),
+            description: p.description.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AgreementDto {
+    pub id: i64,
+    pub signed_on: Option<String>,
+    pub scope: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartnerDto {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    /// `consortium_member`, `cooperation_partner`, `supporter`.
+    pub role: String,
+    pub agreements: Vec<AgreementDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActionAreaDto {
+    pub id: i64,
+    pub name: String,
+    pub boundary: String,
+    pub settlements: Vec<PlaceRefDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlaceRefDto {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TargetGroupDto {
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub planned_size: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeDetailDto {
+    #[serde(flatten)]
+    pub programme: ProgrammeDto,
+    pub partners: Vec<PartnerDto>,
+    pub action_areas: Vec<ActionAreaDto>,
+    pub target_groups: Vec<TargetGroupDto>,
+}
+
+impl From<&ProgrammePage> for ProgrammeDetailDto {
+    fn from(p: &ProgrammePage) -> Self {
+        ProgrammeDetailDto {
+            programme: (&p.programme).into(),
+            partners: p
+                .partners
+                .iter()
+                .map(|pa| PartnerDto {
+                    id: pa.id.0,
+                    organisation_id: pa.organisation_id.0,
+                    organisation_name: pa.organisation_name.clone(),
+                    role: pa.role.as_str().into(),
+                    agreements: pa
+                        .agreements
+                        .iter()
+                        .map(|a| AgreementDto {
+                            id: a.id.0,
+                            signed_on: a.signed_on.map(|d| d.to_string()),
+                            scope: a.scope.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            action_areas: p
+                .action_areas
+                .iter()
+                .map(|a| ActionAreaDto {
+                    id: a.id.0,
+                    name: a.name.clone(),
+                    boundary: a.boundary.clone(),
+                    settlements: a
+                        .settlements
+                        .iter()
+                        .map(|(id, n)| PlaceRefDto {
+                            id: id.0,
+                            name: n.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            target_groups: p
+                .target_groups
+                .iter()
+                .map(|g| TargetGroupDto {
+                    id: g.id.0,
+                    name: g.name.clone(),
+                    description: g.description.clone(),
+                    planned_size: g.planned_size,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationDto {
+    pub id: i64,
+    pub name: String,
+    /// `public`, `civil`, `business`, `church`.
+    pub sector: String,
+    pub kind: String,
+    pub settlement_id: Option<i64>,
+    pub settlement_name: Option<String>,
+    pub parent_id: Option<i64>,
+    pub website: Option<String>,
+}
+
+impl From<&Organisation> for OrganisationDto {
+    fn from(o: &Organisation) -> Self {
+        OrganisationDto {
+            id: o.id.0,
+            name: o.name.clone(),
+            sector: o.sector.as_str().into(),
+            kind: o.kind.as_str().into(),
+            settlement_id: o.settlement_id.map(|x| x.0),
+            settlement_name: o.settlement_name.clone(),
+            parent_id: o.parent_id.map(|x| x.0),
+            website: o.website.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlaceDto {
+    pub id: i64,
+    /// `country`, `county`, `district`, `settlement`, `settlement_part`.
+    pub kind: String,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub ksh_code: Option<String>,
+}
+
+impl From<&Place> for PlaceDto {
+    fn from(p: &Place) -> Self {
+        PlaceDto {
+            id: p.id.0,
+            kind: p.kind.as_str().into(),
+            name: p.name.clone(),
+            parent_id: p.parent_id.map(|x| x.0),
+            ksh_code: p.ksh_code.clone(),
+        }
+    }
+}
+
+/// A programme to create or replace. Same rules as the staff form.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct ProgrammeWrite {
+    pub title: String,
+    pub code: Option<String>,
+    pub beneficiary_id: Option<i64>,
+    pub place_id: Option<i64>,
+    pub grant_huf: Option<i64>,
+    pub aid_intensity_percent: Option<f64>,
+    pub fund: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub intermediate_body: Option<String>,
+    pub description: Option<String>,
+}
+
+fn s<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+impl ProgrammeWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::ProgrammeForm {
+        kozos_domain::programme::ProgrammeForm {
+            title: self.title.clone(),
+            code: s(&self.code),
+            beneficiary_id: s(&self.beneficiary_id),
+            place_id: s(&self.place_id),
+            grant_huf: s(&self.grant_huf),
+            aid_intensity: s(&self.aid_intensity_percent),
+            fund: s(&self.fund),
+            start_date: s(&self.start_date),
+            end_date: s(&self.end_date),
+            intermediate_body: s(&self.intermediate_body),
+            description: s(&self.description),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct OrganisationWrite {
+    pub name: String,
+    pub sector: String,
+    pub kind: String,
+    pub settlement_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub website: Option<String>,
+}
+
+impl OrganisationWrite {
+    pub fn to_form(&self) -> kozos_domain::organisation::OrganisationForm {
+        kozos_domain::organisation::OrganisationForm {
+            name: self.name.clone(),
+            sector: self.sector.clone(),
+            kind: self.kind.clone(),
+            settlement_id: s(&self.settlement_id),
+            parent_id: s(&self.parent_id),
+            website: s(&self.website),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}

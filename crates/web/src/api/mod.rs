@@ -1,0 +1,224 @@
+//! The JSON API under `/api/v1`. Reads are public (the same data as the public pages);
+//! writes need `Authorization: Bearer <token>` (`kozos token create`). Errors are
+//! `{"error": {"code", "message", "fields"}}` with stable codes. The OpenAPI document is
+//! generated from these handlers, and a test checks it lists exactly the routes served.
+
+mod dto;
+mod handlers;
+
+pub use handlers::*;
+
+use crate::i18n::Lang;
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use kozos_app::AppError;
+use kozos_domain::user::User;
+use serde::Serialize;
+use utoipa::{OpenApi, ToSchema};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "kozos API", version = "1", description = "Community development programmes: programmes, organisations, places."),
+    paths(
+        handlers::list_programmes,
+        handlers::get_programme,
+        handlers::create_programme,
+        handlers::update_programme,
+        handlers::list_organisations,
+        handlers::get_organisation,
+        handlers::create_organisation,
+        handlers::update_organisation,
+        handlers::list_places,
+    ),
+    components(schemas(
+        dto::ProgrammeDto, dto::ProgrammeDetailDto, dto::PartnerDto, dto::AgreementDto, dto::ActionAreaDto,
+        dto::TargetGroupDto, dto::OrganisationDto, dto::PlaceDto, dto::ProgrammeWrite, dto::OrganisationWrite,
+        dto::Created, ApiErrorBody, ApiErrorDetail, ApiFieldError
+    )),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn openapi_json() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        ApiDoc::openapi().to_pretty_json().unwrap_or_default(),
+    )
+        .into_response()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorDetail {
+    /// Stable, machine-readable: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `rate_limited`, `internal`.
+    pub code: String,
+    /// Human-readable, in the language of `Accept-Language` (Hungarian by default).
+    pub message: String,
+    pub fields: Vec<ApiFieldError>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiFieldError {
+    pub field: String,
+    /// The catalogue key of the rule that failed, e.g. `err-project-code`.
+    pub code: String,
+    pub message: String,
+}
+
+pub struct ApiError {
+    lang: Lang,
+    error: AppError,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let l = self.lang;
+        let (status, code, message_key, fields) = match self.error {
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "error-title-404",
+                vec![],
+            ),
+            AppError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "error-title-403",
+                vec![],
+            ),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-text-403", vec![]),
+            AppError::RateLimited => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "error-text-429",
+                vec![],
+            ),
+            AppError::Invalid(e) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "admin-fix-errors",
+                e.0.iter()
+                    .map(|f| ApiFieldError {
+                        field: f.field.into(),
+                        code: f.key.into(),
+                        message: l.t(f.key),
+                    })
+                    .collect(),
+            ),
+            AppError::Db(e) => {
+                tracing::error!(error = %e, "database error (api)");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "error-text-500",
+                    vec![],
+                )
+            }
+            AppError::Internal(e) => {
+                tracing::error!(error = %e, "internal error (api)");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "error-text-500",
+                    vec![],
+                )
+            }
+        };
+        let mut message = l.t(message_key);
+        if code == "unauthorized" {
+            message = match l {
+                Lang::Hu => "Hiányzó vagy érvénytelen API-token (Authorization: Bearer …).".into(),
+                Lang::En => "Missing or invalid API token (Authorization: Bearer …).".into(),
+            };
+        }
+        (
+            status,
+            Json(ApiErrorBody {
+                error: ApiErrorDetail {
+                    code: code.into(),
+                    message,
+                    fields,
+                },
+            }),
+        )
+            .into_response()
+    }
+}
+
+/// The language an API client asked for (`Accept-Language: en` → English).
+pub struct ApiLang(pub Lang);
+
+impl FromRequestParts<AppState> for ApiLang {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split([',', ';', '-']).next())
+            .and_then(Lang::parse)
+            .unwrap_or_default();
+        Ok(ApiLang(lang))
+    }
+}
+
+impl ApiLang {
+    pub fn err(&self) -> impl Fn(AppError) -> ApiError + '_ {
+        move |error| ApiError {
+            lang: self.0,
+            error,
+        }
+    }
+}
+
+/// The user behind a bearer token.
+pub struct ApiUser(pub User);
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {
+        let ApiLang(lang) = ApiLang::from_request_parts(parts, s)
+            .await
+            .unwrap_or(ApiLang(Lang::Hu));
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let Some(token) = token else {
+            return Err(ApiError {
+                lang,
+                error: AppError::Unauthenticated,
+            });
+        };
+        match kozos_app::auth::token_user(&s.app, token).await {
+            Ok(Some(u)) => Ok(ApiUser(u)),
+            Ok(None) => Err(ApiError {
+                lang,
+                error: AppError::Unauthenticated,
+            }),
+            Err(e) => Err(ApiError { lang, error: e }),
+        }
+    }
+}

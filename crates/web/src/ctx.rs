@@ -1,0 +1,123 @@
+//! The per-request context every page needs: language, signed-in user, CSRF token,
+//! flash message. Built from cookies; the user comes from the server-side session.
+
+use crate::cookies;
+use crate::csrf::CsrfToken;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::AppState;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::http::request::Parts;
+use kozos_app::AppError;
+use kozos_domain::user::User;
+
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<User>,
+    pub csrf: String,
+    pub flash: Option<String>,
+    /// Path and query of this request, for the language switch to come back to.
+    pub here: String,
+    pub secure_cookies: bool,
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+    /// Turn a use-case error into this request's error page.
+    pub fn err(&self) -> impl Fn(AppError) -> WebError + '_ {
+        move |e| WebError::new(self.lang, e)
+    }
+    /// The signed-in user, or a redirect to the sign-in page.
+    pub fn require_user(&self) -> Result<&User, WebError> {
+        self.user.as_ref().ok_or_else(|| {
+            WebError::new(self.lang, AppError::Unauthenticated).with_next(&self.here)
+        })
+    }
+}
+
+/// The language a request asked for without a signed-in user's preference.
+pub fn lang_of(parts: &Parts) -> Lang {
+    cookies::get(&parts.headers, cookies::LANG)
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let cookie_lang = cookies::get(&parts.headers, cookies::LANG).and_then(Lang::parse);
+        let user = match cookies::get(&parts.headers, cookies::SESSION) {
+            Some(token) => kozos_app::auth::session_user(&state.app, token)
+                .await
+                .map_err(|e| WebError::new(cookie_lang.unwrap_or_default(), e))?,
+            None => None,
+        };
+        let lang = cookie_lang
+            .or_else(|| {
+                user.as_ref()
+                    .and_then(|u| u.lang.as_deref())
+                    .and_then(Lang::parse)
+            })
+            .unwrap_or_default();
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .or_else(|| cookies::get(&parts.headers, cookies::CSRF).map(str::to_string))
+            .unwrap_or_default();
+        let flash = cookies::get(&parts.headers, cookies::FLASH).map(str::to_string);
+        let here = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        Ok(Ctx {
+            lang,
+            user,
+            csrf,
+            flash,
+            here,
+            secure_cookies: state.config.secure_cookies,
+        })
+    }
+}
+
+impl OptionalFromRequestParts<AppState> for Ctx {
+    type Rejection = WebError;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        <Ctx as FromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await
+            .map(Some)
+    }
+}
+
+/// The client's address, for the sign-in rate limit.
+pub fn client_ip(
+    parts_headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+    trust_forwarded: bool,
+) -> String {
+    if trust_forwarded {
+        if let Some(ip) = parts_headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next_back())
+        {
+            return ip.trim().to_string();
+        }
+    }
+    extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

@@ -1,0 +1,97 @@
+use super::public::safe_next;
+use crate::csrf::CsrfForm;
+use crate::ctx::{client_ip, Ctx};
+use crate::error::WebError;
+use crate::{cookies, views, AppState};
+use axum::extract::{Query, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use kozos_app::AppError;
+use kozos_domain::FieldErrors;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    pub next: String,
+}
+
+pub async fn form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    let next = safe_next(&q.next, "/admin");
+    views::layout::page(
+        &ctx,
+        &ctx.t("signin-title"),
+        views::signin::signin(&ctx, "", &next, &FieldErrors::new()),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SignInForm {
+    pub email: String,
+    pub password: String,
+    pub next: String,
+}
+
+pub async fn submit(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    req: Request,
+) -> Result<Response, WebError> {
+    let ip = client_ip(
+        req.headers(),
+        req.extensions(),
+        s.config.trust_forwarded_for,
+    );
+    let CsrfForm(f) =
+        <CsrfForm<SignInForm> as axum::extract::FromRequest<AppState>>::from_request(req, &s)
+            .await?;
+    let next = safe_next(&f.next, "/admin");
+    match kozos_app::auth::sign_in(&s.app, &f.email, &f.password, &ip).await {
+        Ok((token, _user)) => {
+            let mut res = Redirect::to(&next).into_response();
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                cookies::set(
+                    cookies::SESSION,
+                    &token,
+                    kozos_app::auth::SESSION_HOURS * 3600,
+                    true,
+                    s.config.secure_cookies,
+                ),
+            );
+            Ok(res)
+        }
+        Err(AppError::Invalid(errors)) => Ok(views::layout::page_with_status(
+            &ctx,
+            StatusCode::UNAUTHORIZED,
+            &ctx.t("signin-title"),
+            views::signin::signin(&ctx, &f.email, &next, &errors),
+        )),
+        Err(e) => Err(WebError::new(ctx.lang, e)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Empty {}
+
+pub async fn signout(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    req: Request,
+) -> Result<Response, WebError> {
+    let token = cookies::get(req.headers(), cookies::SESSION).map(str::to_string);
+    let CsrfForm(_) =
+        <CsrfForm<Empty> as axum::extract::FromRequest<AppState>>::from_request(req, &s).await?;
+    if let Some(t) = token {
+        kozos_app::auth::sign_out(&s.app, &t)
+            .await
+            .map_err(ctx.err())?;
+    }
+    let mut res = Redirect::to("/").into_response();
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(cookies::SESSION, "", 0, true, s.config.secure_cookies),
+    );
+    Ok(res)
+}

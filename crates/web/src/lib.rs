@@ -1,0 +1,32 @@
+//! kozos web layer: server-rendered HTML (maud), the JSON API with its OpenAPI document,
+//! cookies, CSRF and i18n. Handlers are thin: extract → one use case in `kozos-app` →
+//! render. No SQL and no access decisions live here.
+
+pub mod api;
+mod cookies;
+pub mod csrf;
+pub mod ctx;
+pub mod error;
+mod handlers;
+pub mod i18n;
+pub mod routes;
+mod views;
+
+pub use routes::{route_table, router, RouteDef};
+
+use kozos_app::App;
+
+/// Settings the web layer needs from the binary's configuration.
+#[derive(Clone, Debug, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub config: WebConfig,
+}

@@ -1,0 +1,190 @@
+//! Every route kozos serves, in one table. The router is built from this table, and the
+//! role × route test walks it: a route added here without a row in that test fails CI.
+
+use crate::handlers::{admin, auth, organisations, public};
+use crate::{api, csrf, AppState};
+use axum::http::{HeaderValue, Method};
+use axum::routing::{get, post, put, MethodRouter};
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub struct RouteDef {
+    pub method: Method,
+    pub path: &'static str,
+    handler: MethodRouter<AppState>,
+}
+
+fn r(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> RouteDef {
+    RouteDef {
+        method,
+        path,
+        handler,
+    }
+}
+
+pub fn route_table() -> Vec<RouteDef> {
+    use Method as M;
+    vec![
+        // public pages
+        r(M::GET, "/", get(public::home)),
+        r(M::GET, "/programmes/{id}", get(public::programme)),
+        r(M::GET, "/lang/{code}", get(public::language)),
+        r(M::GET, "/signin", get(auth::form)),
+        r(M::POST, "/signin", post(auth::submit)),
+        r(M::POST, "/signout", post(auth::signout)),
+        r(M::GET, "/static/style.css", get(public::stylesheet)),
+        r(M::GET, "/healthz", get(public::healthz)),
+        r(M::GET, "/readyz", get(public::readyz)),
+        // back office
+        r(M::GET, "/admin", get(admin::dashboard)),
+        r(M::GET, "/admin/programmes/new", get(admin::new_form)),
+        r(M::POST, "/admin/programmes/new", post(admin::create)),
+        r(M::GET, "/admin/programmes/{id}", get(admin::manage)),
+        r(M::GET, "/admin/programmes/{id}/edit", get(admin::edit_form)),
+        r(M::POST, "/admin/programmes/{id}/edit", post(admin::update)),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/partners",
+            post(admin::add_partner),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/partners/{partner}/delete",
+            post(admin::delete_partner),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/partners/{partner}/agreements",
+            post(admin::add_agreement),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/agreements/{agreement}/delete",
+            post(admin::delete_agreement),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/staff",
+            post(admin::add_staff),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/staff/{staff}/delete",
+            post(admin::delete_staff),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/areas",
+            post(admin::add_area),
+        ),
+        r(
+            M::GET,
+            "/admin/programmes/{id}/areas/{area}/edit",
+            get(admin::edit_area_form),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/areas/{area}/edit",
+            post(admin::update_area),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/areas/{area}/delete",
+            post(admin::delete_area),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/target-groups",
+            post(admin::add_target_group),
+        ),
+        r(
+            M::POST,
+            "/admin/programmes/{id}/target-groups/{group}/delete",
+            post(admin::delete_target_group),
+        ),
+        r(M::GET, "/admin/organisations", get(organisations::list)),
+        r(
+            M::GET,
+            "/admin/organisations/new",
+            get(organisations::new_form),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/new",
+            post(organisations::create),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations/{id}/edit",
+            get(organisations::edit_form),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/{id}/edit",
+            post(organisations::update),
+        ),
+        // JSON API
+        r(M::GET, "/api/openapi.json", get(api::openapi_json)),
+        r(M::GET, "/api/v1/programmes", get(api::list_programmes)),
+        r(M::POST, "/api/v1/programmes", post(api::create_programme)),
+        r(M::GET, "/api/v1/programmes/{id}", get(api::get_programme)),
+        r(
+            M::PUT,
+            "/api/v1/programmes/{id}",
+            put(api::update_programme),
+        ),
+        r(
+            M::GET,
+            "/api/v1/organisations",
+            get(api::list_organisations),
+        ),
+        r(
+            M::POST,
+            "/api/v1/organisations",
+            post(api::create_organisation),
+        ),
+        r(
+            M::GET,
+            "/api/v1/organisations/{id}",
+            get(api::get_organisation),
+        ),
+        r(
+            M::PUT,
+            "/api/v1/organisations/{id}",
+            put(api::update_organisation),
+        ),
+        r(M::GET, "/api/v1/places", get(api::list_places)),
+    ]
+}
+
+/// The application router with its layers (CSRF cookie, security headers).
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new();
+    for def in route_table() {
+        router = router.route(def.path, def.handler);
+    }
+    router
+        .fallback(public::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .with_state(state)
+}
+
+/// Percent-encode a value for a query string.
+pub fn encode_query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

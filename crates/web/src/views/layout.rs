@@ -1,0 +1,119 @@
+//! The page frame: skip link, header with navigation and language switch, main, footer.
+
+use crate::ctx::Ctx;
+use crate::i18n::Lang;
+use crate::{cookies, routes::encode_query};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
+    let t = |k: &str| lang.t(k);
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – " (t("site-name")) }
+                link rel="stylesheet" href="/static/style.css";
+            }
+            body {
+                a.skip href="#main" { (t("skip-to-content")) }
+                header.site {
+                    div.wrap {
+                        a.brand href="/" { (t("site-name")) span.tagline { (t("site-tagline")) } }
+                        nav aria-label=(t("nav-programmes")) {
+                            ul {
+                                li { a href="/" { (t("nav-programmes")) } }
+                                @if let Some(user) = ctx.and_then(|c| c.user.as_ref()) {
+                                    @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewBackOffice) {
+                                        li { a href="/admin" { (t("nav-back-office")) } }
+                                        li { a href="/admin/organisations" { (t("nav-organisations")) } }
+                                    }
+                                    li.user {
+                                        span.visually-hidden { (t("nav-signed-in-as")) " " }
+                                        span { (user.display_name) }
+                                    }
+                                    li {
+                                        form method="post" action="/signout" {
+                                            input type="hidden" name="_csrf" value=(ctx.map(|c| c.csrf.as_str()).unwrap_or(""));
+                                            button.link type="submit" { (t("nav-sign-out")) }
+                                        }
+                                    }
+                                } @else {
+                                    li { a href="/signin" { (t("nav-sign-in")) } }
+                                }
+                                li {
+                                    @let here = ctx.map(|c| c.here.as_str()).unwrap_or("/");
+                                    a href={ "/lang/" (lang.other().code()) "?next=" (encode_query(here)) }
+                                      lang=(lang.other().code()) aria-label=(t("lang-switch-label")) hreflang=(lang.other().code()) {
+                                        (t("lang-switch"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #main .wrap tabindex="-1" {
+                    @if let Some(flash) = ctx.and_then(|c| c.flash.as_deref()) {
+                        @let key = if flash == "deleted" { "admin-deleted" } else { "admin-saved" };
+                        p.flash role="status" { (t(key)) }
+                    }
+                    (body)
+                }
+                footer.site {
+                    div.wrap {
+                        p { (t("footer-about")) }
+                        (PreEscaped(""))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A full page response; clears the flash message once shown.
+pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
+    page_with_status(ctx, StatusCode::OK, title, body)
+}
+
+pub fn page_with_status(ctx: &Ctx, status: StatusCode, title: &str, body: Markup) -> Response {
+    let html = frame(ctx.lang, title, Some(ctx), body);
+    let mut res = (status, html_headers(ctx.user.is_some()), html.into_string()).into_response();
+    if ctx.flash.is_some() {
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::set(cookies::FLASH, "", 0, true, ctx.secure_cookies),
+        );
+    }
+    res
+}
+
+fn html_headers(private: bool) -> [(header::HeaderName, HeaderValue); 2] {
+    [
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(if private {
+                "private, no-store"
+            } else {
+                "no-cache"
+            }),
+        ),
+    ]
+}
+
+/// The error page (no user context: it must render even when the session lookup failed).
+pub fn error_page(lang: Lang, key: &str) -> axum::response::Html<String> {
+    let title = lang.t(&format!("error-title-{key}"));
+    let body = html! {
+        h1 { (title) }
+        p { (lang.t(&format!("error-text-{key}"))) }
+        p { a href="/" { (lang.t("error-back-home")) } }
+    };
+    axum::response::Html(frame(lang, &title, None, body).into_string())
+}
