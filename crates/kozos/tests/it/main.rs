@@ -1,1 +1,14 @@
+//! Integration tests: the real router in process, a fresh database per test, on SQLite
+//! always and on PostgreSQL when `KOZOS_TEST_DATABASE_URL` is set (`.ci/run` sets it).
+//! One test binary, so the workspace links once.
 
+mod harness;
+
+mod api;
+mod auth;
+mod demo;
+mod i18n;
+mod places;
+mod programmes;
+mod public;
+mod role_route_table;

@@ -1,0 +1,89 @@
+//! The demo is complete and loading it twice adds nothing.
+
+use crate::both;
+use crate::harness::*;
+
+async fn counts(t: &TestApp) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    for table in [
+        "places",
+        "organisations",
+        "programmes",
+        "partners",
+        "agreements",
+        "action_areas",
+        "action_area_places",
+        "target_groups",
+        "staff_assignments",
+        "users",
+        "grants",
+    ] {
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&t.app.db.pool)
+            .await
+            .unwrap();
+        out.push((table.to_string(), n));
+    }
+    out
+}
+
+both!(loading_twice_changes_nothing, |t: TestApp| async move {
+    let before = counts(&t).await;
+    let again = kozos_app::demo::load(&t.app).await.unwrap();
+    assert_eq!(again, t.programmes);
+    assert_eq!(counts(&t).await, before);
+    let get = |name: &str| before.iter().find(|(n, _)| n == name).unwrap().1;
+    assert_eq!(get("programmes"), 5);
+    assert_eq!(get("users"), 10, "one account per role");
+});
+
+both!(
+    the_places_tree_has_counties_and_districts,
+    |t: TestApp| async move {
+        let counts = kozos_db::places::count_by_kind(&t.app.db).await.unwrap();
+        let get = |k: &str| {
+            counts
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|x| x.1)
+                .unwrap_or(0)
+        };
+        assert_eq!(get("country"), 1);
+        assert_eq!(get("county"), 20, "19 counties and Budapest");
+        assert_eq!(
+            get("district"),
+            174 + 23,
+            "174 járás and Budapest's 23 districts"
+        );
+        let csongrad = kozos_app::catalogue::place_children(&t.app, None)
+            .await
+            .unwrap();
+        let hu = &csongrad[0];
+        let counties = kozos_app::catalogue::place_children(&t.app, Some(hu.id))
+            .await
+            .unwrap();
+        assert!(counties.iter().any(|c| c.name == "Csongrád-Csanád"));
+        let kisber = kozos_db::places::by_ksh(&t.app.db, "17330")
+            .await
+            .unwrap()
+            .expect("Kisbér by KSH code");
+        assert_eq!(kisber.name, "Kisbér");
+    }
+);
+
+both!(
+    the_national_network_has_county_offices,
+    |t: TestApp| async move {
+        let orgs = kozos_app::catalogue::organisations(&t.app, Some("megyei iroda"))
+            .await
+            .unwrap();
+        assert_eq!(orgs.len(), 19);
+        let network = kozos_app::catalogue::organisations(
+            &t.app,
+            Some("kulturális közösségfejlesztő mentorhálózat"),
+        )
+        .await
+        .unwrap();
+        assert!(orgs.iter().all(|o| o.parent_id == Some(network[0].id)));
+    }
+);

@@ -1,0 +1,288 @@
+//! The test app: boots exactly what `kozos serve` boots (migrations, built-in places,
+//! demo, router) on a fresh database, with a fixed clock, and a cookie-keeping client.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use kozos_app::{App, Clock};
+use std::collections::HashMap;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = kozos_app::demo::DEMO_PASSWORD;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Run a test body on both engines: `both!(name, |t| async move { ... })`.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let t = $crate::harness::TestApp::new($crate::harness::Engine::Sqlite).await.expect("sqlite app");
+                ($body)(t).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(t) = $crate::harness::TestApp::new($crate::harness::Engine::Postgres).await else {
+                    eprintln!("KOZOS_TEST_DATABASE_URL not set: PostgreSQL variant not run here (.ci/run runs it)");
+                    return;
+                };
+                ($body)(t).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub app: App,
+    pub router: Router,
+    #[allow(dead_code)] // kept for engine-specific assertions
+    pub engine: Engine,
+    pub programmes: Vec<kozos_domain::ProgrammeId>,
+    cleanup: Option<std::path::PathBuf>,
+}
+
+fn unique() -> String {
+    format!(
+        "{}_{}",
+        std::process::id(),
+        kozos_app::auth::random_token()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(10)
+            .collect::<String>()
+            .to_lowercase()
+    )
+}
+
+pub fn fixed_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-21T10:00:00Z")
+        .expect("valid")
+        .with_timezone(&chrono::Utc)
+}
+
+impl TestApp {
+    /// A fresh database with the demo loaded; `None` for PostgreSQL when not configured.
+    pub async fn new(engine: Engine) -> Option<TestApp> {
+        let (url, cleanup) = match engine {
+            Engine::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("kozos-test-{}", unique()));
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                (
+                    format!("sqlite://{}/kozos.db?mode=rwc", dir.display()),
+                    Some(dir),
+                )
+            }
+            Engine::Postgres => {
+                let admin_url = std::env::var("KOZOS_TEST_DATABASE_URL").ok()?;
+                let name = format!("kozos_t_{}", unique());
+                let admin = kozos_db::Db::connect(&admin_url)
+                    .await
+                    .expect("connect to KOZOS_TEST_DATABASE_URL");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&admin.pool)
+                    .await
+                    .expect("create test database");
+                admin.pool.close().await;
+                let (base, _) = admin_url
+                    .rsplit_once('/')
+                    .expect("database URL has a database name");
+                (format!("{base}/{name}"), None)
+            }
+        };
+        let app = kozos::open(&url, Clock::fixed(fixed_now()))
+            .await
+            .expect("open");
+        let programmes = kozos_app::demo::load(&app).await.expect("demo");
+        let router = kozos_web::router(kozos_web::AppState {
+            app: app.clone(),
+            config: Default::default(),
+        });
+        Some(TestApp {
+            app,
+            router,
+            engine,
+            programmes,
+            cleanup,
+        })
+    }
+
+    pub fn kisber(&self) -> i64 {
+        self.programmes[0].0
+    }
+    pub fn kecskemet(&self) -> i64 {
+        self.programmes[4].0
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: HashMap::new(),
+            bearer: None,
+        }
+    }
+
+    /// A client signed in as a demo account.
+    pub async fn signed_in(&self, email: &str) -> Client {
+        let mut c = self.client();
+        let r = c.sign_in(email, PASSWORD).await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "sign-in of {email} failed: {}",
+            r.body
+        );
+        c
+    }
+
+    pub async fn user(&self, email: &str) -> kozos_domain::user::User {
+        let users = kozos_db::users::list(&self.app.db).await.expect("users");
+        users
+            .into_iter()
+            .find(|u| u.email == email)
+            .expect("demo user")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.cleanup {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+pub struct Client {
+    router: Router,
+    pub cookies: HashMap<String, String>,
+    pub bearer: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    /// The body with HTML's non-breaking spaces as plain spaces, for readable asserts.
+    pub fn text(&self) -> String {
+        self.body.replace('\u{a0}', " ").replace("&nbsp;", " ")
+    }
+}
+
+pub fn enc(s: &str) -> String {
+    kozos_web::routes::encode_query(s)
+}
+
+impl Client {
+    pub async fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: String,
+    ) -> Resp {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "localhost");
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req = req.header(header::COOKIE, cookie);
+        }
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        if let Some(b) = &self.bearer {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {b}"));
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::from(body)).expect("request"))
+            .await
+            .expect("infallible");
+        for v in res.headers().get_all(header::SET_COOKIE) {
+            let v = v.to_str().expect("ascii cookie");
+            let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (k, val) = pair.split_once('=').expect("name=value");
+            if attrs.contains("Max-Age=0") || val.is_empty() {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), val.to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        self.request(Method::GET, path, None, String::new()).await
+    }
+
+    /// POST a form with the CSRF token the site gave this client (fetching a page first if needed).
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        if !self.cookies.contains_key("kozos_csrf") {
+            self.get("/signin").await;
+        }
+        let token = self.cookies.get("kozos_csrf").cloned().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        let body = serde_urlencoded::to_string(&all).expect("encode form");
+        self.request(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body,
+        )
+        .await
+    }
+
+    pub async fn send_json(
+        &mut self,
+        method: Method,
+        path: &str,
+        value: &serde_json::Value,
+    ) -> Resp {
+        self.request(method, path, Some("application/json"), value.to_string())
+            .await
+    }
+
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Resp {
+        self.post_form(
+            "/signin",
+            &[("email", email), ("password", password), ("next", "/admin")],
+        )
+        .await
+    }
+}

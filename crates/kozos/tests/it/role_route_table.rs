@@ -1,0 +1,476 @@
+//! Every route × every role, with the outcome a person in that role gets. The table is the
+//! specification: a route served by the router without a row here fails the test, and so
+//! does a row for a route that no longer exists.
+//!
+//! Outcomes: `ok` (2xx, or a redirect that is not to sign-in), `in` (redirected to sign in),
+//! or a status code (401, 403, 404, 422). Scopes of the demo accounts: developer,
+//! coordinator, project manager and volunteer on the Kisbér programme; mentor and county
+//! coordinator on Komárom-Esztergom county (Kisbér is in it, Kecskemét is not); auditor on
+//! the Kecskemét programme; national coordinator, administrator and resident country-wide.
+//! `{id}` is Kisbér (or its municipality on organisation routes) unless the row says `@kecskemet`; nested ids are fresh records made for
+//! the row, so destructive routes are tried on something that exists.
+
+use crate::both;
+use crate::harness::*;
+use axum::http::Method;
+use kozos_domain::programme::*;
+
+const ACTORS: [&str; 11] = [
+    "",
+    "lakos@demo.kozos.hu",
+    "onkentes@demo.kozos.hu",
+    "fejleszto@demo.kozos.hu",
+    "koordinator@demo.kozos.hu",
+    "projektmenedzser@demo.kozos.hu",
+    "mentor@demo.kozos.hu",
+    "megyei@demo.kozos.hu",
+    "orszagos@demo.kozos.hu",
+    "auditor@demo.kozos.hu",
+    "admin@demo.kozos.hu",
+];
+
+const TABLE: &str = "
+# method path                                                       anon res  vol  dev  coord pm   mentor county nat  audit admin
+GET    /                                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /lang/{code}                                                 ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /signin                                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /signin                                                      401  ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /signout                                                     ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /static/style.css                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /healthz                                                     ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /readyz                                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin                                                       in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/programmes/new                                        in   403  403  403  403   ok   403    403    ok   403   ok
+POST   /admin/programmes/new                                        in   403  403  403  403   422  403    403    ok   403   ok
+GET    /admin/programmes/{id}                                       in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}@kecskemet                             in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/edit                                  in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/edit@kecskemet                        in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/edit                                  in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/edit@kecskemet                        in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/partners                              in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/partners/{partner}/delete             in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/partners/{partner}/agreements         in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/agreements/{agreement}/delete         in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/staff                                 in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/staff/{staff}/delete                  in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/areas                                 in   403  403  403  ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/areas/{area}/delete                   in   403  403  403  ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/target-groups                         in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/target-groups@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/organisations                                         in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/organisations/new                                     in   403  403  403  403   ok   403    ok     ok   403   ok
+POST   /admin/organisations/new                                     in   403  403  403  403   ok   403    ok     ok   403   ok
+GET    /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
+POST   /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
+GET    /admin/organisations/{id}/edit@kecskemet                    in   403  403  403  403   403  403    403    ok   403   ok
+GET    /api/openapi.json                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/programmes                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /api/v1/programmes                                           401  403  403  403  403   422  403    403    ok   403   ok
+GET    /api/v1/programmes/{id}                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+PUT    /api/v1/programmes/{id}                                      401  403  403  403  403   ok   403    403    403  403   ok
+GET    /api/v1/organisations                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
+GET    /api/v1/organisations/{id}                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+PUT    /api/v1/organisations/{id}                                  401  403  403  403  403   403  403    ok     ok   403   ok
+GET    /api/v1/places                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+";
+
+struct Row {
+    method: Method,
+    route: String,
+    fixture: Option<String>,
+    expected: Vec<String>,
+}
+
+fn rows() -> Vec<Row> {
+    TABLE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(cols.len(), 2 + ACTORS.len(), "bad row: {l}");
+            let (route, fixture) = match cols[1].split_once('@') {
+                Some((r, f)) => (r.to_string(), Some(f.to_string())),
+                None => (cols[1].to_string(), None),
+            };
+            Row {
+                method: cols[0].parse().expect("method"),
+                route,
+                fixture,
+                expected: cols[2..].iter().map(|s| s.to_string()).collect(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_route_has_a_row_and_every_row_a_route() {
+    let served: Vec<(Method, &str)> = kozos_web::route_table()
+        .iter()
+        .map(|r| (r.method.clone(), r.path))
+        .collect();
+    let table = rows();
+    for (m, p) in &served {
+        assert!(
+            table.iter().any(|r| &r.method == m && r.route == *p),
+            "route {m} {p} has no row in the role × route table"
+        );
+    }
+    for r in &table {
+        assert!(
+            served.iter().any(|(m, p)| *m == r.method && *p == r.route),
+            "row {} {} is not a served route",
+            r.method,
+            r.route
+        );
+    }
+}
+
+fn outcome(r: &Resp) -> String {
+    let s = r.status.as_u16();
+    if (300..400).contains(&s) && r.location().starts_with("/signin") {
+        "in".into()
+    } else if (200..400).contains(&s) {
+        "ok".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Make the nested records a row needs, fresh for each cell.
+async fn fixtures(
+    t: &TestApp,
+    programme: i64,
+    n: usize,
+) -> std::collections::HashMap<&'static str, String> {
+    let admin = t.user("admin@demo.kozos.hu").await;
+    let app = &t.app;
+    let pid = kozos_domain::ProgrammeId(programme);
+    let orgs = kozos_app::catalogue::organisations(app, None)
+        .await
+        .unwrap();
+    let org = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id;
+    let fresh_org = kozos_app::organisations::create(
+        app,
+        &admin,
+        &kozos_domain::organisation::OrganisationForm {
+            name: format!("Próba Egyesület {n}"),
+            sector: "civil".into(),
+            kind: "ngo".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let partner = kozos_app::programmes::add_partner(
+        app,
+        &admin,
+        pid,
+        &PartnerForm {
+            organisation_id: fresh_org.to_string(),
+            role: "supporter".into(),
+        },
+        &AgreementForm {
+            signed_on: "2019-01-01".into(),
+            scope: "Próba".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let agreement = kozos_app::programmes::add_agreement(
+        app,
+        &admin,
+        pid,
+        partner,
+        &AgreementForm {
+            signed_on: "".into(),
+            scope: format!("Második {n}"),
+        },
+    )
+    .await
+    .unwrap();
+    let staff = kozos_app::programmes::add_staff(
+        app,
+        &admin,
+        pid,
+        &StaffForm {
+            name: format!("Próba Péter {n}"),
+            position: "other".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let area = kozos_app::programmes::save_action_area(
+        app,
+        &admin,
+        pid,
+        None,
+        &ActionAreaForm {
+            name: format!("Próbaterület {n}"),
+            boundary: "".into(),
+            settlements: "Kisbér".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let group = kozos_app::programmes::add_target_group(
+        app,
+        &admin,
+        pid,
+        &TargetGroupForm {
+            name: format!("Próbacsoport {n}"),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let org_id = if programme == t.kecskemet() {
+        org("Kecskemét Megyei Jogú Város Önkormányzata")
+    } else {
+        org("Kisbér Város Önkormányzata")
+    };
+    [
+        ("partner", partner.to_string()),
+        ("agreement", agreement.to_string()),
+        ("staff", staff.to_string()),
+        ("area", area.to_string()),
+        ("group", group.to_string()),
+        ("org", org_id.to_string()),
+        ("code", "en".to_string()),
+        ("id", programme.to_string()),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Valid input for each write route (so the outcome is about access, not validation).
+fn form_for(
+    route: &str,
+    programme: &kozos_domain::programme::Programme,
+    n: usize,
+    email: &str,
+) -> Vec<(String, String)> {
+    let f = ProgrammeForm::from_programme(programme);
+    let v = |pairs: &[(&str, String)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    match route {
+        "/signin" => v(&[
+            (
+                "email",
+                if email.is_empty() {
+                    "senki@demo.kozos.hu".into()
+                } else {
+                    email.into()
+                },
+            ),
+            ("password", PASSWORD.into()),
+        ]),
+        "/admin/programmes/new" => v(&[
+            ("title", format!("Új program {n}")),
+            ("beneficiary_id", f.beneficiary_id.clone()),
+            ("place_id", f.place_id.clone()),
+        ]),
+        "/admin/programmes/{id}/edit" => v(&[
+            ("title", f.title),
+            ("code", f.code),
+            ("beneficiary_id", f.beneficiary_id),
+            ("place_id", f.place_id),
+            ("grant_huf", f.grant_huf),
+            ("aid_intensity", f.aid_intensity),
+            ("fund", f.fund),
+            ("start_date", f.start_date),
+            ("end_date", f.end_date),
+            ("intermediate_body", f.intermediate_body),
+            ("description", f.description),
+        ]),
+        "/admin/programmes/{id}/partners" => v(&[
+            ("organisation_id", "{neworg}".into()),
+            ("role", "supporter".into()),
+        ]),
+        "/admin/programmes/{id}/partners/{partner}/agreements" => v(&[
+            ("signed_on", "2020-02-02".into()),
+            ("scope", format!("Közös program {n}")),
+        ]),
+        "/admin/programmes/{id}/staff" => v(&[
+            ("name", format!("Munkatárs {n}")),
+            ("position", "volunteer".into()),
+        ]),
+        "/admin/programmes/{id}/areas" | "/admin/programmes/{id}/areas/{area}/edit" => v(&[
+            ("name", format!("Terület {n}")),
+            ("settlements", "Kisbér".into()),
+        ]),
+        "/admin/programmes/{id}/target-groups" => v(&[("name", format!("Csoport {n}"))]),
+        "/admin/organisations/new" => v(&[
+            ("name", format!("Új Egyesület {n}")),
+            ("sector", "civil".into()),
+            ("kind", "ngo".into()),
+        ]),
+        "/admin/organisations/{id}/edit" => vec![],
+        _ => vec![],
+    }
+}
+
+async fn run_table(t: TestApp) {
+    let admin = t.user("admin@demo.kozos.hu").await;
+    let mut clients = Vec::new();
+    for email in ACTORS {
+        let mut c = if email.is_empty() {
+            t.client()
+        } else {
+            t.signed_in(email).await
+        };
+        if !email.is_empty() {
+            c.bearer = Some(
+                kozos_app::auth::create_api_token(&t.app, email, "table")
+                    .await
+                    .unwrap(),
+            );
+        }
+        clients.push(c);
+    }
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for row in rows() {
+        for (i, email) in ACTORS.iter().enumerate() {
+            n += 1;
+            let programme_id = if row.fixture.as_deref() == Some("kecskemet") {
+                t.kecskemet()
+            } else {
+                t.kisber()
+            };
+            let fx = fixtures(&t, programme_id, n).await;
+            let mut path = row.route.clone();
+            if path.contains("/organisations/") {
+                path = path.replace("{id}", &fx["org"]);
+            }
+            for (k, v) in &fx {
+                path = path.replace(&format!("{{{k}}}"), v);
+            }
+            let programme = kozos_app::catalogue::programme_page(
+                &t.app,
+                kozos_domain::ProgrammeId(programme_id),
+            )
+            .await
+            .unwrap()
+            .programme;
+            let c = &mut clients[i];
+            let resp = match row.method.as_str() {
+                "GET" => c.get(&path).await,
+                "POST" if path.starts_with("/api/") => {
+                    let body = if path.ends_with("organisations") {
+                        serde_json::json!({"name": format!("API Egyesület {n}"), "sector": "civil", "kind": "ngo"})
+                    } else {
+                        serde_json::json!({"title": format!("API program {n}"), "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0)})
+                    };
+                    c.send_json(Method::POST, &path, &body).await
+                }
+                "PUT" => {
+                    let body = if path.contains("organisations") {
+                        let o = kozos_app::catalogue::organisation(
+                            &t.app,
+                            kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
+                        )
+                        .await
+                        .unwrap();
+                        serde_json::json!({"name": o.name, "sector": o.sector.as_str(), "kind": o.kind.as_str(), "settlement_id": o.settlement_id.map(|s| s.0)})
+                    } else {
+                        let f = ProgrammeForm::from_programme(&programme);
+                        serde_json::json!({"title": f.title, "code": f.code, "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0),
+                            "grant_huf": programme.grant_huf, "aid_intensity_percent": 100.0, "fund": f.fund, "end_date": f.end_date, "intermediate_body": f.intermediate_body, "description": f.description})
+                    };
+                    c.send_json(Method::PUT, &path, &body).await
+                }
+                _ => {
+                    let mut fields = form_for(&row.route, &programme, n, email);
+                    if row.route == "/admin/organisations/{id}/edit" {
+                        let o = kozos_app::catalogue::organisation(
+                            &t.app,
+                            kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
+                        )
+                        .await
+                        .unwrap();
+                        let f = kozos_domain::organisation::OrganisationForm::from_organisation(&o);
+                        fields = vec![
+                            ("name".into(), f.name),
+                            ("sector".into(), f.sector),
+                            ("kind".into(), f.kind),
+                            ("settlement_id".into(), f.settlement_id),
+                        ];
+                    }
+                    if fields.iter().any(|(_, v)| v == "{neworg}") {
+                        let org = kozos_app::organisations::create(
+                            &t.app,
+                            &admin,
+                            &kozos_domain::organisation::OrganisationForm {
+                                name: format!("Partner Egyesület {n}"),
+                                sector: "civil".into(),
+                                kind: "ngo".into(),
+                                ..Default::default()
+                            },
+                        )
+                        .await
+                        .unwrap();
+                        for f in fields.iter_mut() {
+                            if f.1 == "{neworg}" {
+                                f.1 = org.to_string();
+                            }
+                        }
+                    }
+                    let refs: Vec<(&str, &str)> = fields
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect();
+                    let r = c.post_form(&path, &refs).await;
+                    // Signing out or in changes the client's state; put it back for the next rows.
+                    if row.route == "/signout" && !email.is_empty() {
+                        *c = t.signed_in(email).await;
+                        c.bearer = Some(
+                            kozos_app::auth::create_api_token(&t.app, email, "table")
+                                .await
+                                .unwrap(),
+                        );
+                    }
+                    if row.route == "/signin" && email.is_empty() {
+                        c.cookies.remove("kozos_session");
+                    }
+                    r
+                }
+            };
+            let got = outcome(&resp);
+            if got != row.expected[i] {
+                failures.push(format!(
+                    "{} {}{} as {}: expected {}, got {} ({})",
+                    row.method,
+                    row.route,
+                    row.fixture
+                        .as_deref()
+                        .map(|f| format!("@{f}"))
+                        .unwrap_or_default(),
+                    if email.is_empty() { "anonymous" } else { email },
+                    row.expected[i],
+                    got,
+                    resp.status
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cells differ from the table:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+both!(table_holds, |t: TestApp| async move { run_table(t).await });

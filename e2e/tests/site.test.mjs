@@ -1,0 +1,236 @@
+// Browser tests for kozos, as a person uses the site: edit a programme through the
+// form (with a mistake first), search from the home page, and check accessibility with
+// axe. Run with `node --test e2e/tests/` against a server at KOZOS_BASE_URL
+// (scripts/e2e.sh starts one on a fresh demo database).
+//
+// The browser is Debian's Chromium (/usr/bin/chromium): playwright-core only drives
+// it, it never downloads a browser of its own.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import axe from 'axe-core';
+
+const BASE = process.env.KOZOS_BASE_URL;
+if (!BASE) throw new Error('KOZOS_BASE_URL is not set (e.g. http://127.0.0.1:8080)');
+
+const PM = { email: 'projektmenedzser@demo.kozos.hu', password: 'kozos-demo-2026' };
+const KISBER_CODE = 'TOP-5.3.1-16-KO1-2017-00005';
+const AID_ERROR_HU = 'A támogatás mértéke 0 és 100 % között lehet.';
+const SAVED_HU = 'A változásokat elmentettük.';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SHOTS = new URL('../test-results/', import.meta.url);
+
+let browser;
+let kisberId;
+let kecskemetId;
+
+// The demo's ids depend on load order, so look them up the way an API client would.
+async function findProgramme(q, match) {
+  const res = await fetch(`${BASE}/api/v1/programmes?q=${encodeURIComponent(q)}`);
+  assert.equal(res.status, 200, `GET /api/v1/programmes?q=${q}`);
+  const found = (await res.json()).find(match);
+  assert.ok(found, `no programme for q=${q}`);
+  return found.id;
+}
+
+before(async () => {
+  kisberId = await findProgramme('Kisbér', (p) => p.code === KISBER_CODE);
+  kecskemetId = await findProgramme('Kecskemét', (p) => /Kecskem/.test(p.title));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A fresh page with its own cookies (language, session). */
+async function newPage() {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** Goes to `path` and insists on a 200, so a broken page never passes as "accessible". */
+async function open(page, path) {
+  const res = await page.goto(path);
+  assert.equal(res.status(), 200, `GET ${path}`);
+}
+
+/** Clicks a submit button and waits for the page the form leads to; returns the POST's status. */
+async function submit(page, buttonName) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  return res.status();
+}
+
+async function signIn(page, { email, password } = PM) {
+  await open(page, '/signin');
+  await page.fill('#signin-email', email);
+  await page.fill('#signin-password', password);
+  assert.equal(await submit(page, 'Bejelentkezés'), 303, 'sign-in should redirect');
+  assert.ok(!new URL(page.url()).pathname.startsWith('/signin'), `still on ${page.url()}`);
+}
+
+/** Signs in, opens the Kisbér form and submits an impossible aid intensity (saves nothing). */
+async function editFormWithErrors(page) {
+  await signIn(page);
+  await open(page, `/admin/programmes/${kisberId}/edit`);
+  await page.fill('#programme-aid_intensity', '120');
+  assert.equal(await submit(page, 'Mentés'), 422);
+}
+
+test('a project manager fixes a mistake in the programme form and the public page shows the change', async (t) => {
+  const page = await newPage();
+  await signIn(page);
+  const editPath = `/admin/programmes/${kisberId}/edit`;
+  await open(page, editPath);
+  const title = page.locator('#programme-title');
+  const aid = page.locator('#programme-aid_intensity');
+  const original = await title.inputValue();
+  const changed = `${original} – e2e ${Date.now()}`;
+
+  // Put the original title back even if an assertion below fails, so a second run
+  // on the same database starts from the demo data.
+  t.after(async () => {
+    await open(page, editPath);
+    await title.fill(original);
+    await aid.fill('100');
+    assert.equal(await submit(page, 'Mentés'), 303, 'restoring the title');
+    await page.context().close();
+  });
+
+  // A mistake: rejected with 422, the message next to the field, what was typed kept.
+  await title.fill(changed);
+  await aid.fill('120');
+  assert.equal(await submit(page, 'Mentés'), 422);
+  assert.ok(await page.locator('.error-summary').isVisible(), 'error summary shown');
+  const fieldError = page.locator('#programme-aid_intensity-error');
+  assert.ok(await fieldError.isVisible(), 'aid intensity error shown');
+  assert.equal((await fieldError.innerText()).trim(), AID_ERROR_HU);
+  // "Next to the field": in the same field group, and read out with the input.
+  const group = page.locator('.field', { has: aid });
+  assert.equal(await group.locator('.error').innerText(), AID_ERROR_HU);
+  assert.match(await aid.getAttribute('aria-describedby'), /programme-aid_intensity-error/);
+  assert.equal(await aid.getAttribute('aria-invalid'), 'true');
+  assert.equal(await title.inputValue(), changed, 'typed title kept');
+  assert.equal(await aid.inputValue(), '120', 'typed aid intensity kept');
+
+  // Fixed: saved, back on the manage page with the status message.
+  await aid.fill('100');
+  assert.equal(await submit(page, 'Mentés'), 303);
+  assert.equal(new URL(page.url()).pathname, `/admin/programmes/${kisberId}`);
+  assert.equal((await page.locator('.flash[role=status]').innerText()).trim(), SAVED_HU);
+
+  // The public page shows the new title, in the heading and the publicity block.
+  await open(page, `/programmes/${kisberId}`);
+  assert.equal((await page.locator('h1').innerText()).trim(), changed);
+  const publicity = page.locator('section.publicity');
+  assert.match(await publicity.locator('h2').innerText(), /A projekt adatai/);
+  assert.ok((await publicity.innerText()).includes(changed), 'publicity block has the new title');
+});
+
+/** Runs axe on the page as it is now; returns serious/critical violations, logs the rest. */
+async function axeViolations(t, page) {
+  // page.evaluate goes through the DevTools protocol, so the site's CSP does not block it.
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, AXE_TAGS);
+  const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`;
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) if (!blocking.includes(v)) t.diagnostic(`note: ${describe(v)}`);
+  return blocking.map(describe);
+}
+
+test('accessibility: no serious or critical axe violations (WCAG 2.1 A/AA)', async (t) => {
+  const failures = [];
+  const check = (name, prepare) =>
+    t.test(name, async (st) => {
+      const found = await axeViolations(st, await prepare());
+      for (const f of found) failures.push(`${name}: ${f}`);
+      if (found.length) assert.fail(`${name}:\n  ${found.join('\n  ')}`);
+    });
+
+  const hu = await newPage();
+  const pageAt = (path) => async () => (await open(hu, path), hu);
+  await check('hu home', pageAt('/'));
+  await check('hu Kisbér programme', pageAt(`/programmes/${kisberId}`));
+  await check('hu Kecskemét programme', pageAt(`/programmes/${kecskemetId}`));
+  await check('hu sign-in', pageAt('/signin'));
+  await check('hu edit form with errors', async () => (await editFormWithErrors(hu), hu));
+  await hu.context().close();
+
+  // English, switched the way a visitor does it: the "English" link in the header.
+  const en = await newPage();
+  const switchToEnglish = async (path) => {
+    await open(en, path);
+    const link = en.locator('header a[href^="/lang/en"]');
+    assert.equal((await link.innerText()).trim(), 'English');
+    await Promise.all([en.waitForEvent('load'), link.click()]);
+    assert.equal(await en.getAttribute('html', 'lang'), 'en');
+    assert.equal(new URL(en.url()).pathname, path, 'the switch stays on the same page');
+    return en;
+  };
+  await check('en home', () => switchToEnglish('/'));
+  await check('en Kisbér programme', async () => {
+    await open(en, `/programmes/${kisberId}`); // the language choice is remembered
+    assert.equal(await en.getAttribute('html', 'lang'), 'en');
+    return en;
+  });
+  await en.context().close();
+
+  if (failures.length) console.error(`axe violations:\n  ${failures.join('\n  ')}`);
+});
+
+test('screenshots for a person to review (e2e/test-results/)', async () => {
+  const page = await newPage();
+  const shot = (name) => page.screenshot({ path: new URL(name, SHOTS).pathname, fullPage: true });
+  await open(page, '/');
+  await shot('home-hu.png');
+  await open(page, `/programmes/${kisberId}`);
+  await shot('programme-kisber-hu.png');
+  await editFormWithErrors(page);
+  await shot('edit-form-errors-hu.png');
+  await page.context().close();
+});
+
+test('home search finds programmes, with or without accents', async () => {
+  const page = await newPage();
+  const search = async (q) => {
+    await open(page, '/');
+    await page.fill('#q', q);
+    await Promise.all([page.waitForEvent('load'), page.locator('#q').press('Enter')]);
+    return page.locator('ul.cards h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  };
+  // The home page lists every programme when there is no query, so also check that
+  // the search narrowed the list down.
+  const kisber = await search('kisber');
+  assert.ok(kisber.includes(`/programmes/${kisberId}`), `"kisber" found ${JSON.stringify(kisber)}`);
+  assert.ok(!kisber.includes(`/programmes/${kecskemetId}`), `"kisber" found ${JSON.stringify(kisber)}`);
+  const kecskemet = await search('Kecskemét');
+  assert.ok(kecskemet.includes(`/programmes/${kecskemetId}`), `"Kecskemét" found ${JSON.stringify(kecskemet)}`);
+  assert.ok(!kecskemet.includes(`/programmes/${kisberId}`), `"Kecskemét" found ${JSON.stringify(kecskemet)}`);
+  await page.context().close();
+});

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# A small, bounded benchmark of the release build on a fresh demo database:
+#   - start-up: process start to the first successful GET /programmes/{Kisbér id}
+#   - throughput and p99 latency of that page and of GET /api/v1/programmes (wrk,
+#     2 threads, 64 connections, 10 s each)
+#   - the server's peak resident memory (VmHWM) after both runs
+# Only 127.0.0.1 is targeted. Prints a Markdown table at the end.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/kozos-target}
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v wrk >/dev/null; then
+  echo "bench: installing wrk from apt" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+cargo build --release --quiet
+BIN=$CARGO_TARGET_DIR/release/kozos
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$PORT
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+t0=$(now_ms)
+"$BIN" --database-url "sqlite://$WORK/kozos.db?mode=rwc" serve --demo --bind "127.0.0.1:$PORT" \
+  >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+
+# Poll every 10 ms: first for the Kisbér id (ids are not promised, so ask the API as a
+# client would), then at once for the page. The API round trip costs ~1 ms on loopback.
+KISBER_ID=
+while :; do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null || [ $(($(now_ms) - t0)) -gt 30000 ]; then
+    echo "bench: kozos did not serve the Kisbér page within 30 s; server log:" >&2
+    cat "$WORK/server.log" >&2
+    exit 1
+  fi
+  if [ -z "$KISBER_ID" ]; then
+    KISBER_ID=$(curl -fs "$BASE/api/v1/programmes?q=Kisb%C3%A9r" 2>/dev/null |
+      python3 -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin) if p.get("code") == "TOP-5.3.1-16-KO1-2017-00005"))' 2>/dev/null) || KISBER_ID=
+  fi
+  if [ -n "$KISBER_ID" ] && curl -fs -o /dev/null "$BASE/programmes/$KISBER_ID"; then break; fi
+  sleep 0.01
+done
+startup_ms=$(($(now_ms) - t0))
+
+# run_wrk NAME PATH: one bounded wrk run; appends Markdown rows to $WORK/rows.
+run_wrk() {
+  local out="$WORK/wrk-$1.txt"
+  wrk -t2 -c64 -d10s --latency "$BASE$2" >"$out"
+  # Errors are reported so that a fast run of failing requests cannot pass as a result.
+  awk -v name="$1 (\`$2\`)" '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +99%/         { p99 = $2 }
+    /Non-2xx or 3xx/ { errors += $NF }
+    /Socket errors/  { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+    END {
+      printf "| %s: requests/s | %.0f |\n", name, rps
+      printf "| %s: p99 latency | %s |\n", name, p99
+      printf "| %s: non-2xx or socket errors | %d |\n", name, errors
+    }
+  ' "$out" >>"$WORK/rows"
+}
+run_wrk "programme page" "/programmes/$KISBER_ID"
+run_wrk "API list" "/api/v1/programmes"
+
+# Read after the runs: VmHWM is the high-water mark, so it includes their peak.
+peak_rss_mib=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")
+
+echo
+echo "kozos release build, fresh SQLite demo database, $(nproc) cores, wrk -t2 -c64 -d10s"
+echo
+echo "| measurement | value |"
+echo "| --- | ---: |"
+echo "| start-up: process start to first Kisbér page | ${startup_ms} ms |"
+cat "$WORK/rows"
+echo "| server peak RSS (VmHWM) | ${peak_rss_mib} MiB |"
