@@ -161,15 +161,28 @@ pub async fn ensure(
     })
 }
 
-/// Names of the given places, in lineage order (for breadcrumbs like "Komárom-Esztergom › Kisbéri járás").
+/// Names of the given places, in the order given (for breadcrumbs like
+/// "Komárom-Esztergom › Kisbéri járás › Kisbér"), in one query.
 pub async fn names(db: &Db, ids: &[PlaceId]) -> Result<Vec<(PlaceId, String)>, DbError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(p) = get(db, *id).await? {
-            out.push((p.id, p.name));
-        }
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, name FROM places WHERE id IN ({})",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id.0);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
+    let mut found: Vec<(PlaceId, String)> = rows
+        .iter()
+        .map(|r| Ok((PlaceId(i(r, "id")?), s(r, "name")?)))
+        .collect::<Result<_, DbError>>()?;
+    found.sort_by_key(|(id, _)| ids.iter().position(|x| x == id));
+    Ok(found)
 }
 
 pub async fn count_by_kind(db: &Db) -> Result<Vec<(String, i64)>, DbError> {

@@ -316,6 +316,9 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
         config: kozos_web::WebConfig {
             secure_cookies: args.secure_cookies,
             trust_forwarded_for: args.trust_forwarded_for,
+            gazetteer_attribution: kozos_app::catalogue::gazetteer_attribution(&app)
+                .await
+                .map_err(|e| e.to_string())?,
         },
     };
     let router = kozos_web::router(state).layer(tower_http::trace::TraceLayer::new_for_http());

@@ -20,6 +20,7 @@ pub struct Ctx {
     /// Path and query of this request, for the language switch to come back to.
     pub here: String,
     pub secure_cookies: bool,
+    pub gazetteer_attribution: Option<String>,
 }
 
 impl Ctx {
@@ -85,6 +86,7 @@ impl FromRequestParts<AppState> for Ctx {
             flash,
             here,
             secure_cookies: state.config.secure_cookies,
+            gazetteer_attribution: state.config.gazetteer_attribution.clone(),
         })
     }
 }

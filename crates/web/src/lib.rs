@@ -23,6 +23,9 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Attribution of an imported settlement gazetteer (e.g. "KSH Helységnévtár, CC BY 4.0"),
+    /// read from the database at start; shown in every page footer.
+    pub gazetteer_attribution: Option<String>,
 }
 
 #[derive(Clone)]

@@ -70,3 +70,44 @@ both!(
         );
     }
 );
+
+both!(
+    imported_gazetteer_is_credited_in_the_footer,
+    |t: TestApp| async move {
+        let rows = vec![kozos_app::gazetteer::GazetteerRow {
+            line: 2,
+            name: "Ászár".into(),
+            ksh_code: "02884".into(),
+            district: "Kisbéri járás".into(),
+            county: "Komárom-Esztergom".into(),
+        }];
+        kozos_app::gazetteer::import(&t.app, &rows, Some("KSH Helységnévtár, CC BY 4.0"))
+            .await
+            .unwrap();
+        // as `kozos serve` does at start
+        let config = kozos_web::WebConfig {
+            gazetteer_attribution: kozos_app::catalogue::gazetteer_attribution(&t.app)
+                .await
+                .unwrap(),
+            ..Default::default()
+        };
+        let router = kozos_web::router(kozos_web::AppState {
+            app: t.app.clone(),
+            config,
+        });
+        let res = tower::ServiceExt::oneshot(
+            router,
+            axum::http::Request::get("/")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let body = http_body_util::BodyExt::collect(res.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        assert!(String::from_utf8_lossy(&body)
+            .contains("Településadatok forrása: KSH Helységnévtár, CC BY 4.0"));
+    }
+);

@@ -118,7 +118,7 @@ fn every_route_has_a_row_and_every_row_a_route() {
     let table = rows();
     for (m, p) in &served {
         assert!(
-            table.iter().any(|r| &r.method == m && r.route == *p),
+            table.iter().any(|r| r.method == *m && r.route == *p),
             "route {m} {p} has no row in the role × route table"
         );
     }

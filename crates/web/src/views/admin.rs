@@ -142,13 +142,13 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                 @for pa in &v.page.partners {
                     li {
                         strong { (pa.organisation_name) } " – " (ctx.t(&format!("role-{}", pa.role.as_str())))
-                        @if v.can.partners { " " (post_button(ctx, &format!("{base}/partners/{}/delete", pa.id), &ctx.t("admin-delete"), "danger small")) }
+                        @if v.can.partners { " " (post_button(ctx, &format!("{base}/partners/{}/delete", pa.id), &ctx.t("admin-delete"), &pa.organisation_name, "danger small")) }
                         ul {
                             @for a in &pa.agreements {
                                 li {
                                     @match a.signed_on { Some(d) => (ctx.lang.date(d)), None => span.muted { (ctx.t("programme-undated")) } }
                                     ": " (a.scope)
-                                    @if v.can.partners { " " (post_button(ctx, &format!("{base}/agreements/{}/delete", a.id), &ctx.t("admin-delete"), "danger small")) }
+                                    @if v.can.partners { " " (post_button(ctx, &format!("{base}/agreements/{}/delete", a.id), &ctx.t("admin-delete"), &a.scope, "danger small")) }
                                 }
                             }
                         }
@@ -191,7 +191,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         @if let Some(d) = s.start_date { " · " (ctx.lang.date(d)) }
                         @if let Some(d) = s.end_date { " – " (ctx.lang.date(d)) }
                         @if let Some(n) = &s.note { br; span.muted { (n) } }
-                        @if v.can.staff { " " (post_button(ctx, &format!("{base}/staff/{}/delete", s.id), &ctx.t("admin-delete"), "danger small")) }
+                        @if v.can.staff { " " (post_button(ctx, &format!("{base}/staff/{}/delete", s.id), &ctx.t("admin-delete"), &s.name, "danger small")) }
                     }
                 }
             }
@@ -217,8 +217,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                     li {
                         strong { (a.name) } ": " (a.settlements.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "))
                         @if v.can.areas {
-                            " " a href={ (base) "/areas/" (a.id) "/edit" } { (ctx.t("admin-edit")) }
-                            " " (post_button(ctx, &format!("{base}/areas/{}/delete", a.id), &ctx.t("admin-delete"), "danger small"))
+                            " " a href={ (base) "/areas/" (a.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (a.name) } }
+                            " " (post_button(ctx, &format!("{base}/areas/{}/delete", a.id), &ctx.t("admin-delete"), &a.name, "danger small"))
                         }
                     }
                 }
@@ -236,7 +236,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                     li {
                         strong { (g.name) }
                         @if let Some(n) = g.planned_size { " (" (ctx.lang.number(n)) " " (ctx.t("unit-persons")) ")" }
-                        @if v.can.target_groups { " " (post_button(ctx, &format!("{base}/target-groups/{}/delete", g.id), &ctx.t("admin-delete"), "danger small")) }
+                        @if v.can.target_groups { " " (post_button(ctx, &format!("{base}/target-groups/{}/delete", g.id), &ctx.t("admin-delete"), &g.name, "danger small")) }
                     }
                 }
             }

@@ -125,12 +125,13 @@ pub fn csrf(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name="_csrf" value=(ctx.csrf); }
 }
 
-/// A one-button form (delete) that works without JavaScript.
-pub fn post_button(ctx: &Ctx, action: &str, label: &str, class: &str) -> Markup {
+/// A one-button form (delete) that works without JavaScript. `about` names the item for
+/// screen readers, so a list of "Delete" buttons is not a list of identical names.
+pub fn post_button(ctx: &Ctx, action: &str, label: &str, about: &str, class: &str) -> Markup {
     html! {
         form.inline method="post" action=(action) {
             (csrf(ctx))
-            button type="submit" class=(class) { (label) }
+            button type="submit" class=(class) { (label) span.visually-hidden { ": " (about) } }
         }
     }
 }

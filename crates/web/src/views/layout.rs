@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::{cookies, routes::encode_query};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, DOCTYPE};
 
 fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
     let t = |k: &str| lang.t(k);
@@ -65,7 +65,9 @@ fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
                 footer.site {
                     div.wrap {
                         p { (t("footer-about")) }
-                        (PreEscaped(""))
+                        @if let Some(a) = ctx.and_then(|c| c.gazetteer_attribution.as_deref()) {
+                            p { (t("footer-gazetteer")) " " (a) }
+                        }
                     }
                 }
             }
