@@ -6,6 +6,7 @@ use kozos_domain::organisation::Organisation;
 use kozos_domain::place::{Place, PlaceKind};
 use kozos_domain::programme::*;
 use kozos_domain::{OrganisationId, PlaceId, ProgrammeId};
+use std::sync::Arc;
 
 /// A programme's public page: the publicity block, partners with their agreements,
 /// action areas and target groups.
@@ -23,7 +24,18 @@ pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Program
     Ok(programmes::search(&app.db, q).await?)
 }
 
-pub async fn programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage> {
+/// A programme's page, from this instance's cache when nothing was written since.
+pub async fn programme_page(app: &App, id: ProgrammeId) -> Result<Arc<ProgrammePage>> {
+    let version = kozos_db::audit::data_version(&app.db).await?;
+    if let Some(page) = app.pages.get(id, version) {
+        return Ok(page);
+    }
+    let page = Arc::new(load_programme_page(app, id).await?);
+    app.pages.put(id, version, page.clone());
+    Ok(page)
+}
+
+async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage> {
     let programme = programmes::get(&app.db, id)
         .await?
         .ok_or(AppError::NotFound)?;

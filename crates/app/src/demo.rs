@@ -544,6 +544,7 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
         ("Parkgondozó és kisgépkezelő képzés résztvevői", Some("Tanúsítvány 2023-ban."), Some(40)),
     ]).await?;
 
+    kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;
     c.tx.commit().await.map_err(DbError::from)?;
     let ids = vec![p_kisber, p_cselekvo, p_network, p_abauj, p_kecskemet];
 

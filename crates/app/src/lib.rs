@@ -3,6 +3,7 @@
 //! (with its audit entry) and returns domain types. Handlers call exactly one of these.
 
 pub mod auth;
+mod cache;
 pub mod catalogue;
 pub mod demo;
 mod error;
@@ -40,11 +41,16 @@ impl Clock {
 pub struct App {
     pub db: Db,
     pub clock: Clock,
+    pages: Arc<cache::PageCache>,
 }
 
 impl App {
     pub fn new(db: Db, clock: Clock) -> Self {
-        App { db, clock }
+        App {
+            db,
+            clock,
+            pages: Arc::default(),
+        }
     }
     pub(crate) fn now_text(&self) -> String {
         kozos_db::timestamp(self.clock.now())

@@ -70,7 +70,7 @@ pub async fn list_for_staff(app: &App, user: &User, q: Option<&str>) -> Result<V
 
 #[derive(Debug, Clone)]
 pub struct StaffView {
-    pub page: ProgrammePage,
+    pub page: std::sync::Arc<ProgrammePage>,
     pub staff: Vec<StaffAssignment>,
     pub history: Vec<audit::Entry>,
     pub can: Permissions,

@@ -47,6 +47,8 @@ pub struct TestApp {
     #[allow(dead_code)] // kept for engine-specific assertions
     pub engine: Engine,
     pub programmes: Vec<kozos_domain::ProgrammeId>,
+    /// The database URL, to start a second instance on the same data.
+    pub url: String,
     cleanup: Option<std::path::PathBuf>,
 }
 
@@ -111,6 +113,7 @@ impl TestApp {
             router,
             engine,
             programmes,
+            url,
             cleanup,
         })
     }

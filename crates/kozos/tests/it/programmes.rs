@@ -28,7 +28,8 @@ async fn with_beneficiary(
     let p = kozos_app::catalogue::programme_page(&t.app, kozos_domain::ProgrammeId(t.kisber()))
         .await
         .unwrap()
-        .programme;
+        .programme
+        .clone();
     for (k, v) in f.iter_mut() {
         if *k == "beneficiary_id" {
             *v = p.beneficiary_id.unwrap().to_string();
@@ -295,3 +296,60 @@ both!(organisation_form_rules, |t: TestApp| async move {
         .body
         .contains("Ászári Hagyományőrző Egyesület"));
 });
+
+both!(
+    a_second_instance_sees_writes_made_through_the_first,
+    |t: TestApp| async move {
+        // Instance B serves (and caches) the page; instance A, on the same database, edits it.
+        let b = kozos::open(&t.url, kozos_app::Clock::fixed(fixed_now()))
+            .await
+            .unwrap();
+        let router_b = kozos_web::router(kozos_web::AppState {
+            app: b.clone(),
+            config: Default::default(),
+        });
+        let page = format!("/programmes/{}", t.kisber());
+        let get_b = |router: axum::Router, path: String| async move {
+            let res = tower::ServiceExt::oneshot(
+                router,
+                axum::http::Request::get(path)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+            String::from_utf8_lossy(
+                &http_body_util::BodyExt::collect(res.into_body())
+                    .await
+                    .unwrap()
+                    .to_bytes(),
+            )
+            .into_owned()
+        };
+        assert!(!get_b(router_b.clone(), page.clone())
+            .await
+            .contains("Nyugdíjas klub"));
+        let mut pm = t.signed_in("projektmenedzser@demo.kozos.hu").await;
+        let r = pm
+            .post_form(
+                &format!("/admin/programmes/{}/target-groups", t.kisber()),
+                &[("name", "Nyugdíjas klub")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(
+            get_b(router_b.clone(), page.clone())
+                .await
+                .contains("Nyugdíjas klub"),
+            "instance B shows the committed write"
+        );
+        // and a session opened on A is honoured by B (sessions live in the database)
+        let cookie = format!("kozos_session={}", pm.cookies["kozos_session"]);
+        let req = axum::http::Request::get("/admin")
+            .header("cookie", cookie)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = tower::ServiceExt::oneshot(router_b, req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+);

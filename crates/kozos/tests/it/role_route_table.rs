@@ -363,7 +363,8 @@ async fn run_table(t: TestApp) {
             )
             .await
             .unwrap()
-            .programme;
+            .programme
+            .clone();
             let c = &mut clients[i];
             let resp = match row.method.as_str() {
                 "GET" => c.get(&path).await,

@@ -48,7 +48,7 @@ pub async fn get_programme(
     let page = catalogue::programme_page(&s.app, ProgrammeId(id))
         .await
         .map_err(lang.err())?;
-    Ok(Json((&page).into()))
+    Ok(Json(ProgrammeDetailDto::from(&*page)))
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes", request_body = ProgrammeWrite, security(("bearer" = [])),
@@ -82,7 +82,7 @@ pub async fn update_programme(
     let page = catalogue::programme_page(&s.app, ProgrammeId(id))
         .await
         .map_err(lang.err())?;
-    Ok(Json((&page).into()))
+    Ok(Json(ProgrammeDetailDto::from(&*page)))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations", params(SearchParams), responses((status = 200, body = Vec<OrganisationDto>)))]
