@@ -117,19 +117,31 @@ pub async fn upsert_user(
     grants: &[Grant],
     demo: bool,
 ) -> Result<UserId> {
-    let email = normalise_email(email).ok_or_else(|| AppError::invalid("email", "err-email"))?;
     if password.chars().count() < 10 {
         return Err(AppError::invalid("password", "err-password-short"));
     }
     let hash = hash_password(password.to_string()).await?;
+    upsert_user_with_hash(app, email, name, &hash, grants, demo).await
+}
+
+/// As [`upsert_user`], with a hash made beforehand (the demo hashes its one password once).
+pub async fn upsert_user_with_hash(
+    app: &App,
+    email: &str,
+    name: &str,
+    hash: &str,
+    grants: &[Grant],
+    demo: bool,
+) -> Result<UserId> {
+    let email = normalise_email(email).ok_or_else(|| AppError::invalid("email", "err-email"))?;
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
     let id = match users::id_by_email(&mut tx, &email).await? {
         Some(id) => {
-            users::set_password(&mut tx, id, &hash).await?;
+            users::set_password(&mut tx, id, hash).await?;
             id
         }
-        None => users::insert(&mut tx, &email, name, &hash, demo, &now).await?,
+        None => users::insert(&mut tx, &email, name, hash, demo, &now).await?,
     };
     for g in grants {
         users::add_grant(&mut tx, id, *g).await?;

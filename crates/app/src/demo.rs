@@ -548,6 +548,8 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     c.tx.commit().await.map_err(DbError::from)?;
     let ids = vec![p_kisber, p_cselekvo, p_network, p_abauj, p_kecskemet];
 
+    // One Argon2 hash for the one demo password: ten would cost start-up time and memory.
+    let hash = crate::auth::hash_password(DEMO_PASSWORD.to_string()).await?;
     for (email, name, role, scope) in DEMO_ACCOUNTS {
         let scope = match *scope {
             "country" => Scope::Country,
@@ -556,11 +558,11 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
             s if s.starts_with("county:") => Scope::Place(ke_county.id),
             other => return Err(AppError::Internal(format!("unknown demo scope {other}"))),
         };
-        crate::auth::upsert_user(
+        crate::auth::upsert_user_with_hash(
             app,
             email,
             name,
-            DEMO_PASSWORD,
+            &hash,
             &[Grant { role: *role, scope }],
             true,
         )
