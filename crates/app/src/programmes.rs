@@ -455,3 +455,103 @@ pub async fn delete_target_group(
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }
+
+fn duplicate_name(e: DbError, field: &'static str, key: &'static str) -> AppError {
+    if matches!(e, DbError::Unique(_)) {
+        AppError::invalid(field, key)
+    } else {
+        AppError::Db(e)
+    }
+}
+
+/// Change a partner's organisation or role.
+pub async fn update_partner(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    partner: PartnerId,
+    form: &PartnerForm,
+) -> Result<()> {
+    authorise(app, user, Action::ManagePartners, id).await?;
+    let input = form.validate().map_err(AppError::Invalid)?;
+    organisations::get(&app.db, input.organisation_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("organisation_id", "err-choice"))?;
+    let mut tx = app.db.begin().await?;
+    let found = programmes::update_partner(&mut tx, id, partner, &input)
+        .await
+        .map_err(|e| duplicate_name(e, "organisation_id", "err-duplicate-partner"))?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    audit_part(
+        app,
+        &mut tx,
+        user,
+        id,
+        "update_partner",
+        &partner.to_string(),
+    )
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+pub async fn update_agreement(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    agreement: AgreementId,
+    form: &AgreementForm,
+) -> Result<()> {
+    authorise(app, user, Action::ManagePartners, id).await?;
+    let input = form
+        .validate(app.clock.now().date_naive())
+        .map_err(AppError::Invalid)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::update_agreement(&mut tx, id, agreement, &input).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "update_agreement", &input.scope).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+pub async fn update_staff(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    staff: StaffId,
+    form: &StaffForm,
+) -> Result<()> {
+    authorise(app, user, Action::ManageStaff, id).await?;
+    let input = form.validate().map_err(AppError::Invalid)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::update_staff(&mut tx, id, staff, &input).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "update_staff", &input.name).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+pub async fn update_target_group(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    group: TargetGroupId,
+    form: &TargetGroupForm,
+) -> Result<()> {
+    authorise(app, user, Action::ManageTargetGroups, id).await?;
+    let input = form.validate().map_err(AppError::Invalid)?;
+    let mut tx = app.db.begin().await?;
+    let found = programmes::update_target_group(&mut tx, id, group, &input)
+        .await
+        .map_err(|e| duplicate_name(e, "name", "err-duplicate-name"))?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "update_target_group", &input.name).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}

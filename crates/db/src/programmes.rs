@@ -573,3 +573,61 @@ pub async fn delete_target_group(
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+// ---- edits of parts (each checks the part belongs to the programme in the URL) ----
+
+pub async fn update_agreement(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    id: AgreementId,
+    a: &AgreementInput,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE agreements SET signed_on = $1, scope = $2 WHERE id = $3 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $4)",
+    )
+    .bind(date_text(a.signed_on))
+    .bind(&a.scope)
+    .bind(id.0)
+    .bind(programme.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn update_staff(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    id: StaffId,
+    st: &StaffInput,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE staff_assignments SET name = $1, position = $2, start_date = $3, end_date = $4, note = $5 WHERE id = $6 AND programme_id = $7",
+    )
+    .bind(&st.name)
+    .bind(st.position.as_str())
+    .bind(date_text(st.start_date))
+    .bind(date_text(st.end_date))
+    .bind(st.note.as_deref())
+    .bind(id.0)
+    .bind(programme.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn update_target_group(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    id: TargetGroupId,
+    t: &TargetGroupInput,
+) -> Result<bool, DbError> {
+    let done = sqlx::query("UPDATE target_groups SET name = $1, description = $2, planned_size = $3 WHERE id = $4 AND programme_id = $5")
+        .bind(&t.name)
+        .bind(t.description.as_deref())
+        .bind(t.planned_size)
+        .bind(id.0)
+        .bind(programme.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

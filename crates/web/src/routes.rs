@@ -22,6 +22,7 @@ fn r(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Rou
     }
 }
 
+#[rustfmt::skip] // one route per line: this is the table people read
 pub fn route_table() -> Vec<RouteDef> {
     use Method as M;
     vec![
@@ -42,117 +43,41 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::GET, "/admin/programmes/{id}", get(admin::manage)),
         r(M::GET, "/admin/programmes/{id}/edit", get(admin::edit_form)),
         r(M::POST, "/admin/programmes/{id}/edit", post(admin::update)),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/partners",
-            post(admin::add_partner),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/partners/{partner}/delete",
-            post(admin::delete_partner),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/partners/{partner}/agreements",
-            post(admin::add_agreement),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/agreements/{agreement}/delete",
-            post(admin::delete_agreement),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/staff",
-            post(admin::add_staff),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/staff/{staff}/delete",
-            post(admin::delete_staff),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/areas",
-            post(admin::add_area),
-        ),
-        r(
-            M::GET,
-            "/admin/programmes/{id}/areas/{area}/edit",
-            get(admin::edit_area_form),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/areas/{area}/edit",
-            post(admin::update_area),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/areas/{area}/delete",
-            post(admin::delete_area),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/target-groups",
-            post(admin::add_target_group),
-        ),
-        r(
-            M::POST,
-            "/admin/programmes/{id}/target-groups/{group}/delete",
-            post(admin::delete_target_group),
-        ),
+        r(M::POST, "/admin/programmes/{id}/partners", post(admin::add_partner)),
+        r(M::GET, "/admin/programmes/{id}/partners/{partner}/edit", get(admin::edit_partner_form)),
+        r(M::POST, "/admin/programmes/{id}/partners/{partner}/edit", post(admin::update_partner)),
+        r(M::POST, "/admin/programmes/{id}/partners/{partner}/delete", post(admin::delete_partner)),
+        r(M::POST, "/admin/programmes/{id}/partners/{partner}/agreements", post(admin::add_agreement)),
+        r(M::GET, "/admin/programmes/{id}/agreements/{agreement}/edit", get(admin::edit_agreement_form)),
+        r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/edit", post(admin::update_agreement)),
+        r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/delete", post(admin::delete_agreement)),
+        r(M::POST, "/admin/programmes/{id}/staff", post(admin::add_staff)),
+        r(M::GET, "/admin/programmes/{id}/staff/{staff}/edit", get(admin::edit_staff_form)),
+        r(M::POST, "/admin/programmes/{id}/staff/{staff}/edit", post(admin::update_staff)),
+        r(M::POST, "/admin/programmes/{id}/staff/{staff}/delete", post(admin::delete_staff)),
+        r(M::POST, "/admin/programmes/{id}/areas", post(admin::add_area)),
+        r(M::GET, "/admin/programmes/{id}/areas/{area}/edit", get(admin::edit_area_form)),
+        r(M::POST, "/admin/programmes/{id}/areas/{area}/edit", post(admin::update_area)),
+        r(M::POST, "/admin/programmes/{id}/areas/{area}/delete", post(admin::delete_area)),
+        r(M::POST, "/admin/programmes/{id}/target-groups", post(admin::add_target_group)),
+        r(M::GET, "/admin/programmes/{id}/target-groups/{group}/edit", get(admin::edit_target_group_form)),
+        r(M::POST, "/admin/programmes/{id}/target-groups/{group}/edit", post(admin::update_target_group)),
+        r(M::POST, "/admin/programmes/{id}/target-groups/{group}/delete", post(admin::delete_target_group)),
         r(M::GET, "/admin/organisations", get(organisations::list)),
-        r(
-            M::GET,
-            "/admin/organisations/new",
-            get(organisations::new_form),
-        ),
-        r(
-            M::POST,
-            "/admin/organisations/new",
-            post(organisations::create),
-        ),
-        r(
-            M::GET,
-            "/admin/organisations/{id}/edit",
-            get(organisations::edit_form),
-        ),
-        r(
-            M::POST,
-            "/admin/organisations/{id}/edit",
-            post(organisations::update),
-        ),
+        r(M::GET, "/admin/organisations/new", get(organisations::new_form)),
+        r(M::POST, "/admin/organisations/new", post(organisations::create)),
+        r(M::GET, "/admin/organisations/{id}/edit", get(organisations::edit_form)),
+        r(M::POST, "/admin/organisations/{id}/edit", post(organisations::update)),
         // JSON API
         r(M::GET, "/api/openapi.json", get(api::openapi_json)),
         r(M::GET, "/api/v1/programmes", get(api::list_programmes)),
         r(M::POST, "/api/v1/programmes", post(api::create_programme)),
         r(M::GET, "/api/v1/programmes/{id}", get(api::get_programme)),
-        r(
-            M::PUT,
-            "/api/v1/programmes/{id}",
-            put(api::update_programme),
-        ),
-        r(
-            M::GET,
-            "/api/v1/organisations",
-            get(api::list_organisations),
-        ),
-        r(
-            M::POST,
-            "/api/v1/organisations",
-            post(api::create_organisation),
-        ),
-        r(
-            M::GET,
-            "/api/v1/organisations/{id}",
-            get(api::get_organisation),
-        ),
-        r(
-            M::PUT,
-            "/api/v1/organisations/{id}",
-            put(api::update_organisation),
-        ),
+        r(M::PUT, "/api/v1/programmes/{id}", put(api::update_programme)),
+        r(M::GET, "/api/v1/organisations", get(api::list_organisations)),
+        r(M::POST, "/api/v1/organisations", post(api::create_organisation)),
+        r(M::GET, "/api/v1/organisations/{id}", get(api::get_organisation)),
+        r(M::PUT, "/api/v1/organisations/{id}", put(api::update_organisation)),
         r(M::GET, "/api/v1/places", get(api::list_places)),
     ]
 }

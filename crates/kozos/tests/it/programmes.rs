@@ -353,3 +353,140 @@ both!(
         assert_eq!(res.status(), StatusCode::OK);
     }
 );
+
+both!(
+    parts_can_be_edited_with_the_same_rules,
+    |t: TestApp| async move {
+        let mut pm = t.signed_in("projektmenedzser@demo.kozos.hu").await;
+        let base = format!("/admin/programmes/{}", t.kisber());
+        let pid = kozos_domain::ProgrammeId(t.kisber());
+        // a target group
+        let group = kozos_db::programmes::target_groups(&t.app.db, pid)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Helyi önkéntesek")
+            .unwrap();
+        let form = pm
+            .get(&format!("{base}/target-groups/{}/edit", group.id))
+            .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(
+            form.body.contains(r#"value="Helyi önkéntesek""#),
+            "the form starts from the stored values"
+        );
+        let r = pm
+            .post_form(
+                &format!("{base}/target-groups/{}/edit", group.id),
+                &[
+                    ("name", "Helyi önkéntesek és diákok"),
+                    ("planned_size", "-3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text().contains("Nem lehet negatív.")
+                && r.body.contains(r#"value="Helyi önkéntesek és diákok""#)
+        );
+        let r = pm
+            .post_form(
+                &format!("{base}/target-groups/{}/edit", group.id),
+                &[
+                    ("name", "Helyi önkéntesek és diákok"),
+                    ("planned_size", "25"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let public = t
+            .client()
+            .get(&format!("/programmes/{}", t.kisber()))
+            .await
+            .text();
+        assert!(
+            public.contains("Helyi önkéntesek és diákok")
+                && public.contains("tervezett létszám: 25 fő")
+        );
+        // the Skanzen agreement: a date in the future is refused, the stored one stays
+        let partners = kozos_db::programmes::partners(&t.app.db, pid)
+            .await
+            .unwrap();
+        let skanzen = partners
+            .iter()
+            .find(|p| p.organisation_name == "Szabadtéri Néprajzi Múzeum")
+            .unwrap();
+        let agreement = &skanzen.agreements[0];
+        let r = pm
+            .post_form(
+                &format!("{base}/agreements/{}/edit", agreement.id),
+                &[("signed_on", "2099-07-19"), ("scope", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("A dátum nem lehet a jövőben."));
+        assert!(t
+            .client()
+            .get(&format!("/programmes/{}", t.kisber()))
+            .await
+            .text()
+            .contains("2018. 07. 19."));
+        // a partner's role
+        let r = pm
+            .post_form(
+                &format!("{base}/partners/{}/edit", skanzen.id),
+                &[
+                    ("organisation_id", &skanzen.organisation_id.to_string()),
+                    ("role", "consortium_member"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(t
+            .client()
+            .get(&format!("/programmes/{}", t.kisber()))
+            .await
+            .text()
+            .contains("konzorciumi tag"));
+        // a staff member: end before start is refused
+        let staff = kozos_db::programmes::staff(&t.app.db, pid).await.unwrap();
+        let r = pm
+            .post_form(
+                &format!("{base}/staff/{}/edit", staff[0].id),
+                &[
+                    ("name", "Szakmai koordinátor"),
+                    ("position", "coordinator"),
+                    ("start_date", "2020-01-01"),
+                    ("end_date", "2019-01-01"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r
+            .text()
+            .contains("A befejezés nem lehet korábbi a kezdésnél."));
+        // a part of another programme is not reachable through this one
+        let kecskemet_group = kozos_db::programmes::target_groups(
+            &t.app.db,
+            kozos_domain::ProgrammeId(t.kecskemet()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            pm.get(&format!(
+                "{base}/target-groups/{}/edit",
+                kecskemet_group[0].id
+            ))
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        let r = pm
+            .post_form(
+                &format!("{base}/target-groups/{}/edit", kecskemet_group[0].id),
+                &[("name", "Eltérített")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+);

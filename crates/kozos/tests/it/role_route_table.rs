@@ -50,16 +50,24 @@ GET    /admin/programmes/{id}/edit@kecskemet                        in   403  40
 POST   /admin/programmes/{id}/edit                                  in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/edit@kecskemet                        in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/programmes/{id}/partners                              in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/partners/{partner}/edit               in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/partners/{partner}/edit               in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/partners/{partner}/delete             in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/partners/{partner}/agreements         in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/agreements/{agreement}/edit           in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/agreements/{agreement}/edit           in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/agreements/{agreement}/delete         in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/staff                                 in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/staff/{staff}/edit                    in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/staff/{staff}/edit                    in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/staff/{staff}/delete                  in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas                                 in   403  403  403  ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas/{area}/delete                   in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups                         in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/target-groups/{group}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/target-groups/{group}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/organisations                                         in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
@@ -310,7 +318,22 @@ fn form_for(
             ("name", format!("Terület {n}")),
             ("settlements", "Kisbér".into()),
         ]),
-        "/admin/programmes/{id}/target-groups" => v(&[("name", format!("Csoport {n}"))]),
+        "/admin/programmes/{id}/target-groups"
+        | "/admin/programmes/{id}/target-groups/{group}/edit" => {
+            v(&[("name", format!("Csoport {n}"))])
+        }
+        "/admin/programmes/{id}/partners/{partner}/edit" => v(&[
+            ("organisation_id", "{neworg}".into()),
+            ("role", "consortium_member".into()),
+        ]),
+        "/admin/programmes/{id}/agreements/{agreement}/edit" => v(&[
+            ("signed_on", "2021-03-03".into()),
+            ("scope", format!("Módosított tárgy {n}")),
+        ]),
+        "/admin/programmes/{id}/staff/{staff}/edit" => v(&[
+            ("name", format!("Átnevezett {n}")),
+            ("position", "mentor".into()),
+        ]),
         "/admin/organisations/new" => v(&[
             ("name", format!("Új Egyesület {n}")),
             ("sector", "civil".into()),

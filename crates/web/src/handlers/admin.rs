@@ -533,3 +533,279 @@ pub async fn delete_target_group(
         ctx.secure_cookies,
     ))
 }
+
+// ---- edit pages of single parts ----
+
+/// The manage view for a part edit page, refusing when the user may not change that part.
+async fn view_for(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    may: fn(&programmes::Permissions) -> bool,
+) -> Result<programmes::StaffView, WebError> {
+    let user = ctx.require_user()?;
+    let view = programmes::staff_view(&s.app, user, ProgrammeId(id))
+        .await
+        .map_err(ctx.err())?;
+    if !may(&view.can) {
+        return Err(WebError::new(ctx.lang, AppError::Forbidden));
+    }
+    Ok(view)
+}
+
+fn not_found(ctx: &Ctx) -> WebError {
+    WebError::new(ctx.lang, AppError::NotFound)
+}
+
+fn part_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    title_key: &str,
+    form: &str,
+    action: String,
+    id: i64,
+    errors: &FieldErrors,
+    fields: maud::Markup,
+) -> Response {
+    let title = ctx.t(title_key);
+    let back = format!("/admin/programmes/{id}");
+    views::layout::page_with_status(
+        ctx,
+        status,
+        &title,
+        v::part_edit_page(ctx, &title, form, &action, &back, errors, fields),
+    )
+}
+
+/// Save through `save`; on invalid input show the same page again with the messages.
+async fn save_part(
+    ctx: &Ctx,
+    id: i64,
+    r: Result<(), AppError>,
+    invalid: impl FnOnce(FieldErrors) -> Response,
+) -> Result<Response, WebError> {
+    match r {
+        Ok(()) => Ok(done(
+            &format!("/admin/programmes/{id}"),
+            "saved",
+            ctx.secure_cookies,
+        )),
+        Err(AppError::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(WebError::new(ctx.lang, e)),
+    }
+}
+
+pub async fn edit_partner_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let view = view_for(&s, &ctx, id, |c| c.partners).await?;
+    let p = view
+        .page
+        .partners
+        .iter()
+        .find(|p| p.id.0 == pid)
+        .ok_or_else(|| not_found(&ctx))?;
+    let f = PartnerForm {
+        organisation_id: p.organisation_id.to_string(),
+        role: p.role.as_str().into(),
+    };
+    let c = choices(&s, &ctx).await?;
+    let e = FieldErrors::new();
+    Ok(part_page(
+        &ctx,
+        StatusCode::OK,
+        "admin-edit-partner",
+        "partner",
+        format!("/admin/programmes/{id}/partners/{pid}/edit"),
+        id,
+        &e,
+        v::partner_fields(&ctx, &f, &e, &c),
+    ))
+}
+
+pub async fn update_partner(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<PartnerForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_partner(&s.app, user, ProgrammeId(id), PartnerId(pid), &f).await;
+    let c = choices(&s, &ctx).await?;
+    save_part(&ctx, id, r, |e| {
+        part_page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin-edit-partner",
+            "partner",
+            format!("/admin/programmes/{id}/partners/{pid}/edit"),
+            id,
+            &e,
+            v::partner_fields(&ctx, &f, &e, &c),
+        )
+    })
+    .await
+}
+
+pub async fn edit_agreement_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let view = view_for(&s, &ctx, id, |c| c.partners).await?;
+    let a = view
+        .page
+        .partners
+        .iter()
+        .flat_map(|p| p.agreements.iter())
+        .find(|a| a.id.0 == aid)
+        .ok_or_else(|| not_found(&ctx))?;
+    let f = AgreementForm {
+        signed_on: a.signed_on.map(|d| d.to_string()).unwrap_or_default(),
+        scope: a.scope.clone(),
+    };
+    let e = FieldErrors::new();
+    Ok(part_page(
+        &ctx,
+        StatusCode::OK,
+        "admin-edit-agreement",
+        "agreement",
+        format!("/admin/programmes/{id}/agreements/{aid}/edit"),
+        id,
+        &e,
+        v::agreement_fields(&ctx, &f, &e),
+    ))
+}
+
+pub async fn update_agreement(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<AgreementForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_agreement(&s.app, user, ProgrammeId(id), AgreementId(aid), &f).await;
+    save_part(&ctx, id, r, |e| {
+        part_page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin-edit-agreement",
+            "agreement",
+            format!("/admin/programmes/{id}/agreements/{aid}/edit"),
+            id,
+            &e,
+            v::agreement_fields(&ctx, &f, &e),
+        )
+    })
+    .await
+}
+
+pub async fn edit_staff_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let view = view_for(&s, &ctx, id, |c| c.staff).await?;
+    let st = view
+        .staff
+        .iter()
+        .find(|x| x.id.0 == sid)
+        .ok_or_else(|| not_found(&ctx))?;
+    let f = StaffForm {
+        name: st.name.clone(),
+        position: st.position.as_str().into(),
+        start_date: st.start_date.map(|d| d.to_string()).unwrap_or_default(),
+        end_date: st.end_date.map(|d| d.to_string()).unwrap_or_default(),
+        note: st.note.clone().unwrap_or_default(),
+    };
+    let e = FieldErrors::new();
+    Ok(part_page(
+        &ctx,
+        StatusCode::OK,
+        "admin-edit-staff",
+        "staff",
+        format!("/admin/programmes/{id}/staff/{sid}/edit"),
+        id,
+        &e,
+        v::staff_fields(&ctx, &f, &e),
+    ))
+}
+
+pub async fn update_staff(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<StaffForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_staff(&s.app, user, ProgrammeId(id), StaffId(sid), &f).await;
+    save_part(&ctx, id, r, |e| {
+        part_page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin-edit-staff",
+            "staff",
+            format!("/admin/programmes/{id}/staff/{sid}/edit"),
+            id,
+            &e,
+            v::staff_fields(&ctx, &f, &e),
+        )
+    })
+    .await
+}
+
+pub async fn edit_target_group_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let view = view_for(&s, &ctx, id, |c| c.target_groups).await?;
+    let g = view
+        .page
+        .target_groups
+        .iter()
+        .find(|g| g.id.0 == gid)
+        .ok_or_else(|| not_found(&ctx))?;
+    let f = TargetGroupForm {
+        name: g.name.clone(),
+        description: g.description.clone().unwrap_or_default(),
+        planned_size: g.planned_size.map(|n| n.to_string()).unwrap_or_default(),
+    };
+    let e = FieldErrors::new();
+    Ok(part_page(
+        &ctx,
+        StatusCode::OK,
+        "admin-edit-target-group",
+        "group",
+        format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
+        id,
+        &e,
+        v::group_fields(&ctx, &f, &e),
+    ))
+}
+
+pub async fn update_target_group(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<TargetGroupForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_target_group(&s.app, user, ProgrammeId(id), TargetGroupId(gid), &f)
+        .await;
+    save_part(&ctx, id, r, |e| {
+        part_page(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin-edit-target-group",
+            "group",
+            format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
+            id,
+            &e,
+            v::group_fields(&ctx, &f, &e),
+        )
+    })
+    .await
+}

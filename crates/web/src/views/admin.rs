@@ -142,13 +142,19 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                 @for pa in &v.page.partners {
                     li {
                         strong { (pa.organisation_name) } " – " (ctx.t(&format!("role-{}", pa.role.as_str())))
-                        @if v.can.partners { " " (post_button(ctx, &format!("{base}/partners/{}/delete", pa.id), &ctx.t("admin-delete"), &pa.organisation_name, "danger small")) }
+                        @if v.can.partners {
+                            " " a href={ (base) "/partners/" (pa.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (pa.organisation_name) } }
+                            " " (post_button(ctx, &format!("{base}/partners/{}/delete", pa.id), &ctx.t("admin-delete"), &pa.organisation_name, "danger small"))
+                        }
                         ul {
                             @for a in &pa.agreements {
                                 li {
                                     @match a.signed_on { Some(d) => (ctx.lang.date(d)), None => span.muted { (ctx.t("programme-undated")) } }
                                     ": " (a.scope)
-                                    @if v.can.partners { " " (post_button(ctx, &format!("{base}/agreements/{}/delete", a.id), &ctx.t("admin-delete"), &a.scope, "danger small")) }
+                                    @if v.can.partners {
+                                        " " a href={ (base) "/agreements/" (a.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (a.scope) } }
+                                        " " (post_button(ctx, &format!("{base}/agreements/{}/delete", a.id), &ctx.t("admin-delete"), &a.scope, "danger small"))
+                                    }
                                 }
                             }
                         }
@@ -191,7 +197,10 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         @if let Some(d) = s.start_date { " · " (ctx.lang.date(d)) }
                         @if let Some(d) = s.end_date { " – " (ctx.lang.date(d)) }
                         @if let Some(n) = &s.note { br; span.muted { (n) } }
-                        @if v.can.staff { " " (post_button(ctx, &format!("{base}/staff/{}/delete", s.id), &ctx.t("admin-delete"), &s.name, "danger small")) }
+                        @if v.can.staff {
+                            " " a href={ (base) "/staff/" (s.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (s.name) } }
+                            " " (post_button(ctx, &format!("{base}/staff/{}/delete", s.id), &ctx.t("admin-delete"), &s.name, "danger small"))
+                        }
                     }
                 }
             }
@@ -236,7 +245,10 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                     li {
                         strong { (g.name) }
                         @if let Some(n) = g.planned_size { " (" (ctx.lang.number(n)) " " (ctx.t("unit-persons")) ")" }
-                        @if v.can.target_groups { " " (post_button(ctx, &format!("{base}/target-groups/{}/delete", g.id), &ctx.t("admin-delete"), &g.name, "danger small")) }
+                        @if v.can.target_groups {
+                            " " a href={ (base) "/target-groups/" (g.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (g.name) } }
+                            " " (post_button(ctx, &format!("{base}/target-groups/{}/delete", g.id), &ctx.t("admin-delete"), &g.name, "danger small"))
+                        }
                     }
                 }
             }
@@ -335,6 +347,68 @@ pub fn organisation_form(
             div.actions {
                 button type="submit" { (ctx.t("admin-save")) }
                 a href="/admin/organisations" { (ctx.t("admin-cancel")) }
+            }
+        }
+    }
+}
+
+/// The fields of one part's form, for its own edit page.
+pub fn partner_fields(
+    ctx: &Ctx,
+    f: &PartnerForm,
+    errors: &FieldErrors,
+    choices: &Choices,
+) -> Markup {
+    html! {
+        (select(ctx, "partner", Field::new("organisation_id", "field-organisation", &f.organisation_id).required(), &choices.organisations, errors))
+        (select(ctx, "partner", Field::new("role", "field-partner-role", &f.role).required(), &enum_options(ctx, PartnerRole::ALL, "role", PartnerRole::as_str), errors))
+    }
+}
+
+pub fn agreement_fields(ctx: &Ctx, f: &AgreementForm, errors: &FieldErrors) -> Markup {
+    html! {
+        (input(ctx, "agreement", Field::new("signed_on", "field-signed-on", &f.signed_on).hint("field-date-hint"), "text", errors))
+        (textarea(ctx, "agreement", Field::new("scope", "field-scope", &f.scope).required(), 3, errors))
+    }
+}
+
+pub fn staff_fields(ctx: &Ctx, f: &StaffForm, errors: &FieldErrors) -> Markup {
+    html! {
+        (input(ctx, "staff", Field::new("name", "field-name", &f.name).required(), "text", errors))
+        (select(ctx, "staff", Field::new("position", "field-position", &f.position).required(), &enum_options(ctx, StaffPosition::ALL, "position", StaffPosition::as_str), errors))
+        (input(ctx, "staff", Field::new("start_date", "field-start", &f.start_date).hint("field-date-hint"), "text", errors))
+        (input(ctx, "staff", Field::new("end_date", "field-end", &f.end_date).hint("field-date-hint"), "text", errors))
+        (input(ctx, "staff", Field::new("note", "field-note", &f.note), "text", errors))
+    }
+}
+
+pub fn group_fields(ctx: &Ctx, f: &TargetGroupForm, errors: &FieldErrors) -> Markup {
+    html! {
+        (input(ctx, "group", Field::new("name", "field-name", &f.name).required(), "text", errors))
+        (textarea(ctx, "group", Field::new("description", "field-description-short", &f.description), 2, errors))
+        (input(ctx, "group", Field::new("planned_size", "field-planned-size", &f.planned_size), "text", errors))
+    }
+}
+
+/// A page with one part's edit form.
+pub fn part_edit_page(
+    ctx: &Ctx,
+    title: &str,
+    form: &str,
+    action: &str,
+    back: &str,
+    errors: &FieldErrors,
+    fields: Markup,
+) -> Markup {
+    html! {
+        h1 { (title) }
+        (error_summary(ctx, form, errors))
+        form.stack method="post" action=(action) novalidate {
+            (csrf(ctx))
+            (fields)
+            div.actions {
+                button type="submit" { (ctx.t("admin-save")) }
+                a href=(back) { (ctx.t("admin-cancel")) }
             }
         }
     }
