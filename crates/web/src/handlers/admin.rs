@@ -557,24 +557,31 @@ fn not_found(ctx: &Ctx) -> WebError {
     WebError::new(ctx.lang, AppError::NotFound)
 }
 
-fn part_page(
-    ctx: &Ctx,
-    status: StatusCode,
-    title_key: &str,
-    form: &str,
+/// Which part's edit page: its title, form id, action URL and programme.
+struct PartEdit {
+    title_key: &'static str,
+    form: &'static str,
     action: String,
     id: i64,
-    errors: &FieldErrors,
-    fields: maud::Markup,
-) -> Response {
-    let title = ctx.t(title_key);
-    let back = format!("/admin/programmes/{id}");
-    views::layout::page_with_status(
-        ctx,
-        status,
-        &title,
-        v::part_edit_page(ctx, &title, form, &action, &back, errors, fields),
-    )
+}
+
+impl PartEdit {
+    fn render(
+        &self,
+        ctx: &Ctx,
+        status: StatusCode,
+        errors: &FieldErrors,
+        fields: maud::Markup,
+    ) -> Response {
+        let title = ctx.t(self.title_key);
+        let back = format!("/admin/programmes/{}", self.id);
+        views::layout::page_with_status(
+            ctx,
+            status,
+            &title,
+            v::part_edit_page(ctx, &title, self.form, &self.action, &back, errors, fields),
+        )
+    }
 }
 
 /// Save through `save`; on invalid input show the same page again with the messages.
@@ -613,13 +620,15 @@ pub async fn edit_partner_form(
     };
     let c = choices(&s, &ctx).await?;
     let e = FieldErrors::new();
-    Ok(part_page(
+    Ok(PartEdit {
+        title_key: "admin-edit-partner",
+        form: "partner",
+        action: format!("/admin/programmes/{id}/partners/{pid}/edit"),
+        id,
+    }
+    .render(
         &ctx,
         StatusCode::OK,
-        "admin-edit-partner",
-        "partner",
-        format!("/admin/programmes/{id}/partners/{pid}/edit"),
-        id,
         &e,
         v::partner_fields(&ctx, &f, &e, &c),
     ))
@@ -635,13 +644,15 @@ pub async fn update_partner(
     let r = programmes::update_partner(&s.app, user, ProgrammeId(id), PartnerId(pid), &f).await;
     let c = choices(&s, &ctx).await?;
     save_part(&ctx, id, r, |e| {
-        part_page(
+        PartEdit {
+            title_key: "admin-edit-partner",
+            form: "partner",
+            action: format!("/admin/programmes/{id}/partners/{pid}/edit"),
+            id,
+        }
+        .render(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "admin-edit-partner",
-            "partner",
-            format!("/admin/programmes/{id}/partners/{pid}/edit"),
-            id,
             &e,
             v::partner_fields(&ctx, &f, &e, &c),
         )
@@ -667,16 +678,13 @@ pub async fn edit_agreement_form(
         scope: a.scope.clone(),
     };
     let e = FieldErrors::new();
-    Ok(part_page(
-        &ctx,
-        StatusCode::OK,
-        "admin-edit-agreement",
-        "agreement",
-        format!("/admin/programmes/{id}/agreements/{aid}/edit"),
+    Ok(PartEdit {
+        title_key: "admin-edit-agreement",
+        form: "agreement",
+        action: format!("/admin/programmes/{id}/agreements/{aid}/edit"),
         id,
-        &e,
-        v::agreement_fields(&ctx, &f, &e),
-    ))
+    }
+    .render(&ctx, StatusCode::OK, &e, v::agreement_fields(&ctx, &f, &e)))
 }
 
 pub async fn update_agreement(
@@ -688,13 +696,15 @@ pub async fn update_agreement(
     let user = ctx.require_user()?;
     let r = programmes::update_agreement(&s.app, user, ProgrammeId(id), AgreementId(aid), &f).await;
     save_part(&ctx, id, r, |e| {
-        part_page(
+        PartEdit {
+            title_key: "admin-edit-agreement",
+            form: "agreement",
+            action: format!("/admin/programmes/{id}/agreements/{aid}/edit"),
+            id,
+        }
+        .render(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "admin-edit-agreement",
-            "agreement",
-            format!("/admin/programmes/{id}/agreements/{aid}/edit"),
-            id,
             &e,
             v::agreement_fields(&ctx, &f, &e),
         )
@@ -721,16 +731,13 @@ pub async fn edit_staff_form(
         note: st.note.clone().unwrap_or_default(),
     };
     let e = FieldErrors::new();
-    Ok(part_page(
-        &ctx,
-        StatusCode::OK,
-        "admin-edit-staff",
-        "staff",
-        format!("/admin/programmes/{id}/staff/{sid}/edit"),
+    Ok(PartEdit {
+        title_key: "admin-edit-staff",
+        form: "staff",
+        action: format!("/admin/programmes/{id}/staff/{sid}/edit"),
         id,
-        &e,
-        v::staff_fields(&ctx, &f, &e),
-    ))
+    }
+    .render(&ctx, StatusCode::OK, &e, v::staff_fields(&ctx, &f, &e)))
 }
 
 pub async fn update_staff(
@@ -742,13 +749,15 @@ pub async fn update_staff(
     let user = ctx.require_user()?;
     let r = programmes::update_staff(&s.app, user, ProgrammeId(id), StaffId(sid), &f).await;
     save_part(&ctx, id, r, |e| {
-        part_page(
+        PartEdit {
+            title_key: "admin-edit-staff",
+            form: "staff",
+            action: format!("/admin/programmes/{id}/staff/{sid}/edit"),
+            id,
+        }
+        .render(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "admin-edit-staff",
-            "staff",
-            format!("/admin/programmes/{id}/staff/{sid}/edit"),
-            id,
             &e,
             v::staff_fields(&ctx, &f, &e),
         )
@@ -774,16 +783,13 @@ pub async fn edit_target_group_form(
         planned_size: g.planned_size.map(|n| n.to_string()).unwrap_or_default(),
     };
     let e = FieldErrors::new();
-    Ok(part_page(
-        &ctx,
-        StatusCode::OK,
-        "admin-edit-target-group",
-        "group",
-        format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
+    Ok(PartEdit {
+        title_key: "admin-edit-target-group",
+        form: "group",
+        action: format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
         id,
-        &e,
-        v::group_fields(&ctx, &f, &e),
-    ))
+    }
+    .render(&ctx, StatusCode::OK, &e, v::group_fields(&ctx, &f, &e)))
 }
 
 pub async fn update_target_group(
@@ -796,13 +802,15 @@ pub async fn update_target_group(
     let r = programmes::update_target_group(&s.app, user, ProgrammeId(id), TargetGroupId(gid), &f)
         .await;
     save_part(&ctx, id, r, |e| {
-        part_page(
+        PartEdit {
+            title_key: "admin-edit-target-group",
+            form: "group",
+            action: format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
+            id,
+        }
+        .render(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "admin-edit-target-group",
-            "group",
-            format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
-            id,
             &e,
             v::group_fields(&ctx, &f, &e),
         )
