@@ -236,6 +236,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 ),
                 other => other.to_string(),
             })?;
+            let email = kozos_domain::user::normalise_email(&email).unwrap_or(email);
             println!(
                 "user {id} ready: {email} as {} on {}",
                 role.as_str(),
@@ -321,7 +322,7 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
                 .map_err(|e| e.to_string())?,
         },
     };
-    let router = kozos_web::router(state).layer(tower_http::trace::TraceLayer::new_for_http());
+    let router = with_request_logging(kozos_web::router(state));
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .map_err(|e| format!("bind {}: {e}", args.bind))?;
@@ -369,4 +370,36 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutdown signal received; finishing in-flight requests");
+}
+
+/// Every request gets an `x-request-id` (kept if the proxy sent one) and a log span with
+/// it, so an error logged inside a handler can be traced to its request; each response is
+/// logged with status and latency.
+fn with_request_logging(router: axum::Router) -> axum::Router {
+    use axum::http::{HeaderValue, Request};
+    use tower_http::request_id::{
+        MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+    };
+    use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+    #[derive(Clone)]
+    struct RandomId;
+    impl MakeRequestId for RandomId {
+        fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+            let token = kozos_app::auth::random_token();
+            HeaderValue::from_str(&token[..16]).ok().map(RequestId::new)
+        }
+    }
+
+    router
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<axum::body::Body>| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(RandomId))
 }

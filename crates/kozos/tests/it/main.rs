@@ -6,6 +6,7 @@ mod harness;
 
 mod api;
 mod auth;
+mod cli;
 mod demo;
 mod i18n;
 mod places;
