@@ -154,7 +154,7 @@ fn sigterm_finishes_the_request_in_flight_then_exits_cleanly() {
         "listener closed after SIGTERM"
     );
     // …but the request in flight completes.
-    s.write_all(body[10..].as_bytes()).unwrap();
+    s.write_all(&body.as_bytes()[10..]).unwrap();
     let mut response = String::new();
     s.read_to_string(&mut response).unwrap();
     assert!(
