@@ -4,7 +4,7 @@
 use crate::handlers::{admin, auth, organisations, public};
 use crate::{api, csrf, AppState};
 use axum::http::{HeaderValue, Method};
-use axum::routing::{get, post, put, MethodRouter};
+use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -74,6 +74,22 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::POST, "/api/v1/programmes", post(api::create_programme)),
         r(M::GET, "/api/v1/programmes/{id}", get(api::get_programme)),
         r(M::PUT, "/api/v1/programmes/{id}", put(api::update_programme)),
+        r(M::POST, "/api/v1/programmes/{id}/partners", post(api::add_partner)),
+        r(M::PUT, "/api/v1/programmes/{id}/partners/{partner}", put(api::update_partner)),
+        r(M::DELETE, "/api/v1/programmes/{id}/partners/{partner}", delete(api::delete_partner)),
+        r(M::POST, "/api/v1/programmes/{id}/partners/{partner}/agreements", post(api::add_agreement)),
+        r(M::PUT, "/api/v1/programmes/{id}/agreements/{agreement}", put(api::update_agreement)),
+        r(M::DELETE, "/api/v1/programmes/{id}/agreements/{agreement}", delete(api::delete_agreement)),
+        r(M::GET, "/api/v1/programmes/{id}/staff", get(api::list_staff)),
+        r(M::POST, "/api/v1/programmes/{id}/staff", post(api::add_staff)),
+        r(M::PUT, "/api/v1/programmes/{id}/staff/{staff}", put(api::update_staff)),
+        r(M::DELETE, "/api/v1/programmes/{id}/staff/{staff}", delete(api::delete_staff)),
+        r(M::POST, "/api/v1/programmes/{id}/action-areas", post(api::add_action_area)),
+        r(M::PUT, "/api/v1/programmes/{id}/action-areas/{area}", put(api::update_action_area)),
+        r(M::DELETE, "/api/v1/programmes/{id}/action-areas/{area}", delete(api::delete_action_area)),
+        r(M::POST, "/api/v1/programmes/{id}/target-groups", post(api::add_target_group)),
+        r(M::PUT, "/api/v1/programmes/{id}/target-groups/{group}", put(api::update_target_group)),
+        r(M::DELETE, "/api/v1/programmes/{id}/target-groups/{group}", delete(api::delete_target_group)),
         r(M::GET, "/api/v1/organisations", get(api::list_organisations)),
         r(M::POST, "/api/v1/organisations", post(api::create_organisation)),
         r(M::GET, "/api/v1/organisations/{id}", get(api::get_organisation)),

@@ -146,3 +146,81 @@ both!(
         assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
     }
 );
+
+both!(programme_parts_through_the_api, |t: TestApp| async move {
+    let mut c = t.client();
+    c.bearer = Some(
+        kozos_app::auth::create_api_token(&t.app, "projektmenedzser@demo.kozos.hu", "test")
+            .await
+            .unwrap(),
+    );
+    let id = t.kisber();
+    let orgs = c
+        .get(&format!(
+            "/api/v1/organisations?q={}",
+            enc("Országos Széchényi")
+        ))
+        .await
+        .json();
+    let oszk = orgs[0]["id"].as_i64().unwrap();
+    let r = c.send_json(Method::POST, &format!("/api/v1/programmes/{id}/partners"), &json!({"organisation_id": oszk, "role": "supporter", "agreement": {"signed_on": "2019-03-01", "scope": "Helytörténeti kutatás"}})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let detail = c.get(&format!("/api/v1/programmes/{id}")).await.json();
+    let partner = detail["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["organisation_id"] == oszk)
+        .unwrap();
+    assert_eq!(partner["agreements"][0]["signed_on"], "2019-03-01");
+
+    let r = c
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/programmes/{id}/action-areas"),
+            &json!({"name": "Tó környéke", "settlements": ["Kisbér", "Sehonnan"]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "settlements");
+    let r = c
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/programmes/{id}/action-areas"),
+            &json!({"name": "Tó környéke", "settlements": ["kisber"]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+
+    let staff = c.get(&format!("/api/v1/programmes/{id}/staff")).await;
+    assert_eq!(staff.status, StatusCode::OK);
+    assert_eq!(staff.json()[0]["position"], "coordinator");
+    // staff names are not public
+    let mut anon = t.client();
+    assert_eq!(
+        anon.get(&format!("/api/v1/programmes/{id}/staff"))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let group = detail["target_groups"][0]["id"].as_i64().unwrap();
+    let r = c
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/programmes/{id}/target-groups/{group}"),
+            None,
+            String::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let r = c
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/programmes/{id}/target-groups/{group}"),
+            None,
+            String::new(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+});

@@ -81,6 +81,24 @@ GET    /api/v1/programmes                                           ok   ok   ok
 POST   /api/v1/programmes                                           401  403  403  403  403   422  403    403    ok   403   ok
 GET    /api/v1/programmes/{id}                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 PUT    /api/v1/programmes/{id}                                      401  403  403  403  403   ok   403    403    403  403   ok
+POST   /api/v1/programmes/{id}/partners                             401  403  403  403  403   ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}/partners/{partner}                   401  403  403  403  403   ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/partners/{partner}                   401  403  403  403  403   ok   403    403    403  403   ok
+POST   /api/v1/programmes/{id}/partners/{partner}/agreements        401  403  403  403  403   ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}/agreements/{agreement}               401  403  403  403  403   ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/agreements/{agreement}               401  403  403  403  403   ok   403    403    403  403   ok
+GET    /api/v1/programmes/{id}/staff                                401  403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /api/v1/programmes/{id}/staff@kecskemet                      401  403  403  403  403   403  403    403    ok   ok    ok
+POST   /api/v1/programmes/{id}/staff                                401  403  403  403  403   ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}/staff/{staff}                        401  403  403  403  403   ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/staff/{staff}                        401  403  403  403  403   ok   403    403    403  403   ok
+POST   /api/v1/programmes/{id}/action-areas                         401  403  403  403  ok    ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}/action-areas/{area}                  401  403  403  403  ok    ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/action-areas/{area}                  401  403  403  403  ok    ok   403    403    403  403   ok
+POST   /api/v1/programmes/{id}/target-groups                        401  403  403  ok   ok    ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}/target-groups/{group}                401  403  403  ok   ok    ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/target-groups/{group}                401  403  403  ok   ok    ok   403    403    403  403   ok
+DELETE /api/v1/programmes/{id}/target-groups/{group}@kecskemet      401  403  403  403  403   403  403    403    403  403   ok
 GET    /api/v1/organisations                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
 GET    /api/v1/organisations/{id}                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -344,6 +362,70 @@ fn form_for(
     }
 }
 
+/// Valid JSON for each API write route.
+async fn api_body(
+    t: &TestApp,
+    route: &str,
+    programme: &kozos_domain::programme::Programme,
+    fx: &std::collections::HashMap<&'static str, String>,
+    n: usize,
+) -> serde_json::Value {
+    use serde_json::json;
+    let admin = t.user("admin@demo.kozos.hu").await;
+    match route {
+        "/api/v1/organisations" => {
+            json!({"name": format!("API Egyesület {n}"), "sector": "civil", "kind": "ngo"})
+        }
+        "/api/v1/organisations/{id}" => {
+            let o = kozos_app::catalogue::organisation(
+                &t.app,
+                kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
+            )
+            .await
+            .unwrap();
+            json!({"name": o.name, "sector": o.sector.as_str(), "kind": o.kind.as_str(), "settlement_id": o.settlement_id.map(|s| s.0)})
+        }
+        "/api/v1/programmes" => {
+            json!({"title": format!("API program {n}"), "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0)})
+        }
+        "/api/v1/programmes/{id}" => {
+            let f = ProgrammeForm::from_programme(programme);
+            json!({"title": f.title, "code": f.code, "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0),
+                "grant_huf": programme.grant_huf, "aid_intensity_percent": 100.0, "fund": f.fund, "end_date": f.end_date, "intermediate_body": f.intermediate_body, "description": f.description})
+        }
+        "/api/v1/programmes/{id}/partners" | "/api/v1/programmes/{id}/partners/{partner}" => {
+            let org = kozos_app::organisations::create(
+                &t.app,
+                &admin,
+                &kozos_domain::organisation::OrganisationForm {
+                    name: format!("API Partner {n}"),
+                    sector: "civil".into(),
+                    kind: "ngo".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+            json!({"organisation_id": org.0, "role": "supporter", "agreement": {"signed_on": "2019-05-05", "scope": "Közös rendezvények"}})
+        }
+        "/api/v1/programmes/{id}/partners/{partner}/agreements"
+        | "/api/v1/programmes/{id}/agreements/{agreement}" => {
+            json!({"signed_on": "2020-01-15", "scope": format!("Megállapodás {n}")})
+        }
+        "/api/v1/programmes/{id}/staff" | "/api/v1/programmes/{id}/staff/{staff}" => {
+            json!({"name": format!("API Munkatárs {n}"), "position": "volunteer"})
+        }
+        "/api/v1/programmes/{id}/action-areas" | "/api/v1/programmes/{id}/action-areas/{area}" => {
+            json!({"name": format!("API terület {n}"), "settlements": ["Kisbér", "Hánta"]})
+        }
+        "/api/v1/programmes/{id}/target-groups"
+        | "/api/v1/programmes/{id}/target-groups/{group}" => {
+            json!({"name": format!("API csoport {n}"), "planned_size": 12})
+        }
+        _ => json!({}),
+    }
+}
+
 async fn run_table(t: TestApp) {
     let admin = t.user("admin@demo.kozos.hu").await;
     let mut clients = Vec::new();
@@ -391,29 +473,9 @@ async fn run_table(t: TestApp) {
             let c = &mut clients[i];
             let resp = match row.method.as_str() {
                 "GET" => c.get(&path).await,
-                "POST" if path.starts_with("/api/") => {
-                    let body = if path.ends_with("organisations") {
-                        serde_json::json!({"name": format!("API Egyesület {n}"), "sector": "civil", "kind": "ngo"})
-                    } else {
-                        serde_json::json!({"title": format!("API program {n}"), "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0)})
-                    };
-                    c.send_json(Method::POST, &path, &body).await
-                }
-                "PUT" => {
-                    let body = if path.contains("organisations") {
-                        let o = kozos_app::catalogue::organisation(
-                            &t.app,
-                            kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
-                        )
-                        .await
-                        .unwrap();
-                        serde_json::json!({"name": o.name, "sector": o.sector.as_str(), "kind": o.kind.as_str(), "settlement_id": o.settlement_id.map(|s| s.0)})
-                    } else {
-                        let f = ProgrammeForm::from_programme(&programme);
-                        serde_json::json!({"title": f.title, "code": f.code, "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0),
-                            "grant_huf": programme.grant_huf, "aid_intensity_percent": 100.0, "fund": f.fund, "end_date": f.end_date, "intermediate_body": f.intermediate_body, "description": f.description})
-                    };
-                    c.send_json(Method::PUT, &path, &body).await
+                "POST" | "PUT" | "DELETE" if path.starts_with("/api/") => {
+                    let body = api_body(&t, &row.route, &programme, &fx, n).await;
+                    c.send_json(row.method.clone(), &path, &body).await
                 }
                 _ => {
                     let mut fields = form_for(&row.route, &programme, n, email);

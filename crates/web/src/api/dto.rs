@@ -203,7 +203,7 @@ impl From<&Place> for PlaceDto {
 }
 
 /// A programme to create or replace. Same rules as the staff form.
-#[derive(Deserialize, ToSchema, Default)]
+#[derive(Deserialize, Serialize, ToSchema, Default)]
 #[serde(default)]
 pub struct ProgrammeWrite {
     pub title: String,
@@ -241,7 +241,7 @@ impl ProgrammeWrite {
     }
 }
 
-#[derive(Deserialize, ToSchema, Default)]
+#[derive(Deserialize, Serialize, ToSchema, Default)]
 #[serde(default)]
 pub struct OrganisationWrite {
     pub name: String,
@@ -268,4 +268,125 @@ impl OrganisationWrite {
 #[derive(Serialize, ToSchema)]
 pub struct Created {
     pub id: i64,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Default)]
+#[serde(default)]
+pub struct AgreementWrite {
+    /// ISO date; may be omitted when the agreement is undated.
+    pub signed_on: Option<String>,
+    pub scope: String,
+}
+
+impl AgreementWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::AgreementForm {
+        kozos_domain::programme::AgreementForm {
+            signed_on: s(&self.signed_on),
+            scope: self.scope.clone(),
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Default)]
+#[serde(default)]
+pub struct PartnerWrite {
+    pub organisation_id: Option<i64>,
+    /// `consortium_member`, `cooperation_partner`, `supporter`.
+    pub role: String,
+    /// Optionally the cooperation agreement signed with the partner (on creation only).
+    pub agreement: Option<AgreementWrite>,
+}
+
+impl PartnerWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::PartnerForm {
+        kozos_domain::programme::PartnerForm {
+            organisation_id: s(&self.organisation_id),
+            role: self.role.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffDto {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub note: Option<String>,
+}
+
+impl From<&kozos_domain::programme::StaffAssignment> for StaffDto {
+    fn from(st: &kozos_domain::programme::StaffAssignment) -> Self {
+        StaffDto {
+            id: st.id.0,
+            name: st.name.clone(),
+            position: st.position.as_str().into(),
+            start_date: st.start_date.map(|d| d.to_string()),
+            end_date: st.end_date.map(|d| d.to_string()),
+            note: st.note.clone(),
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Default)]
+#[serde(default)]
+pub struct StaffWrite {
+    pub name: String,
+    /// `project_manager`, `professional_lead`, `coordinator`, `community_developer`,
+    /// `financial_manager`, `mentor`, `volunteer`, `other`.
+    pub position: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub note: Option<String>,
+}
+
+impl StaffWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::StaffForm {
+        kozos_domain::programme::StaffForm {
+            name: self.name.clone(),
+            position: self.position.clone(),
+            start_date: s(&self.start_date),
+            end_date: s(&self.end_date),
+            note: s(&self.note),
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Default)]
+#[serde(default)]
+pub struct ActionAreaWrite {
+    pub name: String,
+    /// How the grant documents describe the boundary, e.g. a list of streets.
+    pub boundary: String,
+    /// Settlement names (accent- and case-blind), e.g. `["Kisbér", "Hánta"]`.
+    pub settlements: Vec<String>,
+}
+
+impl ActionAreaWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::ActionAreaForm {
+        kozos_domain::programme::ActionAreaForm {
+            name: self.name.clone(),
+            boundary: self.boundary.clone(),
+            settlements: self.settlements.join("\n"),
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Default)]
+#[serde(default)]
+pub struct TargetGroupWrite {
+    pub name: String,
+    pub description: Option<String>,
+    pub planned_size: Option<i64>,
+}
+
+impl TargetGroupWrite {
+    pub fn to_form(&self) -> kozos_domain::programme::TargetGroupForm {
+        kozos_domain::programme::TargetGroupForm {
+            name: self.name.clone(),
+            description: s(&self.description),
+            planned_size: s(&self.planned_size),
+        }
+    }
 }

@@ -5,8 +5,10 @@
 
 mod dto;
 mod handlers;
+mod parts;
 
 pub use handlers::*;
+pub use parts::*;
 
 use crate::i18n::Lang;
 use crate::AppState;
@@ -33,11 +35,17 @@ use utoipa::{OpenApi, ToSchema};
         handlers::create_organisation,
         handlers::update_organisation,
         handlers::list_places,
+        parts::add_partner, parts::update_partner, parts::delete_partner,
+        parts::add_agreement, parts::update_agreement, parts::delete_agreement,
+        parts::list_staff, parts::add_staff, parts::update_staff, parts::delete_staff,
+        parts::add_action_area, parts::update_action_area, parts::delete_action_area,
+        parts::add_target_group, parts::update_target_group, parts::delete_target_group,
     ),
     components(schemas(
         dto::ProgrammeDto, dto::ProgrammeDetailDto, dto::PartnerDto, dto::AgreementDto, dto::ActionAreaDto,
         dto::TargetGroupDto, dto::OrganisationDto, dto::PlaceDto, dto::ProgrammeWrite, dto::OrganisationWrite,
-        dto::Created, ApiErrorBody, ApiErrorDetail, ApiFieldError
+        dto::Created, dto::PartnerWrite, dto::AgreementWrite, dto::StaffDto, dto::StaffWrite,
+        dto::ActionAreaWrite, dto::TargetGroupWrite, dto::PlaceRefDto, ApiErrorBody, ApiErrorDetail, ApiFieldError
     )),
     modifiers(&BearerAuth)
 )]
