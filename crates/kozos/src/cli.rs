@@ -105,7 +105,7 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum PlacesCommand {
-    /// Import settlements from a CSV gazetteer (whole file or nothing; every bad row is reported).
+    /// Import settlements from a CSV or XLSX/XLS/ODS gazetteer (whole file or nothing; every bad row is reported).
     Import {
         file: std::path::PathBuf,
         #[arg(long, default_value = "name")]
@@ -264,15 +264,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                     attribution,
                 },
         } => {
-            let text =
-                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let mapping = crate::gazetteer_file::Mapping {
                 name: name_col,
                 ksh_code: ksh_col,
                 district: district_col,
                 county: county_col,
             };
-            let rows = crate::gazetteer_file::read_csv(&text, &mapping)?;
+            let rows = crate::gazetteer_file::read_file(&file, &mapping)?;
             match kozos_app::gazetteer::import(&app, &rows, attribution.as_deref()).await {
                 Ok(n) => {
                     println!("imported {n} settlements");

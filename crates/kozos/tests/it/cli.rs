@@ -192,3 +192,34 @@ fn gazetteer_import_command_reports_bad_rows() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn gazetteer_import_from_xlsx() {
+    let (dir, url) = temp_db();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/helysegek.xlsx");
+    let out = bin()
+        .args(["--database-url", &url, "places", "import"])
+        .arg(&fixture)
+        .args([
+            "--name-col",
+            "Helység",
+            "--ksh-col",
+            "KSH kód",
+            "--district-col",
+            "Járás",
+            "--county-col",
+            "Vármegye",
+            "--attribution",
+            "KSH Helységnévtár, CC BY 4.0",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 settlements"));
+    let _ = std::fs::remove_dir_all(dir);
+}
