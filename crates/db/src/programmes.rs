@@ -58,33 +58,51 @@ pub async fn search(db: &Db, q: Option<&str>) -> Result<Vec<Programme>, DbError>
     rows.iter().map(from_row).collect()
 }
 
+const TARGET_SELECT: &str = "SELECT pr.id, pr.beneficiary_id, o.parent_id AS org_parent, pl.lineage FROM programmes pr \
+     LEFT JOIN organisations o ON o.id = pr.beneficiary_id LEFT JOIN places pl ON pl.id = pr.place_id";
+
+fn target_from_row(r: &AnyRow) -> Result<(ProgrammeId, kozos_domain::policy::Target), DbError> {
+    let id = ProgrammeId(i(r, "id")?);
+    let organisations = [oi(r, "beneficiary_id")?, oi(r, "org_parent")?]
+        .into_iter()
+        .flatten()
+        .map(OrganisationId)
+        .collect();
+    let places = os(r, "lineage")?
+        .map(|l| decode_lineage(&l))
+        .unwrap_or_default();
+    Ok((
+        id,
+        kozos_domain::policy::Target {
+            programme: Some(id),
+            organisations,
+            places,
+        },
+    ))
+}
+
 /// Where a programme sits in the tree, for the policy: its beneficiary (and that
 /// organisation's parent) and its place lineage.
 pub async fn target(
     db: &Db,
     id: ProgrammeId,
 ) -> Result<Option<kozos_domain::policy::Target>, DbError> {
-    let row = sqlx::query(
-        "SELECT pr.beneficiary_id, o.parent_id AS org_parent, pl.lineage FROM programmes pr \
-         LEFT JOIN organisations o ON o.id = pr.beneficiary_id LEFT JOIN places pl ON pl.id = pr.place_id WHERE pr.id = $1",
-    )
-    .bind(id.0)
-    .fetch_optional(&db.pool)
-    .await?;
-    let Some(r) = row else { return Ok(None) };
-    let organisations = [oi(&r, "beneficiary_id")?, oi(&r, "org_parent")?]
-        .into_iter()
-        .flatten()
-        .map(OrganisationId)
-        .collect();
-    let places = os(&r, "lineage")?
-        .map(|l| decode_lineage(&l))
-        .unwrap_or_default();
-    Ok(Some(kozos_domain::policy::Target {
-        programme: Some(id),
-        organisations,
-        places,
-    }))
+    let row = sqlx::query(&format!("{TARGET_SELECT} WHERE pr.id = $1"))
+        .bind(id.0)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.as_ref()
+        .map(target_from_row)
+        .transpose()
+        .map(|t| t.map(|(_, t)| t))
+}
+
+/// The targets of every programme, in one query (for filtering lists by scope).
+pub async fn all_targets(
+    db: &Db,
+) -> Result<std::collections::HashMap<ProgrammeId, kozos_domain::policy::Target>, DbError> {
+    let rows = sqlx::query(TARGET_SELECT).fetch_all(&db.pool).await?;
+    rows.iter().map(target_from_row).collect()
 }
 
 fn bind_input<'q>(

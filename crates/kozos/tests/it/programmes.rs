@@ -490,3 +490,38 @@ both!(
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 );
+
+both!(
+    back_office_lists_only_programmes_in_scope,
+    |t: TestApp| async move {
+        let titles = |body: &str| -> Vec<String> {
+            body.split("<h3><a href=\"/admin/programmes/")
+                .skip(1)
+                .map(|s| {
+                    s.split('>')
+                        .nth(1)
+                        .unwrap_or("")
+                        .trim_end_matches("</a")
+                        .to_string()
+                })
+                .collect()
+        };
+        let kisber = "Helyi kisközösségek Kisbérhez tartozásának erősítése".to_string();
+        let kecskemet = "Társadalmi együttműködés erősítése Kecskeméten".to_string();
+        for (email, want) in [
+            ("projektmenedzser@demo.kozos.hu", vec![kisber.clone()]),
+            ("megyei@demo.kozos.hu", vec![kisber.clone()]),
+            ("auditor@demo.kozos.hu", vec![kecskemet.clone()]),
+        ] {
+            let body = t.signed_in(email).await.get("/admin").await.body;
+            assert_eq!(titles(&body), want, "{email}");
+        }
+        let body = t
+            .signed_in("orszagos@demo.kozos.hu")
+            .await
+            .get("/admin")
+            .await
+            .body;
+        assert_eq!(titles(&body).len(), 5);
+    }
+);
