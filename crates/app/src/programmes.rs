@@ -177,6 +177,25 @@ pub async fn update(app: &App, user: &User, id: ProgrammeId, form: &ProgrammeFor
     Ok(())
 }
 
+/// One change to a programme's part, in a transaction with its audit entry. `write`
+/// answers `false` when the part is not in this programme: then nothing is written (404).
+async fn change_part(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    audit_action: &str,
+    detail: &str,
+    write: impl AsyncFnOnce(&mut kozos_db::Conn) -> Result<bool>,
+) -> Result<()> {
+    let mut tx = app.db.begin().await?;
+    if !write(&mut tx).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, audit_action, detail).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
 async fn audit_part(
     app: &App,
     tx: &mut kozos_db::Tx,
@@ -251,21 +270,15 @@ pub async fn delete_partner(
     partner: PartnerId,
 ) -> Result<()> {
     authorise(app, user, Action::ManagePartners, id).await?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::delete_partner(&mut tx, id, partner).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(
+    change_part(
         app,
-        &mut tx,
         user,
         id,
         "delete_partner",
         &partner.to_string(),
+        async |c| Ok(programmes::delete_partner(c, id, partner).await?),
     )
-    .await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    .await
 }
 
 pub async fn add_agreement(
@@ -296,21 +309,15 @@ pub async fn delete_agreement(
     agreement: AgreementId,
 ) -> Result<()> {
     authorise(app, user, Action::ManagePartners, id).await?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::delete_agreement(&mut tx, id, agreement).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(
+    change_part(
         app,
-        &mut tx,
         user,
         id,
         "delete_agreement",
         &agreement.to_string(),
+        async |c| Ok(programmes::delete_agreement(c, id, agreement).await?),
     )
-    .await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    .await
 }
 
 pub async fn add_staff(
@@ -330,13 +337,15 @@ pub async fn add_staff(
 
 pub async fn delete_staff(app: &App, user: &User, id: ProgrammeId, staff: StaffId) -> Result<()> {
     authorise(app, user, Action::ManageStaff, id).await?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::delete_staff(&mut tx, id, staff).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(app, &mut tx, user, id, "delete_staff", &staff.to_string()).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    change_part(
+        app,
+        user,
+        id,
+        "delete_staff",
+        &staff.to_string(),
+        async |c| Ok(programmes::delete_staff(c, id, staff).await?),
+    )
+    .await
 }
 
 /// Resolve typed settlement names to places; every unknown or ambiguous name is reported.
@@ -392,21 +401,15 @@ pub async fn delete_action_area(
     area: ActionAreaId,
 ) -> Result<()> {
     authorise(app, user, Action::ManageActionAreas, id).await?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::delete_action_area(&mut tx, id, area).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(
+    change_part(
         app,
-        &mut tx,
         user,
         id,
         "delete_action_area",
         &area.to_string(),
+        async |c| Ok(programmes::delete_action_area(c, id, area).await?),
     )
-    .await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    .await
 }
 
 pub async fn add_target_group(
@@ -439,21 +442,15 @@ pub async fn delete_target_group(
     group: TargetGroupId,
 ) -> Result<()> {
     authorise(app, user, Action::ManageTargetGroups, id).await?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::delete_target_group(&mut tx, id, group).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(
+    change_part(
         app,
-        &mut tx,
         user,
         id,
         "delete_target_group",
         &group.to_string(),
+        async |c| Ok(programmes::delete_target_group(c, id, group).await?),
     )
-    .await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    .await
 }
 
 fn duplicate_name(e: DbError, field: &'static str, key: &'static str) -> AppError {
@@ -477,24 +474,19 @@ pub async fn update_partner(
     organisations::get(&app.db, input.organisation_id)
         .await?
         .ok_or_else(|| AppError::invalid("organisation_id", "err-choice"))?;
-    let mut tx = app.db.begin().await?;
-    let found = programmes::update_partner(&mut tx, id, partner, &input)
-        .await
-        .map_err(|e| duplicate_name(e, "organisation_id", "err-duplicate-partner"))?;
-    if !found {
-        return Err(AppError::NotFound);
-    }
-    audit_part(
+    change_part(
         app,
-        &mut tx,
         user,
         id,
         "update_partner",
         &partner.to_string(),
+        async |c| {
+            programmes::update_partner(c, id, partner, &input)
+                .await
+                .map_err(|e| duplicate_name(e, "organisation_id", "err-duplicate-partner"))
+        },
     )
-    .await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    .await
 }
 
 pub async fn update_agreement(
@@ -508,13 +500,10 @@ pub async fn update_agreement(
     let input = form
         .validate(app.clock.now().date_naive())
         .map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::update_agreement(&mut tx, id, agreement, &input).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(app, &mut tx, user, id, "update_agreement", &input.scope).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    change_part(app, user, id, "update_agreement", &input.scope, async |c| {
+        Ok(programmes::update_agreement(c, id, agreement, &input).await?)
+    })
+    .await
 }
 
 pub async fn update_staff(
@@ -526,13 +515,10 @@ pub async fn update_staff(
 ) -> Result<()> {
     authorise(app, user, Action::ManageStaff, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::update_staff(&mut tx, id, staff, &input).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(app, &mut tx, user, id, "update_staff", &input.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    change_part(app, user, id, "update_staff", &input.name, async |c| {
+        Ok(programmes::update_staff(c, id, staff, &input).await?)
+    })
+    .await
 }
 
 pub async fn update_target_group(
@@ -544,14 +530,17 @@ pub async fn update_target_group(
 ) -> Result<()> {
     authorise(app, user, Action::ManageTargetGroups, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    let found = programmes::update_target_group(&mut tx, id, group, &input)
-        .await
-        .map_err(|e| duplicate_name(e, "name", "err-duplicate-name"))?;
-    if !found {
-        return Err(AppError::NotFound);
-    }
-    audit_part(app, &mut tx, user, id, "update_target_group", &input.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
+    change_part(
+        app,
+        user,
+        id,
+        "update_target_group",
+        &input.name,
+        async |c| {
+            programmes::update_target_group(c, id, group, &input)
+                .await
+                .map_err(|e| duplicate_name(e, "name", "err-duplicate-name"))
+        },
+    )
+    .await
 }
