@@ -2,6 +2,7 @@
 //! the actor against the role × scope policy, validates input, writes in one transaction
 //! (with its audit entry) and returns domain types. Handlers call exactly one of these.
 
+pub mod accounts;
 pub mod auth;
 mod cache;
 pub mod catalogue;

@@ -277,3 +277,47 @@ pub async fn api_token_user(db: &Db, token_hash: &str) -> Result<Option<UserId>,
             .await?;
     Ok(id.map(UserId))
 }
+
+/// Grants of a user with their row ids (for removing one).
+pub async fn grants_with_ids(
+    db: &Db,
+    id: UserId,
+) -> Result<Vec<(kozos_domain::GrantId, Grant)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, role, scope_kind, scope_id FROM grants WHERE user_id = $1 ORDER BY id",
+    )
+    .bind(id.0)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role = e(r, "role", Role::parse)?;
+            let kind = s(r, "scope_kind")?;
+            let scope = Scope::from_parts(&kind, oi(r, "scope_id")?)
+                .ok_or_else(|| DbError::Corrupt(format!("scope {kind}")))?;
+            Ok((kozos_domain::GrantId(i(r, "id")?), Grant { role, scope }))
+        })
+        .collect()
+}
+
+pub async fn delete_grant(
+    conn: &mut Conn,
+    user: UserId,
+    grant: kozos_domain::GrantId,
+) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM grants WHERE id = $1 AND user_id = $2")
+        .bind(grant.0)
+        .bind(user.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Country-wide administrator grants of active accounts (to refuse removing the last one).
+pub async fn count_country_admins(conn: &mut Conn) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM grants g JOIN users u ON u.id = g.user_id WHERE g.role = 'administrator' AND g.scope_kind = 'country' AND u.active = 1",
+    )
+    .fetch_one(&mut *conn)
+    .await?)
+}

@@ -131,6 +131,12 @@ mod tests {
         };
         let hu = keys(include_str!("../locales/hu/main.ftl"));
         let en = keys(include_str!("../locales/en/main.ftl"));
+        for list in [&hu, &en] {
+            let mut seen = std::collections::HashSet::new();
+            for k in list {
+                assert!(seen.insert(k), "key defined twice: {k}");
+            }
+        }
         for k in &hu {
             assert!(Lang::En.has(k), "missing in en: {k}");
         }

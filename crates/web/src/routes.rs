@@ -1,7 +1,7 @@
 //! Every route kozos serves, in one table. The router is built from this table, and the
 //! role × route test walks it: a route added here without a row in that test fails CI.
 
-use crate::handlers::{admin, auth, organisations, public};
+use crate::handlers::{admin, auth, organisations, public, users};
 use crate::{api, csrf, AppState};
 use axum::http::{HeaderValue, Method};
 use axum::routing::{delete, get, post, put, MethodRouter};
@@ -68,6 +68,11 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::POST, "/admin/organisations/new", post(organisations::create)),
         r(M::GET, "/admin/organisations/{id}/edit", get(organisations::edit_form)),
         r(M::POST, "/admin/organisations/{id}/edit", post(organisations::update)),
+        r(M::GET, "/admin/users", get(users::list)),
+        r(M::GET, "/admin/users/new", get(users::new_form)),
+        r(M::POST, "/admin/users/new", post(users::create)),
+        r(M::POST, "/admin/users/{id}/grants", post(users::add_grant)),
+        r(M::POST, "/admin/users/{id}/grants/{grant}/delete", post(users::remove_grant)),
         // JSON API
         r(M::GET, "/api/openapi.json", get(api::openapi_json)),
         r(M::GET, "/api/v1/programmes", get(api::list_programmes)),

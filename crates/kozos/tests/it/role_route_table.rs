@@ -76,6 +76,11 @@ POST   /admin/organisations/new                                     in   403  40
 GET    /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
 POST   /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
 GET    /admin/organisations/{id}/edit@kecskemet                    in   403  403  403  403   403  403    403    ok   403   ok
+GET    /admin/users                                                 in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/users/new                                             in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/users/new                                             in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/users/{id}/grants                                     in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/users/{id}/grants/{grant}/delete                      in   403  403  403  403   403  403    403    403  403   ok
 GET    /api/openapi.json                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/programmes                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/programmes                                           401  403  403  403  403   422  403    403    ok   403   ok
@@ -174,17 +179,18 @@ async fn fixtures(
     t: &TestApp,
     programme: i64,
     n: usize,
+    admin: &kozos_domain::user::User,
+    subject: kozos_domain::UserId,
 ) -> std::collections::HashMap<&'static str, String> {
-    let admin = t.user("admin@demo.kozos.hu").await;
     let app = &t.app;
     let pid = kozos_domain::ProgrammeId(programme);
-    let orgs = kozos_app::catalogue::organisations(app, None)
+    let orgs = kozos_app::catalogue::organisations(app, Some("Önkormányzata"))
         .await
         .unwrap();
     let org = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id;
     let fresh_org = kozos_app::organisations::create(
         app,
-        &admin,
+        admin,
         &kozos_domain::organisation::OrganisationForm {
             name: format!("Próba Egyesület {n}"),
             sector: "civil".into(),
@@ -196,7 +202,7 @@ async fn fixtures(
     .unwrap();
     let partner = kozos_app::programmes::add_partner(
         app,
-        &admin,
+        admin,
         pid,
         &PartnerForm {
             organisation_id: fresh_org.to_string(),
@@ -211,7 +217,7 @@ async fn fixtures(
     .unwrap();
     let agreement = kozos_app::programmes::add_agreement(
         app,
-        &admin,
+        admin,
         pid,
         partner,
         &AgreementForm {
@@ -223,7 +229,7 @@ async fn fixtures(
     .unwrap();
     let staff = kozos_app::programmes::add_staff(
         app,
-        &admin,
+        admin,
         pid,
         &StaffForm {
             name: format!("Próba Péter {n}"),
@@ -235,7 +241,7 @@ async fn fixtures(
     .unwrap();
     let area = kozos_app::programmes::save_action_area(
         app,
-        &admin,
+        admin,
         pid,
         None,
         &ActionAreaForm {
@@ -248,7 +254,7 @@ async fn fixtures(
     .unwrap();
     let group = kozos_app::programmes::add_target_group(
         app,
-        &admin,
+        admin,
         pid,
         &TargetGroupForm {
             name: format!("Próbacsoport {n}"),
@@ -257,6 +263,25 @@ async fn fixtures(
     )
     .await
     .unwrap();
+    // Grants are added to and removed from an account that is none of the actors.
+    kozos_app::accounts::add_grant(
+        app,
+        admin,
+        subject,
+        &kozos_app::accounts::AccountForm {
+            role: "auditor".into(),
+            scope: format!("programme:{programme}"),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let grant = kozos_db::users::grants_with_ids(&app.db, subject)
+        .await
+        .unwrap()
+        .last()
+        .unwrap()
+        .0;
     let org_id = if programme == t.kecskemet() {
         org("Kecskemét Megyei Jogú Város Önkormányzata")
     } else {
@@ -269,6 +294,8 @@ async fn fixtures(
         ("area", area.to_string()),
         ("group", group.to_string()),
         ("org", org_id.to_string()),
+        ("user", subject.to_string()),
+        ("grant", grant.to_string()),
         ("code", "en".to_string()),
         ("id", programme.to_string()),
     ]
@@ -352,6 +379,14 @@ fn form_for(
             ("name", format!("Átnevezett {n}")),
             ("position", "mentor".into()),
         ]),
+        "/admin/users/new" => v(&[
+            ("email", format!("uj{n}@kisber.hu")),
+            ("name", format!("Új Ember {n}")),
+            ("password", "hosszu-jelszo-123".into()),
+            ("role", "resident".into()),
+            ("scope", "country".into()),
+        ]),
+        "/admin/users/{id}/grants" => v(&[("role", "mentor".into()), ("scope", "country".into())]),
         "/admin/organisations/new" => v(&[
             ("name", format!("Új Egyesület {n}")),
             ("sector", "civil".into()),
@@ -428,6 +463,19 @@ async fn api_body(
 
 async fn run_table(t: TestApp) {
     let admin = t.user("admin@demo.kozos.hu").await;
+    let subject = kozos_app::accounts::create(
+        &t.app,
+        &admin,
+        &kozos_app::accounts::AccountForm {
+            email: "celpont@kisber.hu".into(),
+            name: "Célpont Cecília".into(),
+            password: "hosszu-jelszo-123".into(),
+            role: "resident".into(),
+            scope: "country".into(),
+        },
+    )
+    .await
+    .unwrap();
     let mut clients = Vec::new();
     for email in ACTORS {
         let mut c = if email.is_empty() {
@@ -454,10 +502,13 @@ async fn run_table(t: TestApp) {
             } else {
                 t.kisber()
             };
-            let fx = fixtures(&t, programme_id, n).await;
+            let fx = fixtures(&t, programme_id, n, &admin, subject).await;
             let mut path = row.route.clone();
             if path.contains("/organisations/") {
                 path = path.replace("{id}", &fx["org"]);
+            }
+            if path.contains("/users/") {
+                path = path.replace("{id}", &fx["user"]);
             }
             for (k, v) in &fx {
                 path = path.replace(&format!("{{{k}}}"), v);

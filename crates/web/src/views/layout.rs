@@ -31,6 +31,9 @@ fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
                                         li { a href="/admin" { (t("nav-back-office")) } }
                                         li { a href="/admin/organisations" { (t("nav-organisations")) } }
                                     }
+                                    @if kozos_domain::policy::allows(&user.grants, kozos_domain::policy::Action::ManageUsers, &kozos_domain::policy::Target::country()) {
+                                        li { a href="/admin/users" { (t("nav-users")) } }
+                                    }
                                     li.user {
                                         span.visually-hidden { (t("nav-signed-in-as")) " " }
                                         span { (user.display_name) }

@@ -6,3 +6,4 @@ pub mod home;
 pub mod layout;
 pub mod programme;
 pub mod signin;
+pub mod users;
