@@ -180,7 +180,20 @@ test('accessibility: no serious or critical axe violations (WCAG 2.1 A/AA)', asy
   await check('hu Kecskemét programme', pageAt(`/programmes/${kecskemetId}`));
   await check('hu sign-in', pageAt('/signin'));
   await check('hu edit form with errors', async () => (await editFormWithErrors(hu), hu));
+  await check('hu manage page (project manager)', pageAt(`/admin/programmes/${kisberId}`));
+  await check('hu dashboard', pageAt('/admin'));
+  await check('hu organisations', pageAt('/admin/organisations'));
   await hu.context().close();
+
+  // The administrator's pages, and the public programme page at phone width.
+  const admin = await newPage();
+  await signIn(admin, { email: 'admin@demo.kozos.hu', password: PM.password });
+  await check('hu users (administrator)', async () => (await open(admin, '/admin/users'), admin));
+  await check('hu new user form', async () => (await open(admin, '/admin/users/new'), admin));
+  await admin.context().close();
+  const phone = await (await browser.newContext({ baseURL: BASE, viewport: { width: 390, height: 844 } })).newPage();
+  await check('hu Kecskemét programme on a phone', async () => (await open(phone, `/programmes/${kecskemetId}`), phone));
+  await phone.context().close();
 
   // English, switched the way a visitor does it: the "English" link in the header.
   const en = await newPage();
