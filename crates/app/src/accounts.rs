@@ -5,7 +5,7 @@ use kozos_db::{audit, places, programmes, users, DbError};
 use kozos_domain::policy::{allows, Action, Target};
 use kozos_domain::user::{normalise_email, Grant, Role, Scope, User};
 use kozos_domain::validation::required_text;
-use kozos_domain::{FieldErrors, GrantId, OrganisationId, PlaceId, ProgrammeId, UserId};
+use kozos_domain::{FieldErrors, GrantId, UserId};
 
 fn require_admin(user: &User) -> Result<()> {
     if allows(&user.grants, Action::ManageUsers, &Target::country()) {
@@ -219,33 +219,23 @@ pub async fn scope_choices(app: &App, actor: &User) -> Result<ScopeChoices> {
     require_admin(actor)?;
     let country = places::children(&app.db, None).await?;
     let counties = match country.first() {
-        Some(c) => places::children(&app.db, Some(c.id)).await?,
+        Some(c) => crate::catalogue::place_children(app, Some(c.id)).await?,
         None => vec![],
     };
     Ok(ScopeChoices {
         counties: counties
             .iter()
-            .map(|p| (scope_value(Scope::Place(PlaceId(p.id.0))), p.name.clone()))
+            .map(|p| (scope_value(Scope::Place(p.id)), p.name.clone()))
             .collect(),
-        programmes: programmes::search(&app.db, None)
+        programmes: crate::catalogue::search_programmes(app, None)
             .await?
             .iter()
-            .map(|p| {
-                (
-                    scope_value(Scope::Programme(ProgrammeId(p.id.0))),
-                    p.title.clone(),
-                )
-            })
+            .map(|p| (scope_value(Scope::Programme(p.id)), p.title.clone()))
             .collect(),
-        organisations: kozos_db::organisations::list(&app.db, None)
+        organisations: crate::catalogue::organisations(app, None)
             .await?
             .iter()
-            .map(|o| {
-                (
-                    scope_value(Scope::Organisation(OrganisationId(o.id.0))),
-                    o.name.clone(),
-                )
-            })
+            .map(|o| (scope_value(Scope::Organisation(o.id)), o.name.clone()))
             .collect(),
     })
 }
@@ -253,6 +243,7 @@ pub async fn scope_choices(app: &App, actor: &User) -> Result<ScopeChoices> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kozos_domain::{OrganisationId, PlaceId, ProgrammeId};
 
     #[test]
     fn scope_values_round_trip() {

@@ -5,6 +5,7 @@ use kozos_db::{organisations, places, programmes};
 use kozos_domain::organisation::Organisation;
 use kozos_domain::place::{Place, PlaceKind};
 use kozos_domain::programme::*;
+use kozos_domain::text::hu_cmp;
 use kozos_domain::{OrganisationId, PlaceId, ProgrammeId};
 use std::sync::Arc;
 
@@ -21,7 +22,9 @@ pub struct ProgrammePage {
 }
 
 pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Programme>> {
-    Ok(programmes::search(&app.db, q).await?)
+    let mut list = programmes::search(&app.db, q).await?;
+    list.sort_by(|a, b| hu_cmp(&a.title, &b.title));
+    Ok(list)
 }
 
 /// A programme's page, from this instance's cache when nothing was written since.
@@ -60,7 +63,9 @@ async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage
 }
 
 pub async fn organisations(app: &App, q: Option<&str>) -> Result<Vec<Organisation>> {
-    Ok(organisations::list(&app.db, q).await?)
+    let mut list = organisations::list(&app.db, q).await?;
+    list.sort_by(|a, b| hu_cmp(&a.name, &b.name));
+    Ok(list)
 }
 
 pub async fn organisation(app: &App, id: OrganisationId) -> Result<Organisation> {
@@ -71,13 +76,12 @@ pub async fn organisation(app: &App, id: OrganisationId) -> Result<Organisation>
 
 /// Children of a place (the counties when `parent` is `None`, under the country).
 pub async fn place_children(app: &App, parent: Option<PlaceId>) -> Result<Vec<Place>> {
-    match parent {
-        Some(p) => {
-            places::get(&app.db, p).await?.ok_or(AppError::NotFound)?;
-            Ok(places::children(&app.db, Some(p)).await?)
-        }
-        None => Ok(places::children(&app.db, None).await?),
+    if let Some(p) = parent {
+        places::get(&app.db, p).await?.ok_or(AppError::NotFound)?;
     }
+    let mut list = places::children(&app.db, parent).await?;
+    list.sort_by(|a, b| hu_cmp(&a.name, &b.name));
+    Ok(list)
 }
 
 pub async fn place(app: &App, id: PlaceId) -> Result<Place> {
@@ -86,7 +90,9 @@ pub async fn place(app: &App, id: PlaceId) -> Result<Place> {
 
 /// Settlements for pick lists.
 pub async fn settlements(app: &App) -> Result<Vec<Place>> {
-    Ok(places::of_kind(&app.db, PlaceKind::Settlement).await?)
+    let mut list = places::of_kind(&app.db, PlaceKind::Settlement).await?;
+    list.sort_by(|a, b| hu_cmp(&a.name, &b.name));
+    Ok(list)
 }
 
 /// The attribution to show when an official gazetteer was imported.

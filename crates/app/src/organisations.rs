@@ -20,7 +20,7 @@ pub async fn list(app: &App, user: &User, q: Option<&str>) -> Result<Vec<Organis
     if !allows_somewhere(&user.grants, Action::ViewBackOffice) {
         return Err(AppError::Forbidden);
     }
-    Ok(organisations::list(&app.db, q).await?)
+    crate::catalogue::organisations(app, q).await
 }
 
 pub fn may_create(user: &User) -> Result<()> {

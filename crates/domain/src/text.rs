@@ -19,9 +19,109 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Hungarian alphabetical order: cs after c, gy after g, sz after s, dzs after dz …; ö/ő
+/// after o/ó; accented and plain vowels equal unless everything else is (á after a then).
+/// Databases order by bytes (and differently on each engine), so lists are sorted here.
+pub fn hu_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (ka, kb) = (hu_key(a), hu_key(b));
+    ka.0.cmp(&kb.0)
+        .then_with(|| ka.1.cmp(&kb.1))
+        .then_with(|| a.cmp(b))
+}
+
+/// (primary letters, accent marks) of a string.
+fn hu_key(s: &str) -> (Vec<u16>, Vec<u8>) {
+    const ALPHABET: &[&str] = &[
+        "a", "b", "c", "cs", "d", "dz", "dzs", "e", "f", "g", "gy", "h", "i", "j", "k", "l", "ly",
+        "m", "n", "ny", "o", "ö", "p", "q", "r", "s", "sz", "t", "ty", "u", "ü", "v", "w", "x",
+        "y", "z", "zs",
+    ];
+    let lower: Vec<char> = s.chars().flat_map(|c| c.to_lowercase()).collect();
+    let (mut primary, mut accents) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < lower.len() {
+        let (base, accent) = match lower[i] {
+            'á' => ('a', 1),
+            'é' => ('e', 1),
+            'í' => ('i', 1),
+            'ó' => ('o', 1),
+            'ő' => ('ö', 1),
+            'ú' => ('u', 1),
+            'ű' => ('ü', 1),
+            c => (c, 0),
+        };
+        // Longest letter first: dzs, then two-letter letters, then one.
+        let mut matched = None;
+        for len in [3, 2] {
+            if accent == 0 && i + len <= lower.len() {
+                let candidate: String = lower[i..i + len].iter().collect();
+                if let Some(pos) = ALPHABET.iter().position(|l| *l == candidate) {
+                    matched = Some((pos, len));
+                    break;
+                }
+            }
+        }
+        let (rank, len) = if let Some((pos, len)) = matched {
+            (1000 + pos as u16, len)
+        } else if let Some(pos) = ALPHABET
+            .iter()
+            .position(|l| l.chars().eq(std::iter::once(base)))
+        {
+            (1000 + pos as u16, 1)
+        } else {
+            // digits and other signs sort before letters, in code-point order
+            ((base as u32).min(999) as u16, 1)
+        };
+        primary.push(rank);
+        accents.push(accent);
+        i += len;
+    }
+    (primary, accents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
+    use super::hu_cmp;
+
+    #[test]
+    fn hungarian_alphabetical_order() {
+        let mut names = vec![
+            "Zala",
+            "Szeged",
+            "Sopron",
+            "Öttevény",
+            "Ózd",
+            "Orosháza",
+            "Győr",
+            "Gödöllő",
+            "Csongrád-Csanád",
+            "Cegléd",
+            "Zsámbék",
+            "Zánka",
+        ];
+        names.sort_by(|a, b| hu_cmp(a, b));
+        assert_eq!(
+            names,
+            vec![
+                "Cegléd",
+                "Csongrád-Csanád",
+                "Gödöllő",
+                "Győr",
+                "Orosháza",
+                "Ózd",
+                "Öttevény",
+                "Sopron",
+                "Szeged",
+                "Zala",
+                "Zánka",
+                "Zsámbék"
+            ]
+        );
+        // accents decide only when the letters are equal
+        assert!(hu_cmp("kar", "kár").is_lt());
+        assert!(hu_cmp("kár", "karc").is_lt());
+    }
 
     #[test]
     fn folds_hungarian_accents_and_case() {

@@ -87,3 +87,34 @@ both!(
         assert!(orgs.iter().all(|o| o.parent_id == Some(network[0].id)));
     }
 );
+
+both!(
+    counties_come_in_hungarian_alphabetical_order,
+    |t: TestApp| async move {
+        let country = kozos_app::catalogue::place_children(&t.app, None)
+            .await
+            .unwrap();
+        let counties: Vec<String> = t
+            .client()
+            .get(&format!("/api/v1/places?parent={}", country[0].id))
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            &counties[..6],
+            [
+                "Bács-Kiskun",
+                "Baranya",
+                "Békés",
+                "Borsod-Abaúj-Zemplén",
+                "Budapest",
+                "Csongrád-Csanád"
+            ]
+        );
+        assert_eq!(counties.last().map(String::as_str), Some("Zala"));
+    }
+);
