@@ -44,20 +44,11 @@ pub async fn get(db: &Db, id: UserId) -> Result<Option<User>, DbError> {
 }
 
 pub async fn grants(db: &Db, id: UserId) -> Result<Vec<Grant>, DbError> {
-    let rows =
-        sqlx::query("SELECT role, scope_kind, scope_id FROM grants WHERE user_id = $1 ORDER BY id")
-            .bind(id.0)
-            .fetch_all(&db.pool)
-            .await?;
-    rows.iter()
-        .map(|r| {
-            let role = e(r, "role", Role::parse)?;
-            let kind = s(r, "scope_kind")?;
-            let scope = Scope::from_parts(&kind, oi(r, "scope_id")?)
-                .ok_or_else(|| DbError::Corrupt(format!("scope {kind}")))?;
-            Ok(Grant { role, scope })
-        })
-        .collect()
+    Ok(grants_with_ids(db, id)
+        .await?
+        .into_iter()
+        .map(|(_, g)| g)
+        .collect())
 }
 
 pub async fn list(db: &Db) -> Result<Vec<User>, DbError> {

@@ -83,6 +83,15 @@ both!(writes_need_a_token_and_validate, |t: TestApp| async move {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let field = &r.json()["error"]["fields"][0];
+    assert_eq!(
+        (field["field"].as_str(), field["code"].as_str()),
+        (Some("body"), Some("err-json"))
+    );
+    assert!(field["message"]
+        .as_str()
+        .unwrap()
+        .contains("nem érvényes JSON"));
 
     let r = c
         .send_json(

@@ -229,3 +229,4 @@ scope-group-programmes = Programmes
 scope-group-organisations = Organisations
 err-duplicate-email = A user with this e-mail address already exists.
 err-last-admin = The last country-wide administrator grant cannot be removed: nobody could manage users any more.
+err-json = The request body is not valid JSON, or a required field is missing.

@@ -229,3 +229,4 @@ scope-group-programmes = Programok
 scope-group-organisations = Szervezetek
 err-duplicate-email = Ezzel az e-mail-címmel már van felhasználó.
 err-last-admin = Az utolsó országos adminisztrátori jogosultság nem vehető el: akkor senki sem kezelhetné a felhasználókat.
+err-json = A kérés törzse nem érvényes JSON, vagy hiányzik belőle egy kötelező mező.

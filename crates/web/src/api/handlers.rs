@@ -1,10 +1,10 @@
 use super::dto::*;
-use super::{ApiError, ApiErrorBody, ApiLang, ApiUser};
+use super::{json_body, ApiError, ApiErrorBody, ApiLang, ApiUser};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kozos_app::{catalogue, organisations, programmes, AppError};
+use kozos_app::{catalogue, organisations, programmes};
 use kozos_domain::{OrganisationId, PlaceId, ProgrammeId};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -16,14 +16,6 @@ pub struct SearchParams {
     /// Accent- and case-blind search in names, project IDs and settlements.
     #[serde(default)]
     pub q: Option<String>,
-}
-
-fn json_body<T>(
-    lang: &ApiLang,
-    body: Result<Json<T>, axum::extract::rejection::JsonRejection>,
-) -> ApiResult<T> {
-    body.map(|Json(b)| b)
-        .map_err(|_| (lang.err())(AppError::invalid("body", "err-required")))
 }
 
 #[utoipa::path(get, path = "/api/v1/programmes", params(SearchParams), responses((status = 200, body = Vec<ProgrammeDto>)))]

@@ -173,6 +173,16 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The JSON body of a write, or a `validation_failed` error on the `body` field when it is
+/// not JSON or lacks a required field (one rule for every write endpoint).
+pub(crate) fn json_body<T>(
+    lang: &ApiLang,
+    body: Result<Json<T>, axum::extract::rejection::JsonRejection>,
+) -> Result<T, ApiError> {
+    body.map(|Json(b)| b)
+        .map_err(|_| (lang.err())(AppError::invalid("body", "err-json")))
+}
+
 /// The language an API client asked for (`Accept-Language: en` → English).
 pub struct ApiLang(pub Lang);
 

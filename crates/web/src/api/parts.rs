@@ -2,22 +2,17 @@
 //! target groups. Same use cases, rules and scopes as the back-office forms.
 
 use super::dto::*;
-use super::{ApiError, ApiErrorBody, ApiLang, ApiUser};
+use super::{json_body, ApiError, ApiErrorBody, ApiLang, ApiUser};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kozos_app::{programmes, AppError};
+use kozos_app::programmes;
 use kozos_domain::*;
 
 type ApiResult<T> = Result<T, ApiError>;
 type Body<T> = Result<Json<T>, JsonRejection>;
-
-fn body<T>(lang: &ApiLang, b: Body<T>) -> ApiResult<T> {
-    b.map(|Json(v)| v)
-        .map_err(|_| (lang.err())(AppError::invalid("body", "err-required")))
-}
 
 fn created(id: i64) -> (StatusCode, Json<Created>) {
     (StatusCode::CREATED, Json(Created { id }))
@@ -32,7 +27,7 @@ pub async fn add_partner(
     Path(id): Path<i64>,
     b: Body<PartnerWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     let agreement = b
         .agreement
         .as_ref()
@@ -53,7 +48,7 @@ pub async fn update_partner(
     Path((id, partner)): Path<(i64, i64)>,
     b: Body<PartnerWrite>,
 ) -> ApiResult<StatusCode> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     programmes::update_partner(
         &s.app,
         &user,
@@ -89,7 +84,7 @@ pub async fn add_agreement(
     Path((id, partner)): Path<(i64, i64)>,
     b: Body<AgreementWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     let aid = programmes::add_agreement(
         &s.app,
         &user,
@@ -111,7 +106,7 @@ pub async fn update_agreement(
     Path((id, agreement)): Path<(i64, i64)>,
     b: Body<AgreementWrite>,
 ) -> ApiResult<StatusCode> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     programmes::update_agreement(
         &s.app,
         &user,
@@ -161,7 +156,7 @@ pub async fn add_staff(
     Path(id): Path<i64>,
     b: Body<StaffWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     let sid = programmes::add_staff(&s.app, &user, ProgrammeId(id), &b.to_form())
         .await
         .map_err(lang.err())?;
@@ -177,7 +172,7 @@ pub async fn update_staff(
     Path((id, staff)): Path<(i64, i64)>,
     b: Body<StaffWrite>,
 ) -> ApiResult<StatusCode> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     programmes::update_staff(&s.app, &user, ProgrammeId(id), StaffId(staff), &b.to_form())
         .await
         .map_err(lang.err())?;
@@ -207,7 +202,7 @@ pub async fn add_action_area(
     Path(id): Path<i64>,
     b: Body<ActionAreaWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     let aid = programmes::save_action_area(&s.app, &user, ProgrammeId(id), None, &b.to_form())
         .await
         .map_err(lang.err())?;
@@ -223,7 +218,7 @@ pub async fn update_action_area(
     Path((id, area)): Path<(i64, i64)>,
     b: Body<ActionAreaWrite>,
 ) -> ApiResult<StatusCode> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     programmes::save_action_area(
         &s.app,
         &user,
@@ -259,7 +254,7 @@ pub async fn add_target_group(
     Path(id): Path<i64>,
     b: Body<TargetGroupWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     let gid = programmes::add_target_group(&s.app, &user, ProgrammeId(id), &b.to_form())
         .await
         .map_err(lang.err())?;
@@ -275,7 +270,7 @@ pub async fn update_target_group(
     Path((id, group)): Path<(i64, i64)>,
     b: Body<TargetGroupWrite>,
 ) -> ApiResult<StatusCode> {
-    let b = body(&lang, b)?;
+    let b = json_body(&lang, b)?;
     programmes::update_target_group(
         &s.app,
         &user,
