@@ -10,7 +10,6 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/kozos-target}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -28,35 +27,8 @@ if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules ]; 
   touch e2e/node_modules
 fi
 
-cargo build --quiet
-BIN=$CARGO_TARGET_DIR/debug/kozos
-
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# A free port on loopback: bind to port 0 and let the kernel choose.
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-
-"$BIN" --database-url "sqlite://$WORK/kozos.db?mode=rwc" serve --demo --bind "127.0.0.1:$PORT" \
-  >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-
-deadline=$((SECONDS + 30))
-until curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-    echo "e2e: kozos did not become ready at $BASE/readyz within 30 s; server log:" >&2
-    cat "$WORK/server.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-echo "e2e: kozos ready at $BASE" >&2
+. scripts/lib/demo-server.sh
+start_demo_server e2e
 
 status=0
 KOZOS_BASE_URL=$BASE node --test "$ROOT"/e2e/tests/*.test.mjs || status=$?

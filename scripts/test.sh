@@ -1,13 +1,37 @@
 #!/usr/bin/env bash
-# Every test: Rust unit and integration tests (SQLite always, PostgreSQL too when
-# KOZOS_TEST_DATABASE_URL is set), then the browser end-to-end and accessibility tests.
+# Every test: Rust unit and integration tests (SQLite always; PostgreSQL too when
+# KOZOS_TEST_DATABASE_URL is set, as .ci/run does), then the browser end-to-end and
+# accessibility tests, then the API checked from outside with schemathesis.
+# Each part runs even when an earlier one failed; the exit status is non-zero if any did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/kozos-target}"
 
+failed=()
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --workspace --no-fail-fast
+  cargo nextest run --workspace --no-fail-fast || failed+=("rust")
 else
-  cargo test --workspace
+  # One test per process matters for the tests that count SQL statements; without
+  # nextest, run them one at a time.
+  cargo test --workspace -- --test-threads=1 || failed+=("rust")
 fi
-scripts/e2e.sh
+
+if [ -z "${KOZOS_TEST_DATABASE_URL:-}" ]; then
+  if [ -n "${KOZOS_REQUIRE_POSTGRES:-}" ]; then
+    echo "test: KOZOS_REQUIRE_POSTGRES is set but KOZOS_TEST_DATABASE_URL is not" >&2
+    failed+=("postgres")
+  else
+    skipped=$(grep -rhoE '^both!\(' crates/kozos/tests/it | wc -l)
+    echo "test: PostgreSQL NOT TESTED: $skipped PostgreSQL test variants were skipped" \
+      "(KOZOS_TEST_DATABASE_URL unset; .ci/run starts PostgreSQL and runs them)." >&2
+  fi
+fi
+
+scripts/e2e.sh || failed+=("browser")
+scripts/api-check.sh || failed+=("api")
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "test: FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "test: all passed" >&2

@@ -98,7 +98,12 @@ async fn validate_grant(
     Ok(role.zip(scope).map(|(role, scope)| Grant { role, scope }))
 }
 
-pub async fn create(app: &App, actor: &User, f: &AccountForm) -> Result<UserId> {
+pub async fn create(
+    app: &App,
+    actor: &User,
+    f: &AccountForm,
+    once: Option<&str>,
+) -> Result<UserId> {
     require_admin(actor)?;
     let mut e = FieldErrors::new();
     let email = normalise_email(&f.email);
@@ -113,8 +118,8 @@ pub async fn create(app: &App, actor: &User, f: &AccountForm) -> Result<UserId> 
         );
     }
     let name = required_text(&mut e, "name", &f.name, 200);
-    if f.password.chars().count() < 10 {
-        e.add("password", "err-password-short");
+    if let Err(key) = kozos_domain::password::check(&f.password, &f.email) {
+        e.add("password", key);
     }
     let grant = validate_grant(app, &mut e, &f.role, &f.scope).await?;
     let (Some(email), Some(grant)) = (email, grant) else {
@@ -124,18 +129,26 @@ pub async fn create(app: &App, actor: &User, f: &AccountForm) -> Result<UserId> 
         return Err(AppError::Invalid(e));
     }
     let hash = crate::auth::hash_password(f.password.clone()).await?;
+    let once = crate::write::Once {
+        kind: "user",
+        key: once,
+    };
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
+    if let Some(id) = once.claim(app, &mut tx, actor).await? {
+        return Ok(UserId(id));
+    }
     let id = users::insert(&mut tx, &email, &name, &hash, false, &now)
         .await
         .map_err(|err| {
             if matches!(err, DbError::Unique(_)) {
                 AppError::invalid("email", "err-duplicate-email")
             } else {
-                AppError::Db(err)
+                AppError::from(err)
             }
         })?;
     users::add_grant(&mut tx, id, grant).await?;
+    once.complete(&mut tx, id.0).await?;
     audit::record(
         &mut tx,
         &now,
@@ -173,6 +186,26 @@ pub async fn add_grant(app: &App, actor: &User, id: UserId, f: &AccountForm) -> 
     .await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
+}
+
+/// A grant as its removal page shows it: the account, the role and the scope's name.
+pub async fn grant_for_removal(
+    app: &App,
+    actor: &User,
+    id: UserId,
+    grant: GrantId,
+) -> Result<(User, Grant, String)> {
+    require_admin(actor)?;
+    let user = users::get(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let (_, g) = users::grants_with_ids(&app.db, id)
+        .await?
+        .into_iter()
+        .find(|(gid, _)| *gid == grant)
+        .ok_or(AppError::NotFound)?;
+    let label = scope_label(app, g.scope)
+        .await?
+        .unwrap_or_else(|| "–".into());
+    Ok((user, g, label))
 }
 
 /// Remove a grant; the last country-wide administrator grant stays (nobody could manage

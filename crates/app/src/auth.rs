@@ -13,10 +13,37 @@ use kozos_domain::UserId;
 use sha2::{Digest, Sha256};
 
 pub const SESSION_HOURS: i64 = 12;
-/// Failed attempts within [`WINDOW_MINUTES`] before sign-in is refused.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
-pub const WINDOW_MINUTES: i64 = 15;
+/// How long a browser stays a known device of an account after its last sign-in.
+pub const DEVICE_DAYS: i64 = 180;
+/// Failures counted for throttling are those of the last day.
+pub const WINDOW_HOURS: i64 = 24;
+/// Failed attempts per account (from unknown browsers) before each further attempt waits.
+pub const FREE_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failed attempts per address before each further attempt waits: higher, because a
+/// whole office may sign in from behind one router.
+pub const FREE_FAILURES_PER_ADDRESS: i64 = 20;
+/// A known device that fails this often is treated as unknown again.
+pub const MAX_FAILURES_PER_DEVICE: i64 = 10;
+
+/// How long the next attempt must wait after `failures` failures: nothing up to `free`,
+/// then 1 s, 2 s, 4 s … up to `cap` seconds. Growing delays instead of a hard lock: an
+/// attacker is slowed to a few guesses an hour, while nobody can lock an account (or a
+/// whole office) out for long by failing on purpose.
+pub fn delay_seconds(failures: i64, free: i64, cap: i64) -> i64 {
+    if failures < free {
+        0
+    } else {
+        let exp = (failures - free).min(20) as u32;
+        (1i64 << exp).min(cap)
+    }
+}
+
+/// The derived CSRF token of a session: only a browser holding the (HttpOnly) session
+/// cookie can compute it, and it changes with every sign-in.
+pub fn csrf_for_session(session_token: &str) -> String {
+    let digest = Sha256::digest(format!("kozos-csrf\0{session_token}").as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+}
 
 pub fn random_token() -> String {
     let mut buf = [0u8; 32];
@@ -45,39 +72,140 @@ async fn verify(password: String, hash: String) -> bool {
 /// attacker cannot tell unknown addresses by the response time.
 static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-/// Check the password and open a session; returns the session token for the cookie.
-pub async fn sign_in(app: &App, email: &str, password: &str, ip: &str) -> Result<(String, User)> {
-    let email = normalise_email(email).unwrap_or_else(|| email.trim().to_lowercase());
+/// What a browser sends to sign in.
+pub struct SignIn<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub ip: &'a str,
+    /// The browser's known-device token, if it has one.
+    pub device: Option<&'a str>,
+    /// The browser's current session token, if any: it ends when the new one begins.
+    pub previous_session: Option<&'a str>,
+}
+
+pub struct SignedIn {
+    pub session_token: String,
+    /// The browser's known-device token (new, or the one it sent), to keep in a cookie.
+    pub device_token: String,
+    pub user: User,
+}
+
+/// Check the password and open a session.
+///
+/// Throttling: after [`FREE_FAILURES_PER_ACCOUNT`] failures on an account (or
+/// [`FREE_FAILURES_PER_ADDRESS`] from an address) within a day, each further attempt
+/// must wait [`delay_seconds`] after the latest failure; an early attempt is refused
+/// (`RateLimited`) without checking the password. A browser that signed in to the
+/// account before (its known-device cookie) is not throttled by others' failures, so the
+/// owner can still sign in while someone guesses at the account.
+pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
+    let email = normalise_email(req.email).unwrap_or_else(|| req.email.trim().to_lowercase());
     let now = app.clock.now();
-    let since = kozos_db::timestamp(now - Duration::minutes(WINDOW_MINUTES));
-    let (by_email, by_ip) = users::recent_failures(&app.db, &email, ip, &since).await?;
-    if by_email >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_ADDRESS {
-        return Err(AppError::RateLimited);
-    }
+    let at = kozos_db::timestamp(now);
+    let since = kozos_db::timestamp(now - Duration::hours(WINDOW_HOURS));
     let creds = users::credentials(&app.db, &email).await?;
+    let device_hash = req.device.map(token_hash);
+    let known_device = match (&device_hash, &creds) {
+        (Some(h), Some(c)) => {
+            users::device_user(&app.db, h).await? == Some(c.user_id)
+                && users::device_failures(&app.db, h, &since).await? < MAX_FAILURES_PER_DEVICE
+        }
+        _ => false,
+    };
+    let attempt_device = device_hash.as_deref().filter(|_| known_device);
+    if !known_device {
+        let (by_email, by_ip) = users::recent_failures(&app.db, &email, req.ip, &since).await?;
+        let wait = |f: &users::Failures, free: i64, cap: i64| -> i64 {
+            let delay = delay_seconds(f.count, free, cap);
+            let last = f
+                .last_at
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+            match last {
+                Some(last) if delay > 0 => {
+                    let ready = last.with_timezone(&chrono::Utc) + Duration::seconds(delay);
+                    // whole seconds, rounded up
+                    ((ready - now).num_milliseconds().max(0) + 999) / 1000
+                }
+                _ => 0,
+            }
+        };
+        let retry_after = wait(&by_email, FREE_FAILURES_PER_ACCOUNT, 15 * 60).max(wait(
+            &by_ip,
+            FREE_FAILURES_PER_ADDRESS,
+            60,
+        ));
+        if retry_after > 0 {
+            users::record_attempt(
+                &app.db,
+                &email,
+                req.ip,
+                &at,
+                users::AttemptOutcome::Throttled,
+                None,
+            )
+            .await?;
+            tracing::warn!(email = %email, ip = %req.ip, retry_after, "sign-in throttled");
+            return Err(AppError::RateLimited {
+                retry_after: retry_after as u64,
+            });
+        }
+    }
     let ok = match &creds {
-        Some(c) if c.active => verify(password.to_string(), c.password_hash.clone()).await,
+        Some(c) if c.active => verify(req.password.to_string(), c.password_hash.clone()).await,
         _ => {
             let dummy = DUMMY_HASH
                 .get_or_init(|| password_auth::generate_hash(random_token()))
                 .clone();
-            verify(password.to_string(), dummy).await;
+            verify(req.password.to_string(), dummy).await;
             false
         }
     };
-    let at = kozos_db::timestamp(now);
-    users::record_attempt(&app.db, &email, ip, &at, ok).await?;
+    let outcome = if ok {
+        users::AttemptOutcome::Ok
+    } else {
+        users::AttemptOutcome::Failed
+    };
+    users::record_attempt(&app.db, &email, req.ip, &at, outcome, attempt_device).await?;
     let creds = match creds {
         Some(c) if ok => c,
-        _ => return Err(AppError::invalid("password", "err-sign-in")),
+        _ => {
+            tracing::info!(email = %email, ip = %req.ip, "sign-in failed");
+            return Err(AppError::invalid("password", "err-sign-in"));
+        }
     };
+    // Signing in again ends the session this browser had.
+    if let Some(previous) = req.previous_session {
+        users::delete_session(&app.db, &token_hash(previous)).await?;
+    }
     let token = random_token();
     let expires = kozos_db::timestamp(now + Duration::hours(SESSION_HOURS));
     users::insert_session(&app.db, &token_hash(&token), creds.user_id, &at, &expires).await?;
+    let device_token = match req.device.filter(|_| known_device) {
+        Some(d) => d.to_string(),
+        None => random_token(),
+    };
+    users::remember_device(&app.db, &token_hash(&device_token), creds.user_id, &at).await?;
     let user = users::get(&app.db, creds.user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((token, user))
+    Ok(SignedIn {
+        session_token: token,
+        device_token,
+        user,
+    })
+}
+
+/// The latest sign-in attempts, for administrators.
+pub async fn recent_attempts(app: &App, actor: &User, limit: i64) -> Result<Vec<users::Attempt>> {
+    if !kozos_domain::policy::allows(
+        &actor.grants,
+        kozos_domain::policy::Action::ManageUsers,
+        &kozos_domain::policy::Target::country(),
+    ) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(users::recent_attempts(&app.db, limit).await?)
 }
 
 /// The signed-in user of a session cookie, if the session is live.
@@ -117,9 +245,8 @@ pub async fn upsert_user(
     grants: &[Grant],
     demo: bool,
 ) -> Result<UserId> {
-    if password.chars().count() < 10 {
-        return Err(AppError::invalid("password", "err-password-short"));
-    }
+    kozos_domain::password::check(password, email)
+        .map_err(|key| AppError::invalid("password", key))?;
     let hash = hash_password(password.to_string()).await?;
     upsert_user_with_hash(app, email, name, &hash, grants, demo).await
 }

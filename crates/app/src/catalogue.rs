@@ -21,8 +21,21 @@ pub struct ProgrammePage {
     pub target_groups: Vec<TargetGroup>,
 }
 
+/// A search box's text as a query: control characters (a NUL byte, which PostgreSQL
+/// refuses in text) are dropped and the length bounded; `%` and `_` are matched literally
+/// by the storage layer.
+fn search_text(q: Option<&str>) -> Option<String> {
+    q.map(|q| {
+        q.chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect::<String>()
+    })
+}
+
 pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Programme>> {
-    let mut list = programmes::search(&app.db, q).await?;
+    let q = search_text(q);
+    let mut list = programmes::search(&app.db, q.as_deref()).await?;
     list.sort_by(|a, b| hu_cmp(&a.title, &b.title));
     Ok(list)
 }
@@ -55,15 +68,16 @@ async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage
     };
     Ok(ProgrammePage {
         place_path,
-        partners: programmes::partners(&app.db, id).await?,
-        action_areas: programmes::action_areas(&app.db, id).await?,
-        target_groups: programmes::target_groups(&app.db, id).await?,
+        partners: programmes::partners(&app.db.pool, id).await?,
+        action_areas: programmes::action_areas(&app.db.pool, id).await?,
+        target_groups: programmes::target_groups(&app.db.pool, id).await?,
         programme,
     })
 }
 
 pub async fn organisations(app: &App, q: Option<&str>) -> Result<Vec<Organisation>> {
-    let mut list = organisations::list(&app.db, q).await?;
+    let q = search_text(q);
+    let mut list = organisations::list(&app.db, q.as_deref()).await?;
     list.sort_by(|a, b| hu_cmp(&a.name, &b.name));
     Ok(list)
 }

@@ -196,10 +196,22 @@ impl Ctx<'_> {
         boundary: &str,
         settlements: &[Place],
     ) -> Result<()> {
-        let existing = programmes::action_area_id_by_name(&mut self.tx, programme, name).await?;
-        let ids: Vec<PlaceId> = settlements.iter().map(|p| p.id).collect();
-        programmes::upsert_action_area(&mut self.tx, programme, existing, name, boundary, &ids)
+        if programmes::action_area_id_by_name(&mut self.tx, programme, name)
+            .await?
+            .is_none()
+        {
+            let ids: Vec<PlaceId> = settlements.iter().map(|p| p.id).collect();
+            programmes::upsert_action_area(
+                &mut self.tx,
+                programme,
+                None,
+                name,
+                boundary,
+                &ids,
+                None,
+            )
             .await?;
+        }
         Ok(())
     }
 

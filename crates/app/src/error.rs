@@ -13,12 +13,26 @@ pub enum AppError {
     Forbidden,
     #[error("invalid input")]
     Invalid(FieldErrors),
-    #[error("too many attempts")]
-    RateLimited,
+    /// Someone saved the record after the version this edit started from.
+    #[error("edited by someone else meanwhile")]
+    Conflict,
+    #[error("too many attempts; retry after {retry_after} s")]
+    RateLimited { retry_after: u64 },
     #[error(transparent)]
-    Db(#[from] DbError),
+    Db(DbError),
     #[error("internal: {0}")]
     Internal(String),
+}
+
+impl From<DbError> for AppError {
+    /// A reference the use case checked can still vanish before the write (deleted in
+    /// between); that is the person's input going stale, not a server fault.
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::ForeignKey => AppError::invalid("form", "err-reference"),
+            e => AppError::Db(e),
+        }
+    }
 }
 
 impl AppError {

@@ -9,30 +9,53 @@ pub mod catalogue;
 pub mod demo;
 mod error;
 pub mod gazetteer;
+pub mod maintenance;
 pub mod organisations;
 pub mod programmes;
 
+pub mod write;
+
 pub use error::AppError;
+pub use kozos_db::audit::Entry as AuditEntry;
+pub use kozos_db::users::{Attempt, AttemptOutcome};
 pub use kozos_db::{Backend, Db};
+pub use write::Edit;
 
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
-/// The clock use cases read; tests fix it.
+/// The clock use cases read: the system's, or (in tests) one that stands still until told
+/// to move.
 #[derive(Clone)]
-pub struct Clock(Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>);
+pub struct Clock(Option<Arc<Mutex<DateTime<Utc>>>>);
 
 impl Clock {
     pub fn system() -> Self {
-        Clock(Arc::new(Utc::now))
+        Clock(None)
     }
+    /// A clock stopped at `at`; [`Clock::advance`] moves it.
     pub fn fixed(at: DateTime<Utc>) -> Self {
-        Clock(Arc::new(move || at))
+        Clock(Some(Arc::new(Mutex::new(at))))
     }
     pub fn now(&self) -> DateTime<Utc> {
-        (self.0)()
+        match &self.0 {
+            None => Utc::now(),
+            Some(t) => *t.lock().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+    /// Move a fixed clock on (no effect on the system clock).
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Some(t) = &self.0 {
+            let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
+            *t += by;
+        }
+    }
+    /// Today as a Hungarian calendar day (Europe/Budapest), not the UTC date: between
+    /// midnight and 1–2 a.m. in Budapest they differ.
+    pub fn today(&self) -> chrono::NaiveDate {
+        kozos_domain::time::budapest_today(self.now())
     }
 }
 

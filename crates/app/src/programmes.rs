@@ -1,9 +1,16 @@
 //! Staff use cases on programmes and their parts.
+//!
+//! Every edit follows one shape: authorise where the record is (and, for a move, where
+//! it would go), validate, do nothing when the input equals what is stored, write only if
+//! the record is still at the version the person started from (else `Conflict`), audit.
+//! Every create may carry a one-time key, so a form submitted twice creates one record.
 
 use crate::catalogue::{self, ProgrammePage};
+use crate::write::{saved, Once};
 use crate::{App, AppError, Result};
-use kozos_db::{audit, organisations, places, programmes, DbError};
-use kozos_domain::policy::{allows, allows_somewhere, Action, Target};
+use kozos_db::{audit, organisations, places, programmes, DbError, Tx};
+use kozos_domain::place::PlaceKind;
+use kozos_domain::policy::{allows, allows_creating, Action, Target};
 use kozos_domain::programme::*;
 use kozos_domain::user::User;
 use kozos_domain::*;
@@ -15,8 +22,8 @@ async fn target(app: &App, id: ProgrammeId) -> Result<Target> {
         .ok_or(AppError::NotFound)
 }
 
-/// Refuse unless the user may do `action` on this programme. Someone who may not even
-/// see the programme gets 404-like `NotFound`? No: the programme is public, so 403 is honest.
+/// Refuse unless the user may do `action` on this programme. The programme is public, so
+/// a 403 (rather than a 404) gives nothing away.
 pub async fn authorise(app: &App, user: &User, action: Action, id: ProgrammeId) -> Result<Target> {
     let t = target(app, id).await?;
     if allows(&user.grants, action, &t) {
@@ -26,46 +33,50 @@ pub async fn authorise(app: &App, user: &User, action: Action, id: ProgrammeId) 
     }
 }
 
-/// The target for creating something owned by an organisation in a place.
-async fn org_target(
+/// Where a programme with this beneficiary and place would sit (no programme: a grant on
+/// one programme does not cover where another, or a moved one, would go). Unknown
+/// references are reported on their fields.
+async fn place_target(
     app: &App,
     org: Option<OrganisationId>,
     place: Option<PlaceId>,
 ) -> Result<Target> {
     let mut t = Target::default();
+    let mut e = FieldErrors::new();
     if let Some(o) = org {
-        let (parent, lineage) = organisations::lineage(&app.db, o)
-            .await?
-            .ok_or_else(|| AppError::invalid("beneficiary_id", "err-choice"))?;
-        t.organisations.push(o);
-        t.organisations.extend(parent);
-        t.places.extend(lineage);
-    }
-    if let Some(p) = place {
-        let p = places::get(&app.db, p)
-            .await?
-            .ok_or_else(|| AppError::invalid("place_id", "err-choice"))?;
-        t.places.extend(p.lineage);
-    }
-    Ok(t)
-}
-
-/// Programmes the user may see in the back office.
-pub async fn list_for_staff(app: &App, user: &User, q: Option<&str>) -> Result<Vec<Programme>> {
-    if !allows_somewhere(&user.grants, Action::ViewBackOffice) {
-        return Err(AppError::Forbidden);
-    }
-    let mut out = Vec::new();
-    for p in programmes::search(&app.db, q).await? {
-        if allows(
-            &user.grants,
-            Action::ViewBackOffice,
-            &target(app, p.id).await?,
-        ) {
-            out.push(p);
+        match organisations::lineage(&app.db, o).await? {
+            Some((parent, lineage)) => {
+                t.organisations.push(o);
+                t.organisations.extend(parent);
+                t.places.extend(lineage);
+            }
+            None => e.add("beneficiary_id", "err-choice"),
         }
     }
-    Ok(out)
+    if let Some(p) = place {
+        match places::get(&app.db, p).await? {
+            Some(p) => t.places.extend(p.lineage),
+            None => e.add("place_id", "err-choice"),
+        }
+    }
+    e.into_result(t).map_err(AppError::Invalid)
+}
+
+/// Programmes the user may see in the back office (their scopes read in one query).
+pub async fn list_for_staff(app: &App, user: &User, q: Option<&str>) -> Result<Vec<Programme>> {
+    if !kozos_domain::policy::allows_somewhere(&user.grants, Action::ViewBackOffice) {
+        return Err(AppError::Forbidden);
+    }
+    let targets = programmes::all_targets(&app.db).await?;
+    Ok(catalogue::search_programmes(app, q)
+        .await?
+        .into_iter()
+        .filter(|p| {
+            targets
+                .get(&p.id)
+                .is_some_and(|t| allows(&user.grants, Action::ViewBackOffice, t))
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone)]
@@ -86,13 +97,19 @@ pub struct Permissions {
     pub target_groups: bool,
 }
 
+impl Permissions {
+    pub fn any(&self) -> bool {
+        self.edit || self.partners || self.staff || self.areas || self.target_groups
+    }
+}
+
 pub async fn staff_view(app: &App, user: &User, id: ProgrammeId) -> Result<StaffView> {
     let t = authorise(app, user, Action::ViewBackOffice, id).await?;
     let g = &user.grants;
     Ok(StaffView {
         page: catalogue::programme_page(app, id).await?,
-        staff: programmes::staff(&app.db, id).await?,
-        history: audit::for_entity(&app.db, "programme", id.0, 20).await?,
+        staff: programmes::staff(&app.db.pool, id).await?,
+        history: audit::for_entity(&app.db, "programme", id.0, 30).await?,
         can: Permissions {
             edit: allows(g, Action::EditProgramme, &t),
             partners: allows(g, Action::ManagePartners, &t),
@@ -103,9 +120,10 @@ pub async fn staff_view(app: &App, user: &User, id: ProgrammeId) -> Result<Staff
     })
 }
 
-/// May this user create programmes at all (to show the button and the form)?
+/// May this user create programmes at all (to show the button and the form)? A grant on
+/// one programme cannot: a new programme is never that programme.
 pub fn may_create(user: &User) -> Result<()> {
-    if allows_somewhere(&user.grants, Action::CreateProgramme) {
+    if allows_creating(&user.grants, Action::CreateProgramme) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -116,22 +134,40 @@ fn code_conflict(e: DbError) -> AppError {
     if e.is_unique_on("code") {
         AppError::invalid("code", "err-duplicate-code")
     } else {
-        AppError::Db(e)
+        AppError::from(e)
     }
 }
 
-pub async fn create(app: &App, user: &User, form: &ProgrammeForm) -> Result<ProgrammeId> {
+pub async fn create(
+    app: &App,
+    user: &User,
+    form: &ProgrammeForm,
+    once: Option<&str>,
+) -> Result<ProgrammeId> {
     may_create(user)?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let t = org_target(app, input.beneficiary_id, input.place_id).await?;
+    let t = place_target(app, input.beneficiary_id, input.place_id).await?;
     if !allows(&user.grants, Action::CreateProgramme, &t) {
-        return Err(AppError::invalid("beneficiary_id", "err-out-of-scope"));
+        let field = if input.beneficiary_id.is_some() {
+            "beneficiary_id"
+        } else {
+            "place_id"
+        };
+        return Err(AppError::invalid(field, "err-out-of-scope"));
     }
+    let once = Once {
+        kind: "programme",
+        key: once,
+    };
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
+    if let Some(id) = once.claim(app, &mut tx, user).await? {
+        return Ok(ProgrammeId(id));
+    }
     let id = programmes::insert(&mut tx, &input, &now)
         .await
         .map_err(code_conflict)?;
+    once.complete(&mut tx, id.0).await?;
     audit::record(
         &mut tx,
         &now,
@@ -146,23 +182,47 @@ pub async fn create(app: &App, user: &User, form: &ProgrammeForm) -> Result<Prog
     Ok(id)
 }
 
-pub async fn update(app: &App, user: &User, id: ProgrammeId, form: &ProgrammeForm) -> Result<()> {
+/// The stored programme, for an edit form.
+pub async fn for_edit(app: &App, user: &User, id: ProgrammeId) -> Result<Programme> {
     authorise(app, user, Action::EditProgramme, id).await?;
+    programmes::get(&app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Save a programme's fields. Moving it (another beneficiary or place) must also be
+/// allowed where it would go, by a grant other than the one on this programme: otherwise
+/// a project manager could move it out of sight of the county that oversees it.
+pub async fn update(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    form: &ProgrammeForm,
+    version: Option<i64>,
+) -> Result<()> {
+    let current = for_edit(app, user, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    // Moving a programme to another beneficiary or place must stay within the user's scope.
-    let mut t = org_target(app, input.beneficiary_id, input.place_id).await?;
-    t.programme = Some(id);
-    if !allows(&user.grants, Action::EditProgramme, &t) {
-        return Err(AppError::invalid("beneficiary_id", "err-out-of-scope"));
+    if ProgrammeForm::from_programme(&current).validate().as_ref() == Ok(&input) {
+        return Ok(()); // saved unchanged: nothing to write
+    }
+    let t = place_target(app, input.beneficiary_id, input.place_id).await?;
+    let moved_org = input.beneficiary_id != current.beneficiary_id;
+    let moved_place = input.place_id != current.place_id;
+    if (moved_org || moved_place) && !allows(&user.grants, Action::EditProgramme, &t) {
+        let field = if moved_org {
+            "beneficiary_id"
+        } else {
+            "place_id"
+        };
+        return Err(AppError::invalid(field, "err-out-of-scope"));
     }
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
-    if !programmes::update(&mut tx, id, &input, &now)
-        .await
-        .map_err(code_conflict)?
-    {
-        return Err(AppError::NotFound);
-    }
+    saved(
+        programmes::update(&mut tx, id, &input, &now, version)
+            .await
+            .map_err(code_conflict)?,
+    )?;
     audit::record(
         &mut tx,
         &now,
@@ -177,28 +237,11 @@ pub async fn update(app: &App, user: &User, id: ProgrammeId, form: &ProgrammeFor
     Ok(())
 }
 
-/// One change to a programme's part, in a transaction with its audit entry. `write`
-/// answers `false` when the part is not in this programme: then nothing is written (404).
-async fn change_part(
-    app: &App,
-    user: &User,
-    id: ProgrammeId,
-    audit_action: &str,
-    detail: &str,
-    write: impl AsyncFnOnce(&mut kozos_db::Conn) -> Result<bool>,
-) -> Result<()> {
-    let mut tx = app.db.begin().await?;
-    if !write(&mut tx).await? {
-        return Err(AppError::NotFound);
-    }
-    audit_part(app, &mut tx, user, id, audit_action, detail).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(())
-}
+// ---- parts ----
 
 async fn audit_part(
     app: &App,
-    tx: &mut kozos_db::Tx,
+    tx: &mut Tx,
     user: &User,
     id: ProgrammeId,
     action: &str,
@@ -217,6 +260,127 @@ async fn audit_part(
     Ok(())
 }
 
+/// Create a part of a programme in one transaction: claim the form's one-time key (a
+/// repeat answers with the first record), write, audit.
+async fn create_part(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    once: Once<'_>,
+    audit_action: &str,
+    detail: &str,
+    write: impl AsyncFnOnce(&mut kozos_db::Conn) -> Result<i64>,
+) -> Result<i64> {
+    let mut tx = app.db.begin().await?;
+    if let Some(prev) = once.claim(app, &mut tx, user).await? {
+        return Ok(prev);
+    }
+    let new_id = write(&mut tx).await?;
+    once.complete(&mut tx, new_id).await?;
+    audit_part(app, &mut tx, user, id, audit_action, detail).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(new_id)
+}
+
+/// Edit a part: nothing when the input equals what is stored, else write if still at
+/// `version` (`write` answers what the versioned update came to), audit.
+async fn update_part<I: PartialEq>(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    (stored, input): (Option<I>, &I),
+    (audit_action, detail): (&str, &str),
+    write: impl AsyncFnOnce(&mut kozos_db::Conn) -> Result<kozos_db::Saved>,
+) -> Result<()> {
+    if stored.as_ref() == Some(input) {
+        return Ok(());
+    }
+    let mut tx = app.db.begin().await?;
+    saved(write(&mut tx).await?)?;
+    audit_part(app, &mut tx, user, id, audit_action, detail).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+fn duplicate(e: DbError, field: &'static str, key: &'static str) -> AppError {
+    if matches!(e, DbError::Unique(_)) {
+        AppError::invalid(field, key)
+    } else {
+        AppError::from(e)
+    }
+}
+
+/// The organisation a partner form names, or the field error.
+async fn partner_org(
+    app: &App,
+    org: OrganisationId,
+) -> Result<kozos_domain::organisation::Organisation> {
+    organisations::get(&app.db, org)
+        .await?
+        .ok_or_else(|| AppError::invalid("organisation_id", "err-choice"))
+}
+
+/// A programme's parts as stored now (for edits, deletes and their confirmation pages).
+pub async fn parts(app: &App, user: &User, id: ProgrammeId, action: Action) -> Result<Parts> {
+    authorise(app, user, action, id).await?;
+    let pool = &app.db.pool;
+    Ok(Parts {
+        partners: programmes::partners(pool, id).await?,
+        staff: programmes::staff(pool, id).await?,
+        areas: programmes::action_areas(pool, id).await?,
+        groups: programmes::target_groups(pool, id).await?,
+    })
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    pub partners: Vec<Partner>,
+    pub staff: Vec<StaffAssignment>,
+    pub areas: Vec<ActionArea>,
+    pub groups: Vec<TargetGroup>,
+}
+
+impl Parts {
+    pub fn partner(&self, pid: PartnerId) -> Result<&Partner> {
+        self.partners
+            .iter()
+            .find(|p| p.id == pid)
+            .ok_or(AppError::NotFound)
+    }
+    pub fn agreement(&self, aid: AgreementId) -> Result<(&Partner, &Agreement)> {
+        self.partners
+            .iter()
+            .find_map(|p| p.agreements.iter().find(|a| a.id == aid).map(|a| (p, a)))
+            .ok_or(AppError::NotFound)
+    }
+    pub fn staff(&self, sid: StaffId) -> Result<&StaffAssignment> {
+        self.staff
+            .iter()
+            .find(|s| s.id == sid)
+            .ok_or(AppError::NotFound)
+    }
+    pub fn area(&self, aid: ActionAreaId) -> Result<&ActionArea> {
+        self.areas
+            .iter()
+            .find(|a| a.id == aid)
+            .ok_or(AppError::NotFound)
+    }
+    pub fn group(&self, gid: TargetGroupId) -> Result<&TargetGroup> {
+        self.groups
+            .iter()
+            .find(|g| g.id == gid)
+            .ok_or(AppError::NotFound)
+    }
+}
+
+/// How an agreement is named in the change log.
+fn agreement_label(a: &Agreement) -> String {
+    match a.signed_on {
+        Some(d) => format!("{d}: {}", a.scope),
+        None => a.scope.clone(),
+    }
+}
+
 /// Add a partner, with its cooperation agreement when one is given.
 pub async fn add_partner(
     app: &App,
@@ -224,16 +388,13 @@ pub async fn add_partner(
     id: ProgrammeId,
     form: &PartnerForm,
     agreement: &AgreementForm,
+    once: Option<&str>,
 ) -> Result<PartnerId> {
     authorise(app, user, Action::ManagePartners, id).await?;
     let input = form.validate();
     let has_agreement =
         !(agreement.signed_on.trim().is_empty() && agreement.scope.trim().is_empty());
-    let agreement_input = if has_agreement {
-        Some(agreement.validate(app.clock.now().date_naive()))
-    } else {
-        None
-    };
+    let agreement_input = has_agreement.then(|| agreement.validate(app.clock.today()));
     let (input, agreement_input) = match (input, agreement_input.transpose()) {
         (Ok(i), Ok(a)) => (i, a),
         (i, a) => {
@@ -242,43 +403,87 @@ pub async fn add_partner(
             return Err(AppError::Invalid(e));
         }
     };
-    let org = organisations::get(&app.db, input.organisation_id)
-        .await?
-        .ok_or_else(|| AppError::invalid("organisation_id", "err-choice"))?;
-    let mut tx = app.db.begin().await?;
-    let pid = programmes::insert_partner(&mut tx, id, &input)
-        .await
-        .map_err(|e| {
-            if matches!(e, DbError::Unique(_)) {
-                AppError::invalid("organisation_id", "err-duplicate-partner")
-            } else {
-                AppError::Db(e)
-            }
-        })?;
-    if let Some(a) = &agreement_input {
-        programmes::insert_agreement(&mut tx, pid, a).await?;
-    }
-    audit_part(app, &mut tx, user, id, "add_partner", &org.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(pid)
+    let org = partner_org(app, input.organisation_id).await?;
+    let once = Once {
+        kind: "partner",
+        key: once,
+    };
+    let pid = create_part(app, user, id, once, "add_partner", &org.name, async |tx| {
+        let pid = programmes::insert_partner(tx, id, &input)
+            .await
+            .map_err(|e| duplicate(e, "organisation_id", "err-duplicate-partner"))?;
+        if let Some(a) = &agreement_input {
+            programmes::insert_agreement(tx, pid, a).await?;
+        }
+        Ok(pid.0)
+    })
+    .await?;
+    Ok(PartnerId(pid))
 }
 
+pub async fn update_partner(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    partner: PartnerId,
+    form: &PartnerForm,
+    version: Option<i64>,
+) -> Result<()> {
+    let parts = parts(app, user, id, Action::ManagePartners).await?;
+    let stored = parts.partner(partner)?;
+    let input = form.validate().map_err(AppError::Invalid)?;
+    let org = partner_org(app, input.organisation_id).await?;
+    let current = PartnerForm::from_partner(stored).validate().ok();
+    update_part(
+        app,
+        user,
+        id,
+        (current, &input),
+        ("update_partner", &org.name),
+        async |tx| {
+            programmes::update_partner(tx, id, partner, &input, version)
+                .await
+                .map_err(|e| duplicate(e, "organisation_id", "err-duplicate-partner"))
+        },
+    )
+    .await
+}
+
+/// Remove a partner and its agreements; each removed record is named in the change log.
 pub async fn delete_partner(
     app: &App,
     user: &User,
     id: ProgrammeId,
     partner: PartnerId,
 ) -> Result<()> {
-    authorise(app, user, Action::ManagePartners, id).await?;
-    change_part(
+    let parts = parts(app, user, id, Action::ManagePartners).await?;
+    let p = parts.partner(partner)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::delete_partner(&mut tx, id, partner).await? {
+        return Err(AppError::NotFound);
+    }
+    for a in &p.agreements {
+        audit_part(
+            app,
+            &mut tx,
+            user,
+            id,
+            "delete_agreement",
+            &format!("{} – {}", p.organisation_name, agreement_label(a)),
+        )
+        .await?;
+    }
+    audit_part(
         app,
+        &mut tx,
         user,
         id,
         "delete_partner",
-        &partner.to_string(),
-        async |c| Ok(programmes::delete_partner(c, id, partner).await?),
+        &p.organisation_name,
     )
-    .await
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
 }
 
 pub async fn add_agreement(
@@ -287,19 +492,51 @@ pub async fn add_agreement(
     id: ProgrammeId,
     partner: PartnerId,
     form: &AgreementForm,
+    once: Option<&str>,
 ) -> Result<AgreementId> {
-    authorise(app, user, Action::ManagePartners, id).await?;
+    let parts = parts(app, user, id, Action::ManagePartners).await?;
+    let p = parts.partner(partner)?;
     let input = form
-        .validate(app.clock.now().date_naive())
+        .validate(app.clock.today())
         .map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    if !programmes::partner_belongs(&mut tx, id, partner).await? {
-        return Err(AppError::NotFound);
-    }
-    let aid = programmes::insert_agreement(&mut tx, partner, &input).await?;
-    audit_part(app, &mut tx, user, id, "add_agreement", &input.scope).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(aid)
+    let detail = format!("{} – {}", p.organisation_name, input.scope);
+    let once = Once {
+        kind: "agreement",
+        key: once,
+    };
+    let aid = create_part(app, user, id, once, "add_agreement", &detail, async |tx| {
+        if !programmes::partner_belongs(tx, id, partner).await? {
+            return Err(AppError::NotFound);
+        }
+        Ok(programmes::insert_agreement(tx, partner, &input).await?.0)
+    })
+    .await?;
+    Ok(AgreementId(aid))
+}
+
+pub async fn update_agreement(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    agreement: AgreementId,
+    form: &AgreementForm,
+    version: Option<i64>,
+) -> Result<()> {
+    let parts = parts(app, user, id, Action::ManagePartners).await?;
+    let (p, stored) = parts.agreement(agreement)?;
+    let today = app.clock.today();
+    let input = form.validate(today).map_err(AppError::Invalid)?;
+    let current = AgreementForm::from_agreement(stored).validate(today).ok();
+    let detail = format!("{} – {}", p.organisation_name, input.scope);
+    update_part(
+        app,
+        user,
+        id,
+        (current, &input),
+        ("update_agreement", &detail),
+        async |tx| Ok(programmes::update_agreement(tx, id, agreement, &input, version).await?),
+    )
+    .await
 }
 
 pub async fn delete_agreement(
@@ -308,16 +545,16 @@ pub async fn delete_agreement(
     id: ProgrammeId,
     agreement: AgreementId,
 ) -> Result<()> {
-    authorise(app, user, Action::ManagePartners, id).await?;
-    change_part(
-        app,
-        user,
-        id,
-        "delete_agreement",
-        &agreement.to_string(),
-        async |c| Ok(programmes::delete_agreement(c, id, agreement).await?),
-    )
-    .await
+    let parts = parts(app, user, id, Action::ManagePartners).await?;
+    let (p, a) = parts.agreement(agreement)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::delete_agreement(&mut tx, id, agreement).await? {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!("{} – {}", p.organisation_name, agreement_label(a));
+    audit_part(app, &mut tx, user, id, "delete_agreement", &detail).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
 }
 
 pub async fn add_staff(
@@ -325,27 +562,54 @@ pub async fn add_staff(
     user: &User,
     id: ProgrammeId,
     form: &StaffForm,
+    once: Option<&str>,
 ) -> Result<StaffId> {
     authorise(app, user, Action::ManageStaff, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    let sid = programmes::insert_staff(&mut tx, id, &input).await?;
-    audit_part(app, &mut tx, user, id, "add_staff", &input.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(sid)
+    let once = Once {
+        kind: "staff",
+        key: once,
+    };
+    let sid = create_part(app, user, id, once, "add_staff", &input.name, async |tx| {
+        Ok(programmes::insert_staff(tx, id, &input).await?.0)
+    })
+    .await?;
+    Ok(StaffId(sid))
 }
 
-pub async fn delete_staff(app: &App, user: &User, id: ProgrammeId, staff: StaffId) -> Result<()> {
-    authorise(app, user, Action::ManageStaff, id).await?;
-    change_part(
+pub async fn update_staff(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    staff: StaffId,
+    form: &StaffForm,
+    version: Option<i64>,
+) -> Result<()> {
+    let parts = parts(app, user, id, Action::ManageStaff).await?;
+    let stored = parts.staff(staff)?;
+    let input = form.validate().map_err(AppError::Invalid)?;
+    let current = StaffForm::from_staff(stored).validate().ok();
+    update_part(
         app,
         user,
         id,
-        "delete_staff",
-        &staff.to_string(),
-        async |c| Ok(programmes::delete_staff(c, id, staff).await?),
+        (current, &input),
+        ("update_staff", &input.name),
+        async |tx| Ok(programmes::update_staff(tx, id, staff, &input, version).await?),
     )
     .await
+}
+
+pub async fn delete_staff(app: &App, user: &User, id: ProgrammeId, staff: StaffId) -> Result<()> {
+    let parts = parts(app, user, id, Action::ManageStaff).await?;
+    let st = parts.staff(staff)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::delete_staff(&mut tx, id, staff).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "delete_staff", &st.name).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
 }
 
 /// Resolve typed settlement names to places; every unknown or ambiguous name is reported.
@@ -369,29 +633,82 @@ pub async fn save_action_area(
     id: ProgrammeId,
     area: Option<ActionAreaId>,
     form: &ActionAreaForm,
+    edit: crate::Edit<'_>,
 ) -> Result<ActionAreaId> {
-    authorise(app, user, Action::ManageActionAreas, id).await?;
+    let parts = parts(app, user, id, Action::ManageActionAreas).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
     let place_ids = resolve_settlements(app, &input.settlement_names).await?;
-    let mut tx = app.db.begin().await?;
-    if let Some(a) = area {
-        if !programmes::action_area_belongs(&mut tx, id, a).await? {
-            return Err(AppError::NotFound);
+    let name_taken = |e| duplicate(e, "name", "err-duplicate-name");
+    match area {
+        None => {
+            let once = Once {
+                kind: "action_area",
+                key: edit.once,
+            };
+            let aid = create_part(
+                app,
+                user,
+                id,
+                once,
+                "add_action_area",
+                &input.name,
+                async |tx| {
+                    let (aid, _) = programmes::upsert_action_area(
+                        tx,
+                        id,
+                        None,
+                        &input.name,
+                        &input.boundary,
+                        &place_ids,
+                        None,
+                    )
+                    .await
+                    .map_err(name_taken)?;
+                    Ok(aid.0)
+                },
+            )
+            .await?;
+            Ok(ActionAreaId(aid))
+        }
+        Some(aid) => {
+            let stored = parts.area(aid)?;
+            let current = ActionAreaForm::from_area(stored).validate().ok();
+            // Compare what would be stored: the same names resolve to the same places.
+            let same_places = {
+                let mut a: Vec<PlaceId> = stored.settlements.iter().map(|(p, _)| *p).collect();
+                let mut b = place_ids.clone();
+                a.sort();
+                a.dedup();
+                b.sort();
+                b.dedup();
+                a == b
+            };
+            let current = current.filter(|_| same_places);
+            update_part(
+                app,
+                user,
+                id,
+                (current, &input),
+                ("update_action_area", &input.name),
+                async |tx| {
+                    let (_, outcome) = programmes::upsert_action_area(
+                        tx,
+                        id,
+                        Some(aid),
+                        &input.name,
+                        &input.boundary,
+                        &place_ids,
+                        edit.version,
+                    )
+                    .await
+                    .map_err(name_taken)?;
+                    Ok(outcome)
+                },
+            )
+            .await?;
+            Ok(aid)
         }
     }
-    let aid =
-        programmes::upsert_action_area(&mut tx, id, area, &input.name, &input.boundary, &place_ids)
-            .await
-            .map_err(|e| {
-                if matches!(e, DbError::Unique(_)) {
-                    AppError::invalid("name", "err-duplicate-name")
-                } else {
-                    AppError::Db(e)
-                }
-            })?;
-    audit_part(app, &mut tx, user, id, "save_action_area", &input.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(aid)
 }
 
 pub async fn delete_action_area(
@@ -400,16 +717,15 @@ pub async fn delete_action_area(
     id: ProgrammeId,
     area: ActionAreaId,
 ) -> Result<()> {
-    authorise(app, user, Action::ManageActionAreas, id).await?;
-    change_part(
-        app,
-        user,
-        id,
-        "delete_action_area",
-        &area.to_string(),
-        async |c| Ok(programmes::delete_action_area(c, id, area).await?),
-    )
-    .await
+    let parts = parts(app, user, id, Action::ManageActionAreas).await?;
+    let a = parts.area(area)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::delete_action_area(&mut tx, id, area).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "delete_action_area", &a.name).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
 }
 
 pub async fn add_target_group(
@@ -417,108 +733,30 @@ pub async fn add_target_group(
     user: &User,
     id: ProgrammeId,
     form: &TargetGroupForm,
+    once: Option<&str>,
 ) -> Result<TargetGroupId> {
     authorise(app, user, Action::ManageTargetGroups, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let mut tx = app.db.begin().await?;
-    let tid = programmes::insert_target_group(&mut tx, id, &input)
-        .await
-        .map_err(|e| {
-            if matches!(e, DbError::Unique(_)) {
-                AppError::invalid("name", "err-duplicate-name")
-            } else {
-                AppError::Db(e)
-            }
-        })?;
-    audit_part(app, &mut tx, user, id, "add_target_group", &input.name).await?;
-    tx.commit().await.map_err(DbError::from)?;
-    Ok(tid)
-}
-
-pub async fn delete_target_group(
-    app: &App,
-    user: &User,
-    id: ProgrammeId,
-    group: TargetGroupId,
-) -> Result<()> {
-    authorise(app, user, Action::ManageTargetGroups, id).await?;
-    change_part(
+    let once = Once {
+        kind: "target_group",
+        key: once,
+    };
+    let gid = create_part(
         app,
         user,
         id,
-        "delete_target_group",
-        &group.to_string(),
-        async |c| Ok(programmes::delete_target_group(c, id, group).await?),
-    )
-    .await
-}
-
-fn duplicate_name(e: DbError, field: &'static str, key: &'static str) -> AppError {
-    if matches!(e, DbError::Unique(_)) {
-        AppError::invalid(field, key)
-    } else {
-        AppError::Db(e)
-    }
-}
-
-/// Change a partner's organisation or role.
-pub async fn update_partner(
-    app: &App,
-    user: &User,
-    id: ProgrammeId,
-    partner: PartnerId,
-    form: &PartnerForm,
-) -> Result<()> {
-    authorise(app, user, Action::ManagePartners, id).await?;
-    let input = form.validate().map_err(AppError::Invalid)?;
-    organisations::get(&app.db, input.organisation_id)
-        .await?
-        .ok_or_else(|| AppError::invalid("organisation_id", "err-choice"))?;
-    change_part(
-        app,
-        user,
-        id,
-        "update_partner",
-        &partner.to_string(),
-        async |c| {
-            programmes::update_partner(c, id, partner, &input)
+        once,
+        "add_target_group",
+        &input.name,
+        async |tx| {
+            Ok(programmes::insert_target_group(tx, id, &input)
                 .await
-                .map_err(|e| duplicate_name(e, "organisation_id", "err-duplicate-partner"))
+                .map_err(|e| duplicate(e, "name", "err-duplicate-name"))?
+                .0)
         },
     )
-    .await
-}
-
-pub async fn update_agreement(
-    app: &App,
-    user: &User,
-    id: ProgrammeId,
-    agreement: AgreementId,
-    form: &AgreementForm,
-) -> Result<()> {
-    authorise(app, user, Action::ManagePartners, id).await?;
-    let input = form
-        .validate(app.clock.now().date_naive())
-        .map_err(AppError::Invalid)?;
-    change_part(app, user, id, "update_agreement", &input.scope, async |c| {
-        Ok(programmes::update_agreement(c, id, agreement, &input).await?)
-    })
-    .await
-}
-
-pub async fn update_staff(
-    app: &App,
-    user: &User,
-    id: ProgrammeId,
-    staff: StaffId,
-    form: &StaffForm,
-) -> Result<()> {
-    authorise(app, user, Action::ManageStaff, id).await?;
-    let input = form.validate().map_err(AppError::Invalid)?;
-    change_part(app, user, id, "update_staff", &input.name, async |c| {
-        Ok(programmes::update_staff(c, id, staff, &input).await?)
-    })
-    .await
+    .await?;
+    Ok(TargetGroupId(gid))
 }
 
 pub async fn update_target_group(
@@ -527,20 +765,56 @@ pub async fn update_target_group(
     id: ProgrammeId,
     group: TargetGroupId,
     form: &TargetGroupForm,
+    version: Option<i64>,
 ) -> Result<()> {
-    authorise(app, user, Action::ManageTargetGroups, id).await?;
+    let parts = parts(app, user, id, Action::ManageTargetGroups).await?;
+    let stored = parts.group(group)?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    change_part(
+    let current = TargetGroupForm::from_group(stored).validate().ok();
+    update_part(
         app,
         user,
         id,
-        "update_target_group",
-        &input.name,
-        async |c| {
-            programmes::update_target_group(c, id, group, &input)
+        (current, &input),
+        ("update_target_group", &input.name),
+        async |tx| {
+            programmes::update_target_group(tx, id, group, &input, version)
                 .await
-                .map_err(|e| duplicate_name(e, "name", "err-duplicate-name"))
+                .map_err(|e| duplicate(e, "name", "err-duplicate-name"))
         },
     )
     .await
+}
+
+pub async fn delete_target_group(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    group: TargetGroupId,
+) -> Result<()> {
+    let parts = parts(app, user, id, Action::ManageTargetGroups).await?;
+    let g = parts.group(group)?;
+    let mut tx = app.db.begin().await?;
+    if !programmes::delete_target_group(&mut tx, id, group).await? {
+        return Err(AppError::NotFound);
+    }
+    audit_part(app, &mut tx, user, id, "delete_target_group", &g.name).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+/// Places a programme can be set in, for its form: counties, districts and settlements
+/// (a programme of a micro-region or a county sits at the county, as Abaúj does).
+pub async fn place_choices(app: &App) -> Result<Vec<kozos_domain::place::Place>> {
+    let mut list = Vec::new();
+    for kind in [
+        PlaceKind::County,
+        PlaceKind::District,
+        PlaceKind::Settlement,
+    ] {
+        let mut of_kind = places::of_kind(&app.db, kind).await?;
+        of_kind.sort_by(|a, b| kozos_domain::text::hu_cmp(&a.name, &b.name));
+        list.extend(of_kind);
+    }
+    Ok(list)
 }

@@ -8,6 +8,7 @@
 
 pub mod audit;
 mod error;
+pub mod forms;
 pub mod migrate;
 pub mod organisations;
 pub mod places;
@@ -71,14 +72,68 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
+    /// Begin a write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and then writes must
+    /// upgrade its lock, and when another writer holds it SQLite fails the upgrade at once
+    /// ("database is locked") instead of waiting out the busy timeout. Taken up front, the
+    /// lock is waited for like any other, so concurrent saves queue instead of failing.
     pub async fn begin(&self) -> Result<Tx, DbError> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Is the database reachable? (for `/readyz`)
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
+}
+
+/// What an edit that names the version it started from came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Done,
+    /// The record was saved by someone else after that version.
+    Stale,
+    /// No such record (or not under the parent named in the URL).
+    Missing,
+}
+
+/// Turn an `UPDATE … WHERE id = $a AND <parent> AND version = COALESCE($v, version)` that
+/// touched `affected` rows into a [`Saved`]: when it touched none, `exists_sql` (taking
+/// the same id and parent as `$1`, `$2`) tells a stale version from a missing record.
+pub(crate) async fn saved(
+    conn: &mut Conn,
+    affected: u64,
+    exists_sql: &str,
+    id: i64,
+    parent: i64,
+) -> Result<Saved, DbError> {
+    if affected > 0 {
+        return Ok(Saved::Done);
+    }
+    let n: i64 = sqlx::query_scalar(exists_sql)
+        .bind(id)
+        .bind(parent)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(if n > 0 { Saved::Stale } else { Saved::Missing })
+}
+
+/// A `LIKE` pattern that finds `needle` anywhere, with `%`, `_` and the escape character
+/// itself taken literally. Use with `LIKE $n ESCAPE '\\'`.
+pub fn like_contains(needle: &str) -> String {
+    let mut p = String::with_capacity(needle.len() + 2);
+    p.push('%');
+    for c in needle.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
 }
 
 /// The current instant as stored: RFC 3339, UTC, seconds.

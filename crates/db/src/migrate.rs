@@ -3,12 +3,21 @@
 //! lock keeps two instances starting together from migrating at once.
 
 use crate::{Backend, Db, DbError};
+use kozos_domain::text::name_key;
 use sqlx::{Connection, Executor, Row};
 
 struct Migration {
     version: i64,
     name: &'static str,
     sql: &'static str,
+    /// Rust run after the SQL, in the same transaction (for data SQL cannot compute).
+    then: Option<Backfill>,
+}
+
+#[derive(Clone, Copy)]
+enum Backfill {
+    /// Name keys (folded, spaces collapsed) of target groups, action areas, organisations.
+    NameKeys,
 }
 
 const MIGRATIONS: &[Migration] = &[
@@ -16,11 +25,25 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "foundation",
         sql: include_str!("../migrations/0001_foundation.sql"),
+        then: None,
     },
     Migration {
         version: 2,
         name: "data_version",
         sql: include_str!("../migrations/0002_data_version.sql"),
+        then: None,
+    },
+    Migration {
+        version: 3,
+        name: "versions_and_guards",
+        sql: include_str!("../migrations/0003_versions_and_guards.sql"),
+        then: Some(Backfill::NameKeys),
+    },
+    Migration {
+        version: 4,
+        name: "name_keys",
+        sql: include_str!("../migrations/0004_name_keys.sql"),
+        then: None,
     },
 ];
 
@@ -71,6 +94,11 @@ async fn apply(backend: Backend, conn: &mut sqlx::AnyConnection) -> Result<usize
             .execute(&mut *tx)
             .await
             .map_err(|e| DbError::Migration(m.version, e.to_string()))?;
+        if let Some(b) = m.then {
+            backfill(b, &mut tx)
+                .await
+                .map_err(|e| DbError::Migration(m.version, e.to_string()))?;
+        }
         sqlx::query(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
         )
@@ -92,4 +120,42 @@ pub async fn applied(db: &Db) -> Result<Vec<i64>, DbError> {
         .fetch_all(&db.pool)
         .await?;
     rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect()
+}
+
+async fn backfill(b: Backfill, conn: &mut sqlx::AnyConnection) -> Result<(), DbError> {
+    match b {
+        Backfill::NameKeys => {
+            for table in ["target_groups", "action_areas"] {
+                let rows = sqlx::query(&format!("SELECT id, name FROM {table}"))
+                    .fetch_all(&mut *conn)
+                    .await?;
+                for r in rows {
+                    let (id, name): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
+                    sqlx::query(&format!("UPDATE {table} SET name_key = $1 WHERE id = $2"))
+                        .bind(name_key(&name))
+                        .bind(id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+            // Organisations already had a folded unique name; collapse spaces in it too,
+            // leaving a row as it was where that would collide with another.
+            let rows = sqlx::query("SELECT id, name FROM organisations")
+                .fetch_all(&mut *conn)
+                .await?;
+            let mut taken = std::collections::HashSet::new();
+            for r in rows {
+                let (id, name): (i64, String) = (r.try_get(0)?, r.try_get(1)?);
+                let key = name_key(&name);
+                if taken.insert(key.clone()) {
+                    sqlx::query("UPDATE organisations SET name_folded = $1 WHERE id = $2")
+                        .bind(key)
+                        .bind(id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+            Ok(())
+        }
+    }
 }

@@ -1,13 +1,13 @@
 //! Organisations.
 
 use crate::row::*;
-use crate::{Conn, Db, DbError};
+use crate::{saved, Conn, Db, DbError, Saved};
 use kozos_domain::organisation::{OrgKind, Organisation, OrganisationInput, Sector};
-use kozos_domain::text::fold;
+use kozos_domain::text::name_key;
 use kozos_domain::{OrganisationId, PlaceId};
 use sqlx::any::AnyRow;
 
-const SELECT: &str = "SELECT o.id, o.name, o.sector, o.kind, o.settlement_id, p.name AS settlement_name, o.parent_id, o.website \
+const SELECT: &str = "SELECT o.id, o.name, o.sector, o.kind, o.settlement_id, p.name AS settlement_name, o.parent_id, o.website, o.version \
     FROM organisations o LEFT JOIN places p ON p.id = o.settlement_id";
 
 fn from_row(r: &AnyRow) -> Result<Organisation, DbError> {
@@ -20,6 +20,7 @@ fn from_row(r: &AnyRow) -> Result<Organisation, DbError> {
         settlement_name: os(r, "settlement_name")?,
         parent_id: oi(r, "parent_id")?.map(OrganisationId),
         website: os(r, "website")?,
+        version: i(r, "version")?,
     })
 }
 
@@ -33,12 +34,12 @@ pub async fn get(db: &Db, id: OrganisationId) -> Result<Option<Organisation>, Db
 
 /// All organisations, or those whose name or settlement contains `q` (accent-blind).
 pub async fn list(db: &Db, q: Option<&str>) -> Result<Vec<Organisation>, DbError> {
-    let rows = match q.map(|q| fold(q.trim())).filter(|q| !q.is_empty()) {
+    let rows = match q.map(name_key).filter(|q| !q.is_empty()) {
         Some(q) => {
             sqlx::query(&format!(
-            "{SELECT} WHERE o.name_folded LIKE $1 OR p.name_folded LIKE $1 ORDER BY o.name_folded"
+            "{SELECT} WHERE o.name_folded LIKE $1 ESCAPE '\\' OR p.name_folded LIKE $1 ESCAPE '\\' ORDER BY o.name_folded"
         ))
-            .bind(format!("%{q}%"))
+            .bind(crate::like_contains(&q))
             .fetch_all(&db.pool)
             .await?
         }
@@ -61,7 +62,7 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     )
     .bind(&input.name)
-    .bind(fold(&input.name))
+    .bind(name_key(&input.name))
     .bind(input.sector.as_str())
     .bind(input.kind.as_str())
     .bind(input.settlement_id.map(|p| p.0))
@@ -73,17 +74,20 @@ pub async fn insert(
     Ok(OrganisationId(id))
 }
 
+/// Replace an organisation's fields if it is still at `version` (any version when `None`).
 pub async fn update(
     conn: &mut Conn,
     id: OrganisationId,
     input: &OrganisationInput,
     now: &str,
-) -> Result<bool, DbError> {
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
     let done = sqlx::query(
-        "UPDATE organisations SET name = $1, name_folded = $2, sector = $3, kind = $4, settlement_id = $5, parent_id = $6, website = $7, updated_at = $8 WHERE id = $9",
+        "UPDATE organisations SET name = $1, name_folded = $2, sector = $3, kind = $4, settlement_id = $5, parent_id = $6, \
+         website = $7, updated_at = $8, version = version + 1 WHERE id = $9 AND version = COALESCE($10, version)",
     )
     .bind(&input.name)
-    .bind(fold(&input.name))
+    .bind(name_key(&input.name))
     .bind(input.sector.as_str())
     .bind(input.kind.as_str())
     .bind(input.settlement_id.map(|p| p.0))
@@ -91,9 +95,43 @@ pub async fn update(
     .bind(input.website.as_deref())
     .bind(now)
     .bind(id.0)
+    .bind(version)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM organisations WHERE id = $1 AND id = $2",
+        id.0,
+        id.0,
+    )
+    .await
+}
+
+/// The chain of parents above an organisation, nearest first (stops at `limit`, so a
+/// cycle already in the data cannot loop forever).
+pub async fn ancestors(
+    conn: &mut Conn,
+    id: OrganisationId,
+    limit: usize,
+) -> Result<Vec<OrganisationId>, DbError> {
+    let mut out = Vec::new();
+    let mut at = id;
+    while out.len() < limit {
+        let parent: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT parent_id FROM organisations WHERE id = $1")
+                .bind(at.0)
+                .fetch_optional(&mut *conn)
+                .await?;
+        match parent.flatten() {
+            Some(p) => {
+                out.push(OrganisationId(p));
+                at = OrganisationId(p);
+            }
+            None => break,
+        }
+    }
+    Ok(out)
 }
 
 /// Find by name (accent- and case-blind), or create: the demo loader's idempotent step.
@@ -104,7 +142,7 @@ pub async fn ensure(
 ) -> Result<OrganisationId, DbError> {
     let existing: Option<i64> =
         sqlx::query_scalar("SELECT id FROM organisations WHERE name_folded = $1")
-            .bind(fold(&input.name))
+            .bind(name_key(&input.name))
             .fetch_optional(&mut *conn)
             .await?;
     match existing {

@@ -1,16 +1,17 @@
 //! Programmes and their parts (partners, agreements, staff, action areas, target groups).
 
 use crate::row::*;
-use crate::{Conn, Db, DbError};
+use crate::{saved, Conn, Db, DbError, Saved};
 use kozos_domain::place::decode_lineage;
 use kozos_domain::programme::*;
-use kozos_domain::text::fold;
+use kozos_domain::text::{fold, name_key};
 use kozos_domain::*;
 use sqlx::any::AnyRow;
+use sqlx::{Any, Executor};
 
 const SELECT: &str = "SELECT pr.id, pr.title, pr.code, pr.beneficiary_id, o.name AS beneficiary_name, pr.place_id, \
     pl.name AS place_name, pr.grant_huf, pr.aid_intensity_bp, pr.fund, pr.start_date, pr.end_date, \
-    pr.intermediate_body, pr.description \
+    pr.intermediate_body, pr.description, pr.version \
     FROM programmes pr LEFT JOIN organisations o ON o.id = pr.beneficiary_id LEFT JOIN places pl ON pl.id = pr.place_id";
 
 fn from_row(r: &AnyRow) -> Result<Programme, DbError> {
@@ -29,6 +30,7 @@ fn from_row(r: &AnyRow) -> Result<Programme, DbError> {
         end_date: od(r, "end_date")?,
         intermediate_body: os(r, "intermediate_body")?,
         description: s(r, "description")?,
+        version: i(r, "version")?,
     })
 }
 
@@ -43,14 +45,15 @@ pub async fn get(db: &Db, id: ProgrammeId) -> Result<Option<Programme>, DbError>
 /// Programmes whose title, project ID, beneficiary or settlement (or any action-area
 /// settlement) contains `q`, accent- and case-blind; all of them without `q`.
 pub async fn search(db: &Db, q: Option<&str>) -> Result<Vec<Programme>, DbError> {
-    let rows = match q.map(|q| fold(q.trim())).filter(|q| !q.is_empty()) {
+    let rows = match q.map(name_key).filter(|q| !q.is_empty()) {
         Some(q) => sqlx::query(&format!(
-            "{SELECT} WHERE pr.title_folded LIKE $1 OR LOWER(pr.code) LIKE $1 OR o.name_folded LIKE $1 OR pl.name_folded LIKE $1 \
+            "{SELECT} WHERE pr.title_folded LIKE $1 ESCAPE '\\' OR LOWER(pr.code) LIKE $1 ESCAPE '\\' \
+             OR o.name_folded LIKE $1 ESCAPE '\\' OR pl.name_folded LIKE $1 ESCAPE '\\' \
              OR pr.id IN (SELECT a.programme_id FROM action_areas a JOIN action_area_places ap ON ap.action_area_id = a.id \
-                          JOIN places x ON x.id = ap.place_id WHERE x.name_folded LIKE $1) \
+                          JOIN places x ON x.id = ap.place_id WHERE x.name_folded LIKE $1 ESCAPE '\\') \
              ORDER BY pr.title_folded"
         ))
-        .bind(format!("%{q}%"))
+        .bind(crate::like_contains(&q))
         .fetch_all(&db.pool)
         .await?,
         None => sqlx::query(&format!("{SELECT} ORDER BY pr.title_folded")).fetch_all(&db.pool).await?,
@@ -137,23 +140,33 @@ pub async fn insert(
     Ok(ProgrammeId(i(&row, "id")?))
 }
 
+/// Replace a programme's fields if it is still at `version` (any version when `None`).
 pub async fn update(
     conn: &mut Conn,
     id: ProgrammeId,
     p: &ProgrammeInput,
     now: &str,
-) -> Result<bool, DbError> {
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
     let q = sqlx::query(
         "UPDATE programmes SET title = $1, title_folded = $2, code = $3, beneficiary_id = $4, place_id = $5, grant_huf = $6, \
          aid_intensity_bp = $7, fund = $8, start_date = $9, end_date = $10, intermediate_body = $11, description = $12, \
-         updated_at = $13 WHERE id = $14",
+         updated_at = $13, version = version + 1 WHERE id = $14 AND version = COALESCE($15, version)",
     );
     let done = bind_input(q, p)
         .bind(now)
         .bind(id.0)
+        .bind(version)
         .execute(&mut *conn)
         .await?;
-    Ok(done.rows_affected() == 1)
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM programmes WHERE id = $1 AND id = $2",
+        id.0,
+        id.0,
+    )
+    .await
 }
 
 pub async fn id_by_code(conn: &mut Conn, code: &str) -> Result<Option<ProgrammeId>, DbError> {
@@ -175,15 +188,19 @@ pub async fn id_by_title(conn: &mut Conn, title: &str) -> Result<Option<Programm
 // ---- partners and agreements ----
 
 /// Partners with their agreements, in one query.
-pub async fn partners(db: &Db, id: ProgrammeId) -> Result<Vec<Partner>, DbError> {
+pub async fn partners<'c>(
+    ex: impl Executor<'c, Database = Any>,
+    id: ProgrammeId,
+) -> Result<Vec<Partner>, DbError> {
     let rows = sqlx::query(
-        "SELECT pa.id, pa.organisation_id, o.name_folded, o.name AS organisation_name, pa.role, a.id AS agreement_id, a.signed_on, a.scope \
+        "SELECT pa.id, pa.organisation_id, o.name_folded, o.name AS organisation_name, pa.role, pa.version, \
+         a.id AS agreement_id, a.signed_on, a.scope, a.version AS agreement_version \
          FROM partners pa JOIN organisations o ON o.id = pa.organisation_id \
          LEFT JOIN agreements a ON a.partner_id = pa.id WHERE pa.programme_id = $1 \
          ORDER BY o.name_folded, pa.id, a.signed_on, a.id",
     )
     .bind(id.0)
-    .fetch_all(&db.pool)
+    .fetch_all(ex)
     .await?;
     let mut out: Vec<Partner> = Vec::new();
     for r in &rows {
@@ -196,6 +213,7 @@ pub async fn partners(db: &Db, id: ProgrammeId) -> Result<Vec<Partner>, DbError>
                 organisation_name: s(r, "organisation_name")?,
                 role: e(r, "role", PartnerRole::parse)?,
                 agreements: Vec::new(),
+                version: i(r, "version")?,
             });
         }
         if let Some(aid) = oi(r, "agreement_id")? {
@@ -205,6 +223,7 @@ pub async fn partners(db: &Db, id: ProgrammeId) -> Result<Vec<Partner>, DbError>
                 partner_id: pid,
                 signed_on: od(r, "signed_on")?,
                 scope: s(r, "scope")?,
+                version: i(r, "agreement_version")?,
             });
         }
     }
@@ -230,17 +249,27 @@ pub async fn update_partner(
     programme: ProgrammeId,
     id: PartnerId,
     p: &PartnerInput,
-) -> Result<bool, DbError> {
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
     let done = sqlx::query(
-        "UPDATE partners SET organisation_id = $1, role = $2 WHERE id = $3 AND programme_id = $4",
+        "UPDATE partners SET organisation_id = $1, role = $2, version = version + 1 \
+         WHERE id = $3 AND programme_id = $4 AND version = COALESCE($5, version)",
     )
     .bind(p.organisation_id.0)
     .bind(p.role.as_str())
     .bind(id.0)
     .bind(programme.0)
+    .bind(version)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM partners WHERE id = $1 AND programme_id = $2",
+        id.0,
+        programme.0,
+    )
+    .await
 }
 
 pub async fn delete_partner(
@@ -338,12 +367,15 @@ pub async fn delete_agreement(
 
 // ---- staff ----
 
-pub async fn staff(db: &Db, id: ProgrammeId) -> Result<Vec<StaffAssignment>, DbError> {
+pub async fn staff<'c>(
+    ex: impl Executor<'c, Database = Any>,
+    id: ProgrammeId,
+) -> Result<Vec<StaffAssignment>, DbError> {
     let rows = sqlx::query(
-        "SELECT id, name, position, start_date, end_date, note FROM staff_assignments WHERE programme_id = $1 ORDER BY id",
+        "SELECT id, name, position, start_date, end_date, note, version FROM staff_assignments WHERE programme_id = $1 ORDER BY id",
     )
     .bind(id.0)
-    .fetch_all(&db.pool)
+    .fetch_all(ex)
     .await?;
     rows.iter()
         .map(|r| {
@@ -355,6 +387,7 @@ pub async fn staff(db: &Db, id: ProgrammeId) -> Result<Vec<StaffAssignment>, DbE
                 start_date: od(r, "start_date")?,
                 end_date: od(r, "end_date")?,
                 note: os(r, "note")?,
+                version: i(r, "version")?,
             })
         })
         .collect()
@@ -408,14 +441,17 @@ pub async fn delete_staff(
 
 // ---- action areas ----
 
-pub async fn action_areas(db: &Db, id: ProgrammeId) -> Result<Vec<ActionArea>, DbError> {
+pub async fn action_areas<'c>(
+    ex: impl Executor<'c, Database = Any>,
+    id: ProgrammeId,
+) -> Result<Vec<ActionArea>, DbError> {
     let rows = sqlx::query(
-        "SELECT a.id, a.name, a.boundary, p.id AS place_id, p.name AS place_name FROM action_areas a \
+        "SELECT a.id, a.name, a.boundary, a.version, p.id AS place_id, p.name AS place_name FROM action_areas a \
          LEFT JOIN action_area_places ap ON ap.action_area_id = a.id LEFT JOIN places p ON p.id = ap.place_id \
          WHERE a.programme_id = $1 ORDER BY a.id, p.name_folded",
     )
     .bind(id.0)
-    .fetch_all(&db.pool)
+    .fetch_all(ex)
     .await?;
     let mut out: Vec<ActionArea> = Vec::new();
     for r in &rows {
@@ -427,6 +463,7 @@ pub async fn action_areas(db: &Db, id: ProgrammeId) -> Result<Vec<ActionArea>, D
                 name: s(r, "name")?,
                 boundary: s(r, "boundary")?,
                 settlements: Vec::new(),
+                version: i(r, "version")?,
             });
         }
         if let Some(pid) = oi(r, "place_id")? {
@@ -437,6 +474,8 @@ pub async fn action_areas(db: &Db, id: ProgrammeId) -> Result<Vec<ActionArea>, D
     Ok(out)
 }
 
+/// Create an action area (`existing` is `None`) or replace one that is still at
+/// `version`, with its settlements.
 pub async fn upsert_action_area(
     conn: &mut Conn,
     programme: ProgrammeId,
@@ -444,16 +483,33 @@ pub async fn upsert_action_area(
     name: &str,
     boundary: &str,
     places: &[PlaceId],
-) -> Result<ActionAreaId, DbError> {
+    version: Option<i64>,
+) -> Result<(ActionAreaId, Saved), DbError> {
     let id = match existing {
         Some(id) => {
-            sqlx::query("UPDATE action_areas SET name = $1, boundary = $2 WHERE id = $3 AND programme_id = $4")
-                .bind(name)
-                .bind(boundary)
-                .bind(id.0)
-                .bind(programme.0)
-                .execute(&mut *conn)
-                .await?;
+            let done = sqlx::query(
+                "UPDATE action_areas SET name = $1, name_key = $2, boundary = $3, version = version + 1 \
+                 WHERE id = $4 AND programme_id = $5 AND version = COALESCE($6, version)",
+            )
+            .bind(name)
+            .bind(name_key(name))
+            .bind(boundary)
+            .bind(id.0)
+            .bind(programme.0)
+            .bind(version)
+            .execute(&mut *conn)
+            .await?;
+            let outcome = saved(
+                conn,
+                done.rows_affected(),
+                "SELECT COUNT(*) FROM action_areas WHERE id = $1 AND programme_id = $2",
+                id.0,
+                programme.0,
+            )
+            .await?;
+            if outcome != Saved::Done {
+                return Ok((id, outcome));
+            }
             sqlx::query("DELETE FROM action_area_places WHERE action_area_id = $1")
                 .bind(id.0)
                 .execute(&mut *conn)
@@ -461,12 +517,15 @@ pub async fn upsert_action_area(
             id
         }
         None => ActionAreaId(
-            sqlx::query_scalar("INSERT INTO action_areas (programme_id, name, boundary) VALUES ($1, $2, $3) RETURNING id")
-                .bind(programme.0)
-                .bind(name)
-                .bind(boundary)
-                .fetch_one(&mut *conn)
-                .await?,
+            sqlx::query_scalar(
+                "INSERT INTO action_areas (programme_id, name, name_key, boundary) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(programme.0)
+            .bind(name)
+            .bind(name_key(name))
+            .bind(boundary)
+            .fetch_one(&mut *conn)
+            .await?,
         ),
     };
     for p in places {
@@ -476,7 +535,7 @@ pub async fn upsert_action_area(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(id)
+    Ok((id, Saved::Done))
 }
 
 pub async fn action_area_id_by_name(
@@ -485,9 +544,9 @@ pub async fn action_area_id_by_name(
     name: &str,
 ) -> Result<Option<ActionAreaId>, DbError> {
     let id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM action_areas WHERE programme_id = $1 AND name = $2")
+        sqlx::query_scalar("SELECT id FROM action_areas WHERE programme_id = $1 AND name_key = $2")
             .bind(programme.0)
-            .bind(name)
+            .bind(name_key(name))
             .fetch_optional(&mut *conn)
             .await?;
     Ok(id.map(ActionAreaId))
@@ -527,10 +586,13 @@ pub async fn delete_action_area(
 
 // ---- target groups ----
 
-pub async fn target_groups(db: &Db, id: ProgrammeId) -> Result<Vec<TargetGroup>, DbError> {
-    let rows = sqlx::query("SELECT id, name, description, planned_size FROM target_groups WHERE programme_id = $1 ORDER BY id")
+pub async fn target_groups<'c>(
+    ex: impl Executor<'c, Database = Any>,
+    id: ProgrammeId,
+) -> Result<Vec<TargetGroup>, DbError> {
+    let rows = sqlx::query("SELECT id, name, description, planned_size, version FROM target_groups WHERE programme_id = $1 ORDER BY id")
         .bind(id.0)
-        .fetch_all(&db.pool)
+        .fetch_all(ex)
         .await?;
     rows.iter()
         .map(|r| {
@@ -540,23 +602,25 @@ pub async fn target_groups(db: &Db, id: ProgrammeId) -> Result<Vec<TargetGroup>,
                 name: s(r, "name")?,
                 description: os(r, "description")?,
                 planned_size: oi(r, "planned_size")?,
+                version: i(r, "version")?,
             })
         })
         .collect()
 }
 
-/// Insert, or update the group of the same name (idempotent demo loading; the unique index
-/// also turns a duplicate typed by hand into a clear form error).
+/// Insert a target group; the unique name key turns a duplicate (however it is capitalised
+/// or spaced) into a clear form error.
 pub async fn insert_target_group(
     conn: &mut Conn,
     programme: ProgrammeId,
     t: &TargetGroupInput,
 ) -> Result<TargetGroupId, DbError> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO target_groups (programme_id, name, description, planned_size) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO target_groups (programme_id, name, name_key, description, planned_size) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(programme.0)
     .bind(&t.name)
+    .bind(name_key(&t.name))
     .bind(t.description.as_deref())
     .bind(t.planned_size)
     .fetch_one(&mut *conn)
@@ -570,10 +634,10 @@ pub async fn target_group_exists(
     name: &str,
 ) -> Result<bool, DbError> {
     let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM target_groups WHERE programme_id = $1 AND name = $2",
+        "SELECT COUNT(*) FROM target_groups WHERE programme_id = $1 AND name_key = $2",
     )
     .bind(programme.0)
-    .bind(name)
+    .bind(name_key(name))
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
@@ -599,17 +663,27 @@ pub async fn update_agreement(
     programme: ProgrammeId,
     id: AgreementId,
     a: &AgreementInput,
-) -> Result<bool, DbError> {
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
     let done = sqlx::query(
-        "UPDATE agreements SET signed_on = $1, scope = $2 WHERE id = $3 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $4)",
+        "UPDATE agreements SET signed_on = $1, scope = $2, version = version + 1 \
+         WHERE id = $3 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $4) AND version = COALESCE($5, version)",
     )
     .bind(date_text(a.signed_on))
     .bind(&a.scope)
     .bind(id.0)
     .bind(programme.0)
+    .bind(version)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM agreements WHERE id = $1 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $2)",
+        id.0,
+        programme.0,
+    )
+    .await
 }
 
 pub async fn update_staff(
@@ -617,9 +691,11 @@ pub async fn update_staff(
     programme: ProgrammeId,
     id: StaffId,
     st: &StaffInput,
-) -> Result<bool, DbError> {
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
     let done = sqlx::query(
-        "UPDATE staff_assignments SET name = $1, position = $2, start_date = $3, end_date = $4, note = $5 WHERE id = $6 AND programme_id = $7",
+        "UPDATE staff_assignments SET name = $1, position = $2, start_date = $3, end_date = $4, note = $5, version = version + 1 \
+         WHERE id = $6 AND programme_id = $7 AND version = COALESCE($8, version)",
     )
     .bind(&st.name)
     .bind(st.position.as_str())
@@ -628,9 +704,17 @@ pub async fn update_staff(
     .bind(st.note.as_deref())
     .bind(id.0)
     .bind(programme.0)
+    .bind(version)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM staff_assignments WHERE id = $1 AND programme_id = $2",
+        id.0,
+        programme.0,
+    )
+    .await
 }
 
 pub async fn update_target_group(
@@ -638,14 +722,27 @@ pub async fn update_target_group(
     programme: ProgrammeId,
     id: TargetGroupId,
     t: &TargetGroupInput,
-) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE target_groups SET name = $1, description = $2, planned_size = $3 WHERE id = $4 AND programme_id = $5")
-        .bind(&t.name)
-        .bind(t.description.as_deref())
-        .bind(t.planned_size)
-        .bind(id.0)
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    version: Option<i64>,
+) -> Result<Saved, DbError> {
+    let done = sqlx::query(
+        "UPDATE target_groups SET name = $1, name_key = $2, description = $3, planned_size = $4, version = version + 1 \
+         WHERE id = $5 AND programme_id = $6 AND version = COALESCE($7, version)",
+    )
+    .bind(&t.name)
+    .bind(name_key(&t.name))
+    .bind(t.description.as_deref())
+    .bind(t.planned_size)
+    .bind(id.0)
+    .bind(programme.0)
+    .bind(version)
+    .execute(&mut *conn)
+    .await?;
+    saved(
+        conn,
+        done.rows_affected(),
+        "SELECT COUNT(*) FROM target_groups WHERE id = $1 AND programme_id = $2",
+        id.0,
+        programme.0,
+    )
+    .await
 }

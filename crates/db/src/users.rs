@@ -198,45 +198,180 @@ pub async fn delete_expired_sessions(db: &Db, now: &str) -> Result<u64, DbError>
 
 // ---- sign-in attempts ----
 
+/// What became of a sign-in attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptOutcome {
+    Ok,
+    Failed,
+    /// Refused before the password was checked: too many failures just before.
+    Throttled,
+}
+
+impl AttemptOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttemptOutcome::Ok => "ok",
+            AttemptOutcome::Failed => "failed",
+            AttemptOutcome::Throttled => "throttled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ok" => Some(AttemptOutcome::Ok),
+            "failed" => Some(AttemptOutcome::Failed),
+            "throttled" => Some(AttemptOutcome::Throttled),
+            _ => None,
+        }
+    }
+}
+
 pub async fn record_attempt(
     db: &Db,
     email: &str,
     ip: &str,
     at: &str,
-    success: bool,
+    outcome: AttemptOutcome,
+    device_hash: Option<&str>,
 ) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO login_attempts (email, ip, at, success) VALUES ($1, $2, $3, $4)")
-        .bind(email)
-        .bind(ip)
-        .bind(at)
-        .bind(if success { 1i64 } else { 0 })
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO login_attempts (email, ip, at, success, outcome, device_hash) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(at)
+    .bind(if outcome == AttemptOutcome::Ok { 1i64 } else { 0 })
+    .bind(outcome.as_str())
+    .bind(device_hash)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 
-/// Failed attempts since `since` for this account and from this address.
+/// Failures since `since` and the time of the latest one.
+#[derive(Debug, Clone, Default)]
+pub struct Failures {
+    pub count: i64,
+    pub last_at: Option<String>,
+}
+
+/// Failed attempts (not from a known device) since `since` for this account, and from
+/// this address.
 pub async fn recent_failures(
     db: &Db,
     email: &str,
     ip: &str,
     since: &str,
-) -> Result<(i64, i64), DbError> {
-    let by_email: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND at > $2 AND success = 0",
+) -> Result<(Failures, Failures), DbError> {
+    let q = |col: &str| {
+        format!(
+            "SELECT COUNT(*) AS n, MAX(at) AS last_at FROM login_attempts \
+             WHERE {col} = $1 AND at > $2 AND outcome = 'failed' AND device_hash IS NULL"
+        )
+    };
+    let mut out = Vec::new();
+    for (col, v) in [("email", email), ("ip", ip)] {
+        let r = sqlx::query(&q(col))
+            .bind(v)
+            .bind(since)
+            .fetch_one(&db.pool)
+            .await?;
+        out.push(Failures {
+            count: i(&r, "n")?,
+            last_at: os(&r, "last_at")?,
+        });
+    }
+    let ip_f = out.pop().unwrap_or_default();
+    let email_f = out.pop().unwrap_or_default();
+    Ok((email_f, ip_f))
+}
+
+/// Failed attempts made with this known-device token since `since`.
+pub async fn device_failures(db: &Db, device_hash: &str, since: &str) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM login_attempts WHERE device_hash = $1 AND at > $2 AND outcome = 'failed'",
     )
-    .bind(email)
+    .bind(device_hash)
     .bind(since)
     .fetch_one(&db.pool)
-    .await?;
-    let by_ip: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND success = 0",
+    .await?)
+}
+
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub at: String,
+    pub email: String,
+    pub ip: String,
+    pub outcome: AttemptOutcome,
+    pub known_device: bool,
+}
+
+/// The latest sign-in attempts, newest first (for administrators).
+pub async fn recent_attempts(db: &Db, limit: i64) -> Result<Vec<Attempt>, DbError> {
+    let rows = sqlx::query(
+        "SELECT at, email, ip, outcome, device_hash FROM login_attempts ORDER BY at DESC, id DESC LIMIT $1",
     )
-    .bind(ip)
-    .bind(since)
-    .fetch_one(&db.pool)
+    .bind(limit)
+    .fetch_all(&db.pool)
     .await?;
-    Ok((by_email, by_ip))
+    rows.iter()
+        .map(|r| {
+            Ok(Attempt {
+                at: s(r, "at")?,
+                email: s(r, "email")?,
+                ip: s(r, "ip")?,
+                outcome: e(r, "outcome", AttemptOutcome::parse)?,
+                known_device: os(r, "device_hash")?.is_some(),
+            })
+        })
+        .collect()
+}
+
+pub async fn purge_attempts(db: &Db, before: &str) -> Result<u64, DbError> {
+    Ok(sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+        .bind(before)
+        .execute(&db.pool)
+        .await?
+        .rows_affected())
+}
+
+// ---- known devices ----
+
+/// The account a known-device token belongs to.
+pub async fn device_user(db: &Db, token_hash: &str) -> Result<Option<UserId>, DbError> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT user_id FROM known_devices WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(id.map(UserId))
+}
+
+pub async fn remember_device(
+    db: &Db,
+    token_hash: &str,
+    user: UserId,
+    now: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO known_devices (token_hash, user_id, created_at, last_used_at) VALUES ($1, $2, $3, $3) \
+         ON CONFLICT (token_hash) DO UPDATE SET last_used_at = $3",
+    )
+    .bind(token_hash)
+    .bind(user.0)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn purge_devices(db: &Db, unused_since: &str) -> Result<u64, DbError> {
+    Ok(
+        sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
+            .bind(unused_since)
+            .execute(&db.pool)
+            .await?
+            .rows_affected(),
+    )
 }
 
 // ---- API tokens ----

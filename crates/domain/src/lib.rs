@@ -7,11 +7,13 @@
 pub mod ids;
 pub mod money;
 pub mod organisation;
+pub mod password;
 pub mod place;
 pub mod policy;
 pub mod programme;
 pub mod project_code;
 pub mod text;
+pub mod time;
 pub mod user;
 pub mod validation;
 

@@ -92,6 +92,15 @@ pub fn allows_somewhere(grants: &[Grant], action: Action) -> bool {
     grants.iter().any(|g| role_allows(g.role, action))
 }
 
+/// Could any grant allow this action on something new? A grant on one programme never
+/// covers a programme that does not exist yet, so it cannot create programmes; grants on
+/// a place, an organisation or the country can (within what they cover).
+pub fn allows_creating(grants: &[Grant], action: Action) -> bool {
+    grants
+        .iter()
+        .any(|g| role_allows(g.role, action) && !matches!(g.scope, Scope::Programme(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +165,21 @@ mod tests {
                 assert!(!allows(&g, a, &everywhere), "{role:?} {a:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_programme_grant_cannot_create_programmes() {
+        let pm = [Grant {
+            role: Role::ProjectManager,
+            scope: Scope::Programme(ProgrammeId(1)),
+        }];
+        assert!(allows_somewhere(&pm, Action::CreateProgramme));
+        assert!(!allows_creating(&pm, Action::CreateProgramme));
+        let org_pm = [Grant {
+            role: Role::ProjectManager,
+            scope: Scope::Organisation(OrganisationId(10)),
+        }];
+        assert!(allows_creating(&org_pm, Action::CreateProgramme));
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! staff assignments, action areas and target groups.
 
 use crate::ids::*;
-use crate::money::{parse_huf, parse_percent};
+use crate::money::{parse_count, parse_huf, parse_percent};
 use crate::organisation::string_enum;
 use crate::project_code::ProjectCode;
-use crate::validation::{optional_date, optional_id, optional_text, required_text, FieldErrors};
+use crate::validation::{
+    clean_text, is_blank, long_text, optional_date, optional_id, optional_long_text, optional_text,
+    required_long_text, required_text, FieldErrors, Lines,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +42,8 @@ pub struct Programme {
     pub end_date: Option<NaiveDate>,
     pub intermediate_body: Option<String>,
     pub description: String,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
 impl Programme {
@@ -50,7 +55,7 @@ impl Programme {
 
 /// What a person typed into the programme form; kept as typed so a rejected form
 /// comes back with every character in place.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProgrammeForm {
     pub title: String,
@@ -132,10 +137,7 @@ impl ProgrammeForm {
         }
         let intermediate_body =
             optional_text(&mut e, "intermediate_body", &self.intermediate_body, 300);
-        let description = self.description.trim().to_string();
-        if description.chars().count() > 20_000 {
-            e.add("description", "err-too-long");
-        }
+        let description = long_text(&mut e, "description", &self.description, 20_000);
         // A funded project must be able to print its mandatory publicity block.
         if funded {
             if self.beneficiary_id.trim().is_empty() {
@@ -215,6 +217,8 @@ pub struct Partner {
     pub organisation_name: String,
     pub role: PartnerRole,
     pub agreements: Vec<Agreement>,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -223,9 +227,11 @@ pub struct Agreement {
     pub partner_id: PartnerId,
     pub signed_on: Option<NaiveDate>,
     pub scope: String,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PartnerForm {
     pub organisation_id: String,
@@ -257,9 +263,16 @@ impl PartnerForm {
             _ => Err(e),
         }
     }
+
+    pub fn from_partner(p: &Partner) -> Self {
+        PartnerForm {
+            organisation_id: p.organisation_id.0.to_string(),
+            role: p.role.as_str().into(),
+        }
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AgreementForm {
     pub signed_on: String,
@@ -279,8 +292,15 @@ impl AgreementForm {
         if signed_on.is_some_and(|d| d > today) {
             e.add("signed_on", "err-date-future");
         }
-        let scope = required_text(&mut e, "scope", &self.scope, 2000);
+        let scope = required_long_text(&mut e, "scope", &self.scope, 2000);
         e.into_result(AgreementInput { signed_on, scope })
+    }
+
+    pub fn from_agreement(a: &Agreement) -> Self {
+        AgreementForm {
+            signed_on: a.signed_on.map(|d| d.to_string()).unwrap_or_default(),
+            scope: a.scope.clone(),
+        }
     }
 }
 
@@ -306,9 +326,11 @@ pub struct StaffAssignment {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub note: Option<String>,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StaffForm {
     pub name: String,
@@ -354,6 +376,16 @@ impl StaffForm {
             _ => Err(e),
         }
     }
+
+    pub fn from_staff(st: &StaffAssignment) -> Self {
+        StaffForm {
+            name: st.name.clone(),
+            position: st.position.as_str().into(),
+            start_date: st.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            end_date: st.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            note: st.note.clone().unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -364,9 +396,11 @@ pub struct ActionArea {
     /// How the boundary is described in the grant documents, e.g. a list of streets.
     pub boundary: String,
     pub settlements: Vec<(PlaceId, String)>,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionAreaForm {
     pub name: String,
@@ -386,24 +420,45 @@ impl ActionAreaForm {
     pub fn validate(&self) -> Result<ActionAreaInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let name = required_text(&mut e, "name", &self.name, 200);
-        let boundary = self.boundary.trim().to_string();
-        if boundary.chars().count() > 5000 {
-            e.add("boundary", "err-too-long");
-        }
-        let settlement_names: Vec<String> = self
-            .settlements
-            .split([',', '\n', ';'])
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if settlement_names.is_empty() {
+        let boundary = long_text(&mut e, "boundary", &self.boundary, 5000);
+        // One name per line or separated by commas; each name is single-line text.
+        let settlement_names: Vec<String> = match clean_text(&self.settlements, Lines::Multi)
+            .and_then(|list| {
+                list.split([',', '\n', ';'])
+                    .filter(|s| !is_blank(s))
+                    .map(|s| clean_text(s, Lines::Single))
+                    .collect::<Result<Vec<_>, _>>()
+            }) {
+            Ok(names) => names,
+            Err(key) => {
+                e.add("settlements", key);
+                Vec::new()
+            }
+        };
+        if settlement_names.is_empty() && e.for_field("settlements").is_none() {
             e.add("settlements", "err-required");
+        } else if settlement_names.iter().any(|n| n.chars().count() > 200) {
+            e.add("settlements", "err-too-long");
         }
         e.into_result(ActionAreaInput {
             name,
             boundary,
             settlement_names,
         })
+    }
+
+    /// The settlements joined with ", ", the way a person would type them.
+    pub fn from_area(a: &ActionArea) -> Self {
+        ActionAreaForm {
+            name: a.name.clone(),
+            boundary: a.boundary.clone(),
+            settlements: a
+                .settlements
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
     }
 }
 
@@ -414,9 +469,11 @@ pub struct TargetGroup {
     pub name: String,
     pub description: Option<String>,
     pub planned_size: Option<i64>,
+    /// Grows by one with every saved edit (see lost-update detection).
+    pub version: i64,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TargetGroupForm {
     pub name: String,
@@ -435,32 +492,27 @@ impl TargetGroupForm {
     pub fn validate(&self) -> Result<TargetGroupInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let name = required_text(&mut e, "name", &self.name, 200);
-        let description = optional_text(&mut e, "description", &self.description, 2000);
+        let description = optional_long_text(&mut e, "description", &self.description, 2000);
         let planned_size = if self.planned_size.trim().is_empty() {
             None
         } else {
-            match self
-                .planned_size
-                .trim()
-                .replace([' ', '.'], "")
-                .parse::<i64>()
-            {
-                Ok(n) if n >= 0 => Some(n),
-                Ok(_) => {
-                    e.add("planned_size", "err-negative");
-                    None
-                }
-                Err(_) => {
-                    e.add("planned_size", "err-number");
-                    None
-                }
-            }
+            parse_count(&self.planned_size)
+                .map_err(|k| e.add("planned_size", k))
+                .ok()
         };
         e.into_result(TargetGroupInput {
             name,
             description,
             planned_size,
         })
+    }
+
+    pub fn from_group(g: &TargetGroup) -> Self {
+        TargetGroupForm {
+            name: g.name.clone(),
+            description: g.description.clone().unwrap_or_default(),
+            planned_size: g.planned_size.map(|n| n.to_string()).unwrap_or_default(),
+        }
     }
 }
 
@@ -558,6 +610,299 @@ mod tests {
         let e = bad.validate(today).unwrap_err();
         assert_eq!(e.for_field("signed_on"), Some("err-date-future"));
         assert_eq!(e.for_field("scope"), Some("err-required"));
+    }
+
+    fn programme() -> Programme {
+        Programme {
+            version: 1,
+            id: ProgrammeId(7),
+            title: "Helyi kisközösségek Kisbérhez tartozásának erősítése".into(),
+            code: Some("TOP-5.3.1-16-KO1-2017-00005".into()),
+            beneficiary_id: Some(OrganisationId(3)),
+            beneficiary_name: Some("Kisbér Város Önkormányzata".into()),
+            place_id: Some(PlaceId(42)),
+            place_name: Some("Kisbér".into()),
+            grant_huf: Some(22_407_407),
+            aid_intensity_bp: Some(8_550),
+            fund: Some(Fund::Esza),
+            start_date: NaiveDate::from_ymd_opt(2018, 7, 1),
+            end_date: NaiveDate::from_ymd_opt(2023, 1, 31),
+            intermediate_body: Some("Pénzügyminisztérium".into()),
+            description: "Első bekezdés.\n\n\tMásodik bekezdés, Kisbér – Ászár.".into(),
+        }
+    }
+
+    #[test]
+    fn programme_form_round_trips() {
+        for p in [
+            programme(),
+            Programme {
+                code: None,
+                beneficiary_id: None,
+                place_id: None,
+                grant_huf: Some(165_000_000),
+                aid_intensity_bp: Some(10_000),
+                fund: None,
+                start_date: None,
+                end_date: None,
+                intermediate_body: None,
+                description: String::new(),
+                ..programme()
+            },
+            Programme {
+                aid_intensity_bp: Some(8_505),
+                grant_huf: Some(0),
+                ..programme()
+            },
+        ] {
+            let form = ProgrammeForm::from_programme(&p);
+            let input = form.validate().unwrap();
+            assert_eq!(
+                input,
+                ProgrammeInput {
+                    title: p.title.clone(),
+                    code: p.code.as_deref().map(|c| ProjectCode::parse(c).unwrap()),
+                    beneficiary_id: p.beneficiary_id,
+                    place_id: p.place_id,
+                    grant_huf: p.grant_huf,
+                    aid_intensity_bp: p.aid_intensity_bp,
+                    fund: p.fund,
+                    start_date: p.start_date,
+                    end_date: p.end_date,
+                    intermediate_body: p.intermediate_body.clone(),
+                    description: p.description.clone(),
+                }
+            );
+            assert_eq!(input.code.map(|c| c.to_string()), p.code);
+        }
+        // amounts are shown back as plain digits, the intensity with a dot
+        let form = ProgrammeForm::from_programme(&programme());
+        assert_eq!(form.grant_huf, "22407407");
+        assert_eq!(form.aid_intensity, "85.5");
+    }
+
+    #[test]
+    fn programme_description_is_long_text() {
+        let f = ProgrammeForm {
+            description: "  Sor egy\r\n\r\nsor kettő  ".into(),
+            ..kisber()
+        };
+        assert_eq!(f.validate().unwrap().description, "Sor egy\n\nsor kettő");
+        let f = ProgrammeForm {
+            description: "rejtett\u{0}bájt".into(),
+            ..kisber()
+        };
+        assert_eq!(
+            f.validate().unwrap_err().for_field("description"),
+            Some("err-text-control")
+        );
+        let f = ProgrammeForm {
+            title: "Kisbér\u{202e}".into(),
+            ..kisber()
+        };
+        assert_eq!(
+            f.validate().unwrap_err().for_field("title"),
+            Some("err-text-bidi")
+        );
+    }
+
+    #[test]
+    fn partner_form_round_trips() {
+        let p = Partner {
+            version: 1,
+            id: PartnerId(5),
+            programme_id: ProgrammeId(7),
+            organisation_id: OrganisationId(12),
+            organisation_name: "Kisbéri Polgárőr Egyesület".into(),
+            role: PartnerRole::CooperationPartner,
+            agreements: vec![],
+        };
+        assert_eq!(
+            PartnerForm::from_partner(&p).validate(),
+            Ok(PartnerInput {
+                organisation_id: p.organisation_id,
+                role: p.role,
+            })
+        );
+    }
+
+    #[test]
+    fn agreement_form_round_trips() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        for a in [
+            Agreement {
+                version: 1,
+                id: AgreementId(1),
+                partner_id: PartnerId(5),
+                signed_on: NaiveDate::from_ymd_opt(2018, 7, 19),
+                scope: "Cselekvő közösségek\nhelyi rendezvények".into(),
+            },
+            Agreement {
+                version: 1,
+                id: AgreementId(2),
+                partner_id: PartnerId(5),
+                signed_on: None,
+                scope: "Közös pályázat".into(),
+            },
+        ] {
+            assert_eq!(
+                AgreementForm::from_agreement(&a).validate(today),
+                Ok(AgreementInput {
+                    signed_on: a.signed_on,
+                    scope: a.scope.clone(),
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn staff_form_round_trips() {
+        let st = StaffAssignment {
+            version: 1,
+            id: StaffId(4),
+            programme_id: ProgrammeId(7),
+            name: "Kovács Anna".into(),
+            position: StaffPosition::CommunityDeveloper,
+            start_date: NaiveDate::from_ymd_opt(2018, 9, 1),
+            end_date: NaiveDate::from_ymd_opt(2022, 12, 31),
+            note: Some("heti 20 óra".into()),
+        };
+        assert_eq!(
+            StaffForm::from_staff(&st).validate(),
+            Ok(StaffInput {
+                name: st.name.clone(),
+                position: st.position,
+                start_date: st.start_date,
+                end_date: st.end_date,
+                note: st.note.clone(),
+            })
+        );
+        let bare = StaffAssignment {
+            start_date: None,
+            end_date: None,
+            note: None,
+            ..st
+        };
+        let input = StaffForm::from_staff(&bare).validate().unwrap();
+        assert_eq!(
+            (input.start_date, input.end_date, input.note),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn action_area_form_round_trips() {
+        let a = ActionArea {
+            version: 1,
+            id: ActionAreaId(2),
+            programme_id: ProgrammeId(7),
+            name: "Abaúj".into(),
+            boundary: "Fő utca – Petőfi utca\nés a vasútállomás környéke".into(),
+            settlements: vec![
+                (PlaceId(1), "Encs".into()),
+                (PlaceId(2), "Gönc".into()),
+                (PlaceId(3), "Abaújszántó".into()),
+            ],
+        };
+        let form = ActionAreaForm::from_area(&a);
+        assert_eq!(form.settlements, "Encs, Gönc, Abaújszántó");
+        assert_eq!(
+            form.validate(),
+            Ok(ActionAreaInput {
+                name: a.name.clone(),
+                boundary: a.boundary.clone(),
+                settlement_names: a.settlements.iter().map(|(_, n)| n.clone()).collect(),
+            })
+        );
+    }
+
+    #[test]
+    fn target_group_form_round_trips() {
+        for g in [
+            TargetGroup {
+                version: 1,
+                id: TargetGroupId(3),
+                programme_id: ProgrammeId(7),
+                name: "Helyi fiatalok".into(),
+                description: Some("14–25 évesek\na járás településeiről".into()),
+                planned_size: Some(1_200),
+            },
+            TargetGroup {
+                version: 1,
+                id: TargetGroupId(4),
+                programme_id: ProgrammeId(7),
+                name: "Idősek".into(),
+                description: None,
+                planned_size: None,
+            },
+        ] {
+            assert_eq!(
+                TargetGroupForm::from_group(&g).validate(),
+                Ok(TargetGroupInput {
+                    name: g.name.clone(),
+                    description: g.description.clone(),
+                    planned_size: g.planned_size,
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn planned_size_is_a_whole_number_of_people() {
+        let f = |size: &str| TargetGroupForm {
+            name: "Helyi fiatalok".into(),
+            planned_size: size.into(),
+            ..Default::default()
+        };
+        assert_eq!(f("1.200").validate().unwrap().planned_size, Some(1_200));
+        assert_eq!(f("1 200").validate().unwrap().planned_size, Some(1_200));
+        assert_eq!(f("40").validate().unwrap().planned_size, Some(40));
+        assert_eq!(f("").validate().unwrap().planned_size, None);
+        for (typed, key) in [
+            ("1.5", "err-count-fraction"),
+            ("12,5", "err-count-fraction"),
+            ("1.20", "err-count-fraction"),
+            ("1 20", "err-amount-grouping"),
+            ("sok", "err-number"),
+            ("-3", "err-negative"),
+        ] {
+            assert_eq!(
+                f(typed).validate().unwrap_err().for_field("planned_size"),
+                Some(key),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn action_area_settlements_are_single_line_names() {
+        let f = |settlements: &str| ActionAreaForm {
+            name: "Abaúj".into(),
+            boundary: "".into(),
+            settlements: settlements.into(),
+        };
+        assert_eq!(
+            f("Encs,\r\n  Gönc   város ;\u{200b};")
+                .validate()
+                .unwrap()
+                .settlement_names,
+            vec!["Encs", "Gönc város"]
+        );
+        assert_eq!(
+            f("Encs\u{0}")
+                .validate()
+                .unwrap_err()
+                .for_field("settlements"),
+            Some("err-text-control")
+        );
+        assert_eq!(
+            f("En\tcs").validate().unwrap_err().for_field("settlements"),
+            Some("err-text-control")
+        );
+        assert_eq!(
+            f(" , ;\n").validate().unwrap_err().for_field("settlements"),
+            Some("err-required")
+        );
     }
 
     #[test]

@@ -12,18 +12,23 @@ use std::fmt;
 pub struct ProjectCode(String);
 
 impl ProjectCode {
-    /// Parse and normalise (trim, upper-case, en dashes to hyphens).
-    /// The error is a catalogue key.
+    /// Parse and normalise (trim, upper-case, en dashes to hyphens, a letter followed by
+    /// a combining accent to the accented letter). The error is a catalogue key:
+    /// `err-project-code-lookalike` when letters of another script (Cyrillic `Т`, Greek
+    /// `Ο` …) stand where Latin ones belong, which would otherwise store a second,
+    /// different code that looks the same.
     pub fn parse(input: &str) -> Result<Self, &'static str> {
-        let s: String = input
-            .trim()
+        let s: String = compose_accents(input.trim())
             .chars()
             .map(|c| match c {
-                '–' | '—' | '‐' => '-',
+                '–' | '—' | '‐' | '‑' | '\u{2212}' => '-',
                 c => c,
             })
             .collect::<String>()
             .to_uppercase();
+        if s.chars().any(|c| c.is_alphabetic() && !is_latin_letter(c)) {
+            return Err("err-project-code-lookalike");
+        }
         if s.is_empty() {
             return Err("err-required");
         }
@@ -37,9 +42,9 @@ impl ProjectCode {
             [y, n] => (None, *y, *n),
             _ => return Err("err-project-code"),
         };
-        let programme_ok = programme.len() >= 2
-            && programme.chars().all(|c| c.is_alphabetic() || c == '_')
-            && programme.chars().next().is_some_and(|c| c.is_alphabetic());
+        let programme_ok = programme.chars().count() >= 2
+            && programme.chars().all(|c| is_code_letter(c) || c == '_')
+            && programme.chars().next().is_some_and(is_code_letter);
         // measure: 5.3.1, 5.2.5.B, 3.2.3/A
         let (measure_main, measure_variant) = match measure.split_once('/') {
             Some((m, v)) => (m, Some(v)),
@@ -111,6 +116,64 @@ impl ProjectCode {
     }
 }
 
+/// A capital letter a programme name may use: A–Z and the Hungarian accented capitals
+/// (`TÁMOP`, `GINOP`, `KÖFOP`).
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_uppercase() || matches!(c, 'Á' | 'É' | 'Í' | 'Ó' | 'Ö' | 'Ő' | 'Ú' | 'Ü' | 'Ű')
+}
+
+/// A letter of the Latin script (ASCII, the Latin-1 and Latin Extended blocks, fullwidth
+/// Latin). Anything else alphabetic is from another script.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z' | 'ª' | 'º'
+        | '\u{c0}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{2c60}'..='\u{2c7f}'
+        | '\u{a720}'..='\u{a7ff}'
+        | '\u{ab30}'..='\u{ab6f}'
+        | '\u{ff21}'..='\u{ff3a}'
+        | '\u{ff41}'..='\u{ff5a}')
+}
+
+/// `A` + combining acute → `Á` and so on for the Hungarian vowels, so a decomposed
+/// `TÁMOP` (as some systems paste it) reads as the precomposed one.
+fn compose_accents(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let prev = out.chars().last();
+        let composed = prev.and_then(|p| match (p, c) {
+            ('A', '\u{301}') => Some('Á'),
+            ('E', '\u{301}') => Some('É'),
+            ('I', '\u{301}') => Some('Í'),
+            ('O', '\u{301}') => Some('Ó'),
+            ('U', '\u{301}') => Some('Ú'),
+            ('O', '\u{308}') => Some('Ö'),
+            ('U', '\u{308}') => Some('Ü'),
+            ('O', '\u{30b}') => Some('Ő'),
+            ('U', '\u{30b}') => Some('Ű'),
+            ('a', '\u{301}') => Some('á'),
+            ('e', '\u{301}') => Some('é'),
+            ('i', '\u{301}') => Some('í'),
+            ('o', '\u{301}') => Some('ó'),
+            ('u', '\u{301}') => Some('ú'),
+            ('o', '\u{308}') => Some('ö'),
+            ('u', '\u{308}') => Some('ü'),
+            ('o', '\u{30b}') => Some('ő'),
+            ('u', '\u{30b}') => Some('ű'),
+            _ => None,
+        });
+        match composed {
+            Some(letter) => {
+                out.pop();
+                out.push(letter);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 impl fmt::Display for ProjectCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -161,5 +224,39 @@ mod tests {
             assert_eq!(ProjectCode::parse(bad), Err("err-project-code"), "{bad}");
         }
         assert_eq!(ProjectCode::parse("  "), Err("err-required"));
+    }
+
+    #[test]
+    fn lookalike_letters_of_other_scripts_are_named() {
+        for bad in [
+            "ТОР-5.3.1-16-KO1-2017-00005",   // Cyrillic Т, О, Р
+            "TOP-5.3.1-16-КО1-2017-00005",   // Cyrillic К, О in the territory
+            "ΤΟP-5.3.1-16-KO1-2017-00005",   // Greek Τ, Ο
+            "TOP-5.2.5.В-16-KO1-2017-00005", // Cyrillic В in the measure
+            "tоp-5.3.1-16-ko1-2017-00005",   // lower-case Cyrillic о
+        ] {
+            assert_eq!(
+                ProjectCode::parse(bad),
+                Err("err-project-code-lookalike"),
+                "{bad}"
+            );
+        }
+        // Latin letters that are not Hungarian are malformed, not lookalikes.
+        for bad in [
+            "TÔP-5.3.1-16-KO1-2017-00005",
+            "TOP-5.3.1-16-KÖ1-2017-00005",
+            "_TOP-5.3.1-16-KO1-2017-00005",
+            "TOP-５.3.1-16-KO1-2017-00005",
+        ] {
+            assert_eq!(ProjectCode::parse(bad), Err("err-project-code"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn hungarian_capitals_and_decomposed_accents() {
+        let c = ProjectCode::parse("ta\u{301}mop-5.4.4-09/1-2010-0001").unwrap();
+        assert_eq!(c.as_str(), "TÁMOP-5.4.4-09/1-2010-0001");
+        let c = ProjectCode::parse("köfop-2.1.2-15-2016-00001").unwrap();
+        assert_eq!(c.as_str(), "KÖFOP-2.1.2-15-2016-00001");
     }
 }

@@ -1,9 +1,13 @@
 //! Text folding for search: "Kisbér" and "kisber" must find each other on both engines,
 //! whose LIKE/lower() only fold ASCII. The folded form is computed here and stored.
 
-/// Lower-case and strip Hungarian (and common Latin) accents.
+use crate::validation::{is_combining_mark, is_zero_width};
+
+/// Lower-case and strip Hungarian (and common Latin) accents, whether typed as one letter
+/// (`é`) or as a letter and a combining mark (`e` + U+0301, what some phones and macOS send).
 pub fn fold(s: &str) -> String {
     s.chars()
+        .filter(|&c| !is_combining_mark(c))
         .flat_map(|c| c.to_lowercase())
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
@@ -17,6 +21,17 @@ pub fn fold(s: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// The key under which two names are "the same name" to a person: folded (case and
+/// accents ignored), zero-width characters dropped, whitespace runs collapsed, ends trimmed.
+/// "Kisbéri  Polgárőr" and "kisberi polgaror" have the same key.
+pub fn name_key(s: &str) -> String {
+    let visible: String = s.chars().filter(|&c| !is_zero_width(c)).collect();
+    fold(&visible)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Hungarian alphabetical order: cs after c, gy after g, sz after s, dzs after dz …; ö/ő
@@ -83,6 +98,7 @@ fn hu_key(s: &str) -> (Vec<u16>, Vec<u8>) {
 mod tests {
     use super::fold;
     use super::hu_cmp;
+    use super::name_key;
 
     #[test]
     fn hungarian_alphabetical_order() {
@@ -128,5 +144,25 @@ mod tests {
         assert_eq!(fold("Kisbér"), "kisber");
         assert_eq!(fold("ŐRSÉG Űrhajó"), "orseg urhajo");
         assert_eq!(fold("Csongrád-Csanád"), "csongrad-csanad");
+    }
+
+    #[test]
+    fn fold_strips_combining_marks() {
+        // "Kisbér" typed decomposed: e + combining acute
+        assert_eq!(fold("Kisbe\u{301}r"), fold("Kisbér"));
+        assert_eq!(fold("O\u{30b}rse\u{301}g"), "orseg");
+    }
+
+    #[test]
+    fn names_compare_as_people_read_them() {
+        assert_eq!(
+            name_key("  Kisbéri   Polgárőr\u{a0}Egyesület "),
+            "kisberi polgaror egyesulet"
+        );
+        assert_eq!(
+            name_key("Kisbe\u{301}ri\u{200b} Polgárőr"),
+            name_key("KISBÉRI POLGÁRŐR")
+        );
+        assert_ne!(name_key("Kisbér"), name_key("Kis Bér"));
     }
 }

@@ -37,58 +37,189 @@ impl FieldErrors {
     }
 }
 
-/// Trimmed text that must not be empty and must fit `max` characters.
+/// Single-line text that must not be empty and must fit `max` characters: trimmed, inner
+/// whitespace collapsed to one space, implausible characters refused (see [`clean_text`]).
 pub fn required_text(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     max: usize,
 ) -> String {
-    let v = value.trim();
-    if v.is_empty() {
-        errors.add(field, "err-required");
-    } else if v.chars().count() > max {
-        errors.add(field, "err-too-long");
-    }
-    v.to_string()
+    finish(errors, field, clean_text(value, Lines::Single), max, true).unwrap_or_default()
 }
 
-/// Trimmed optional text; empty becomes `None`.
+/// Optional single-line text; empty (or only invisible characters) becomes `None`.
 pub fn optional_text(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     max: usize,
 ) -> Option<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        None
-    } else {
-        if v.chars().count() > max {
-            errors.add(field, "err-too-long");
-        }
-        Some(v.to_string())
-    }
+    finish(errors, field, clean_text(value, Lines::Single), max, false)
 }
+
+/// Multi-line text from a textarea (a description, a boundary): trimmed only, line breaks
+/// and tabs kept (`\r\n` stored as `\n`); may be empty.
+pub fn long_text(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+    finish(errors, field, clean_text(value, Lines::Multi), max, false).unwrap_or_default()
+}
+
+/// Multi-line text that must not be empty.
+pub fn required_long_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    finish(errors, field, clean_text(value, Lines::Multi), max, true).unwrap_or_default()
+}
+
+/// Optional multi-line text; empty becomes `None`.
+pub fn optional_long_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    finish(errors, field, clean_text(value, Lines::Multi), max, false)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    Single,
+    Multi,
+}
+
+/// Clean text as typed and refuse what no person means to type: control characters (in
+/// multi-line text only line breaks and tabs are allowed), bidirectional overrides (they
+/// make a name display as something else), and stacks of more than two combining marks
+/// ("zalgo" text that paints over neighbouring lines). Single-line text is trimmed and its
+/// whitespace runs collapsed to one space; multi-line text is trimmed and its line breaks
+/// normalised to `\n`, so a browser's `\r\n` and an API client's `\n` store the same.
+/// Zero-width characters at either end are trimmed like whitespace.
+pub fn clean_text(value: &str, lines: Lines) -> Result<String, &'static str> {
+    let v = value.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c));
+    let mut combining = 0;
+    for c in v.chars() {
+        let allowed_control = lines == Lines::Multi && matches!(c, '\n' | '\r' | '\t');
+        if c.is_control() && !allowed_control {
+            return Err("err-text-control");
+        }
+        if is_bidi_control(c) {
+            return Err("err-text-bidi");
+        }
+        combining = if is_combining_mark(c) {
+            combining + 1
+        } else {
+            0
+        };
+        if combining > 2 {
+            return Err("err-text-combining");
+        }
+    }
+    Ok(match lines {
+        Lines::Single => collapse_whitespace(v),
+        Lines::Multi => v.replace("\r\n", "\n").replace('\r', "\n"),
+    })
+}
+
+/// Does the text have nothing a reader can see (only whitespace and zero-width characters)?
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_zero_width(c))
+}
+
+/// Runs of whitespace (of any kind) become one space; the ends are trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Zero-width space, non-joiner, joiner, word joiner and the byte-order mark.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Bidirectional embeddings, overrides and isolates.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Combining marks (general category Mn) in the blocks where stacked marks come from.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036f}'
+            | '\u{1ab0}'..='\u{1aff}'
+            | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}'
+            | '\u{fe20}'..='\u{fe2f}'
+    )
+}
+
+/// Report a cleaning error, emptiness or length on `field`; `None` when the text is empty.
+fn finish(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    cleaned: Result<String, &'static str>,
+    max: usize,
+    required: bool,
+) -> Option<String> {
+    let v = match cleaned {
+        Ok(v) => v,
+        Err(key) => {
+            errors.add(field, key);
+            return None;
+        }
+    };
+    if is_blank(&v) {
+        if required {
+            errors.add(field, "err-required");
+        }
+        return None;
+    }
+    if v.chars().count() > max {
+        errors.add(field, "err-too-long");
+    }
+    Some(v)
+}
+
+/// Dates outside this range are typos (`0023`, `9999`), not programme dates.
+pub const FIRST_DATE: (i32, u32, u32) = (1900, 1, 1);
+pub const LAST_DATE: (i32, u32, u32) = (2100, 12, 31);
 
 /// A date as typed by a person: the ISO form an `<input type=date>` sends, or the Hungarian
-/// forms clerks type (`2023.01.31.`, `2023. 01. 31.`, `2023-1-31`).
+/// forms clerks type (`2023.01.31.`, `2023. 01. 31.`, `2023-1-31`). `None` when unreadable
+/// or outside 1900-01-01 ..= 2100-12-31 (see [`read_date`] for which).
 pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
-    let cleaned: String = value.trim().trim_end_matches('.').replace(' ', "");
-    if cleaned.is_empty() {
-        return None;
-    }
-    let parts: Vec<&str> = cleaned.split(['-', '.', '/']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 {
-        return None;
-    }
-    let y: i32 = parts[0].parse().ok()?;
-    let m: u32 = parts[1].parse().ok()?;
-    let d: u32 = parts[2].parse().ok()?;
-    chrono::NaiveDate::from_ymd_opt(y, m, d)
+    read_date(value).ok()
 }
 
-/// Optional date field: empty is `None`, anything unreadable is an error.
+/// Like [`parse_date`], telling an unreadable date (`err-date`) from a readable but
+/// implausible one (`err-date-range`).
+pub fn read_date(value: &str) -> Result<chrono::NaiveDate, &'static str> {
+    let cleaned: String = value.trim().trim_end_matches('.').replace(' ', "");
+    let parts: Vec<&str> = cleaned.split(['-', '.', '/']).collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if parts.len() != 3
+        || !number(parts[0], 4..=4)
+        || !number(parts[1], 1..=2)
+        || !number(parts[2], 1..=2)
+    {
+        return Err("err-date");
+    }
+    let y: i32 = parts[0].parse().map_err(|_| "err-date")?;
+    let m: u32 = parts[1].parse().map_err(|_| "err-date")?;
+    let d: u32 = parts[2].parse().map_err(|_| "err-date")?;
+    let date = chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or("err-date")?;
+    let bound = |(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid bound");
+    if date < bound(FIRST_DATE) || date > bound(LAST_DATE) {
+        return Err("err-date-range");
+    }
+    Ok(date)
+}
+
+/// Optional date field: empty is `None`, anything unreadable or implausible is an error.
 pub fn optional_date(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -97,10 +228,10 @@ pub fn optional_date(
     if value.trim().is_empty() {
         return None;
     }
-    match parse_date(value) {
-        Some(d) => Some(d),
-        None => {
-            errors.add(field, "err-date");
+    match read_date(value) {
+        Ok(d) => Some(d),
+        Err(key) => {
+            errors.add(field, key);
             None
         }
     }
@@ -146,5 +277,119 @@ mod tests {
         required_text(&mut e, "name", "árvíztűrő tükörfúrógép", 5);
         assert_eq!(e.for_field("title"), Some("err-required"));
         assert_eq!(e.for_field("name"), Some("err-too-long"));
+    }
+
+    #[test]
+    fn dates_outside_1900_to_2100_are_implausible() {
+        let mut e = FieldErrors::new();
+        assert_eq!(optional_date(&mut e, "a", "0000-01-01"), None);
+        assert_eq!(optional_date(&mut e, "b", "9999-12-31"), None);
+        assert_eq!(optional_date(&mut e, "c", "1899-12-31"), None);
+        assert_eq!(optional_date(&mut e, "d", "2101-01-01"), None);
+        assert_eq!(optional_date(&mut e, "e", "2023-02-30"), None);
+        assert_eq!(optional_date(&mut e, "f", "+202-01-01"), None);
+        assert_eq!(e.for_field("a"), Some("err-date-range"));
+        assert_eq!(e.for_field("b"), Some("err-date-range"));
+        assert_eq!(e.for_field("c"), Some("err-date-range"));
+        assert_eq!(e.for_field("d"), Some("err-date-range"));
+        assert_eq!(e.for_field("e"), Some("err-date"));
+        assert_eq!(e.for_field("f"), Some("err-date"));
+        assert_eq!(parse_date("0000-01-01"), None);
+        assert_eq!(
+            parse_date("1900-01-01"),
+            chrono::NaiveDate::from_ymd_opt(1900, 1, 1)
+        );
+        assert_eq!(
+            parse_date("2100.12.31."),
+            chrono::NaiveDate::from_ymd_opt(2100, 12, 31)
+        );
+    }
+
+    fn one(
+        f: impl FnOnce(&mut FieldErrors) -> Option<String>,
+    ) -> (Option<String>, Option<&'static str>) {
+        let mut e = FieldErrors::new();
+        let v = f(&mut e);
+        assert!(e.0.len() <= 1, "one message per field: {e:?}");
+        (v, e.for_field("f"))
+    }
+
+    #[test]
+    fn single_line_text_collapses_whitespace() {
+        let (v, err) = one(|e| {
+            Some(required_text(
+                e,
+                "f",
+                " Kisbéri   Polgárőr\u{a0} Egyesület ",
+                100,
+            ))
+        });
+        assert_eq!(
+            (v.as_deref(), err),
+            (Some("Kisbéri Polgárőr Egyesület"), None)
+        );
+        // edges that are only whitespace (a pasted line break) are trimmed, not refused
+        let (v, err) = one(|e| optional_text(e, "f", "Kisbér\r\n", 100));
+        assert_eq!((v.as_deref(), err), (Some("Kisbér"), None));
+    }
+
+    #[test]
+    fn implausible_text_is_refused() {
+        for (typed, key) in [
+            ("Kis\u{0}bér", "err-text-control"),
+            ("Kis\tbér", "err-text-control"),
+            ("Kis\nbér", "err-text-control"),
+            ("Kis\u{7f}bér", "err-text-control"),
+            ("Kis\u{85}bér", "err-text-control"),
+            ("Kis\u{9b}bér", "err-text-control"),
+            ("admin\u{202e}gpj.exe", "err-text-bidi"),
+            ("\u{2066}Kisbér\u{2069}", "err-text-bidi"),
+            ("Z\u{336}\u{335}\u{334}algo", "err-text-combining"),
+            ("a\u{20d2}\u{20d2}\u{1dc0}", "err-text-combining"),
+            ("\u{200b}\u{feff} \u{2060}", "err-required"),
+            ("", "err-required"),
+        ] {
+            let (_, err) = one(|e| Some(required_text(e, "f", typed, 100)));
+            assert_eq!(err, Some(key), "{typed:?}");
+        }
+        // two marks on one letter are real text (Vietnamese, IPA); a decomposed é is fine
+        let (v, err) = one(|e| Some(required_text(e, "f", "e\u{301} ê\u{300}", 100)));
+        assert_eq!((v.as_deref(), err), (Some("e\u{301} ê\u{300}"), None));
+    }
+
+    #[test]
+    fn invisible_optional_text_is_none() {
+        let (v, err) = one(|e| optional_text(e, "f", " \u{200b}\u{200d} ", 100));
+        assert_eq!((v, err), (None, None));
+        let (v, err) = one(|e| optional_long_text(e, "f", "\u{feff}\n\t\n", 100));
+        assert_eq!((v, err), (None, None));
+    }
+
+    #[test]
+    fn long_text_keeps_lines_and_tabs() {
+        let (v, err) = one(|e| {
+            Some(long_text(
+                e,
+                "f",
+                "\n  Első sor\r\n\tmásodik   sor\r\n\n",
+                100,
+            ))
+        });
+        assert_eq!(
+            (v.as_deref(), err),
+            (Some("Első sor\n\tmásodik   sor"), None)
+        );
+        let (_, err) = one(|e| Some(long_text(e, "f", "sor\u{0}", 100)));
+        assert_eq!(err, Some("err-text-control"));
+        let (_, err) = one(|e| Some(long_text(e, "f", "sor\u{b}sor", 100)));
+        assert_eq!(err, Some("err-text-control"));
+        let (_, err) = one(|e| Some(long_text(e, "f", "\u{202d}sor", 100)));
+        assert_eq!(err, Some("err-text-bidi"));
+        let (v, err) = one(|e| Some(long_text(e, "f", "   ", 100)));
+        assert_eq!((v.as_deref(), err), (Some(""), None));
+        let (_, err) = one(|e| Some(required_long_text(e, "f", " \r\n ", 100)));
+        assert_eq!(err, Some("err-required"));
+        let (_, err) = one(|e| Some(long_text(e, "f", "ab\ncd", 4)));
+        assert_eq!(err, Some("err-too-long"));
     }
 }

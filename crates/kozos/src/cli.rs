@@ -325,15 +325,16 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("bind {}: {e}", args.bind))?;
     tracing::info!(address = %args.bind, backend = ?app.db.backend, "kozos listening on http://{}", args.bind);
-    // Expired sessions are swept hourly by whichever instance runs this; it is idempotent.
+    // Housekeeping (expired sessions, old sign-in attempts, spent form keys) runs hourly
+    // on whichever instances are up; it is idempotent, so several doing it is harmless.
     let sweeper = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            let now = kozos_db::timestamp(sweeper.clock.now());
-            if let Err(e) = kozos_db::users::delete_expired_sessions(&sweeper.db, &now).await {
-                tracing::warn!(error = %e, "session sweep failed");
+            match kozos_app::maintenance::sweep(&sweeper).await {
+                Ok(swept) => tracing::debug!(?swept, "housekeeping done"),
+                Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
             }
         }
     });
@@ -370,9 +371,11 @@ async fn shutdown_signal() {
     tracing::info!("shutdown signal received; finishing in-flight requests");
 }
 
-/// Every request gets an `x-request-id` (kept if the proxy sent one) and a log span with
-/// it, so an error logged inside a handler can be traced to its request; each response is
-/// logged with status and latency.
+/// Every request gets an `x-request-id` and a log span with it, so an error logged inside
+/// a handler can be traced to its request; each response is logged with status and
+/// latency. An id sent by a proxy is kept only when it is short and plain (letters,
+/// digits, `-`, `_`, `.`, at most 64): anything else — log injection, a megabyte of
+/// header — is replaced by our own.
 fn with_request_logging(router: axum::Router) -> axum::Router {
     use axum::http::{HeaderValue, Request};
     use tower_http::request_id::{
@@ -400,4 +403,27 @@ fn with_request_logging(router: axum::Router) -> axum::Router {
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(RandomId))
+        .layer(axum::middleware::map_request(drop_unsafe_request_id))
+}
+
+async fn drop_unsafe_request_id(mut req: axum::extract::Request) -> axum::extract::Request {
+    let ok = req
+        .headers()
+        .get_all("x-request-id")
+        .iter()
+        .map(|v| v.as_bytes())
+        .collect::<Vec<_>>();
+    let keep = ok.len() == 1 && plain_request_id(ok[0]);
+    if !keep {
+        req.headers_mut().remove("x-request-id");
+    }
+    req
+}
+
+/// A request id we are willing to log and echo.
+pub fn plain_request_id(v: &[u8]) -> bool {
+    !v.is_empty()
+        && v.len() <= 64
+        && v.iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }

@@ -6,6 +6,8 @@ pub const SESSION: &str = "kozos_session";
 pub const CSRF: &str = "kozos_csrf";
 pub const LANG: &str = "kozos_lang";
 pub const FLASH: &str = "kozos_flash";
+/// Marks a browser that signed in to an account before (see sign-in throttling).
+pub const DEVICE: &str = "kozos_device";
 
 pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers

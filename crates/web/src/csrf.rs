@@ -1,30 +1,47 @@
-//! CSRF protection for HTML forms: a random token in an HttpOnly, SameSite=Lax cookie,
-//! echoed in a hidden `_csrf` field and compared on every POST by [`CsrfForm`], so a
-//! handler cannot take form input without the check. Unsafe requests whose `Origin` or
-//! `Sec-Fetch-Site` says they come from another site are refused outright. The JSON API
-//! authenticates with bearer tokens, not cookies, and is exempt.
+//! CSRF protection for HTML forms.
+//!
+//! - A signed-in browser's token is derived from its session token (which is secret and
+//!   HttpOnly), so it is bound to the session and changes at every sign-in: a token an
+//!   attacker planted, or one from before sign-in, is refused.
+//! - A visitor without a session gets a random token in an HttpOnly, SameSite=Lax cookie
+//!   (double submit), for the sign-in form.
+//! - Unsafe requests whose `Origin` (scheme and host) is not this site, or whose
+//!   `Sec-Fetch-Site` says another site, are refused before any handler runs.
+//!
+//! The JSON API authenticates with bearer tokens, not cookies, and is exempt.
+//! [`CsrfForm`] and [`EditForm`] are the only way handlers read form input, so no handler
+//! can skip the check.
 
 use crate::cookies;
 use crate::error::WebError;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{header, Method};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::Response;
-use kozos_app::AppError;
 use serde::de::DeserializeOwned;
 
+/// A token made for a visitor who had none (set as a cookie on the response).
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);
 
-const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest form body read, in bytes.
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
 
-/// Middleware: give every visitor a CSRF cookie and refuse cross-site unsafe requests.
+/// The token a form on this request must carry: bound to the session when there is one.
+pub fn expected_token(headers: &HeaderMap) -> Option<String> {
+    match cookies::get(headers, cookies::SESSION) {
+        Some(session) => Some(kozos_app::auth::csrf_for_session(session)),
+        None => cookies::get(headers, cookies::CSRF).map(str::to_string),
+    }
+}
+
+/// Middleware: refuse cross-site unsafe requests; give a visitor without a token one.
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req) {
-        let lang = crate::ctx::lang_of(&req.into_parts().0);
+    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req, &state) {
+        let lang = crate::ctx::lang_of(req.headers());
         return WebError::csrf(lang).into_response_page();
     }
     let new_token = if cookies::get(req.headers(), cookies::CSRF).is_none() {
@@ -35,7 +52,14 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         None
     };
     let mut res = next.run(req).await;
-    if let Some(t) = new_token {
+    // Only pages carry forms; a stylesheet or an API answer sent with a cookie could not
+    // be cached as public.
+    let is_page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if let (Some(t), true) = (new_token, is_page) {
         res.headers_mut().append(
             header::SET_COOKIE,
             cookies::set(
@@ -50,18 +74,43 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     res
 }
 
-fn cross_site(req: &Request) -> bool {
+/// The scheme this site is served on, as the browser sees it.
+fn site_scheme(headers: &HeaderMap, state: &AppState) -> String {
+    if state.config.trust_forwarded_for {
+        if let Some(p) = headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+        {
+            return p.trim().to_ascii_lowercase();
+        }
+    }
+    if state.config.secure_cookies {
+        "https".into()
+    } else {
+        "http".into()
+    }
+}
+
+fn cross_site(req: &Request, state: &AppState) -> bool {
     let h = req.headers();
-    if h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
+    // `same-site` is a sibling host (another subdomain), which may not be ours.
+    if matches!(
+        h.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
+        Some("cross-site" | "same-site")
+    ) {
         return true;
     }
     match (
         h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
         h.get(header::HOST).and_then(|v| v.to_str().ok()),
     ) {
-        (Some("null"), _) => true,
-        (Some(origin), Some(host)) => origin.split("://").nth(1) != Some(host),
-        _ => false,
+        (Some(origin), Some(host)) => {
+            let expected = format!("{}://{}", site_scheme(h, state), host);
+            !origin.eq_ignore_ascii_case(&expected)
+        }
+        (Some(_), None) => true,
+        // Browsers send Origin on every cross-origin POST; without it the token decides.
+        (None, _) => false,
     }
 }
 
@@ -69,32 +118,106 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// A URL-encoded form whose `_csrf` field matched the cookie.
+/// What every form may carry beside its own fields.
+#[derive(Debug, Clone, Default)]
+pub struct FormMeta {
+    /// The version of the record the edit form was opened at (`_version`).
+    pub version: Option<i64>,
+    /// The record's values when the form was opened, as JSON (`_was`), to show what
+    /// someone else changed meanwhile.
+    pub was: Option<String>,
+    /// The create form's one-time key (`_once`): a second submission of the same form
+    /// creates nothing new.
+    pub once: Option<String>,
+}
+
+/// Read, check and parse a form body. Only `application/x-www-form-urlencoded` is a form
+/// (415 otherwise); bodies over [`MAX_FORM_BYTES`] are 413; a body that does not parse
+/// into the form's fields (a repeated single field, say) is 400; only a missing or wrong
+/// token is the CSRF error.
+async fn read<T: DeserializeOwned>(req: Request<Body>) -> Result<(T, FormMeta), WebError> {
+    let (parts, body) = req.into_parts();
+    let lang = crate::ctx::lang_of(&parts.headers);
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    if content_type.as_deref() != Some("application/x-www-form-urlencoded") {
+        return Err(WebError::unsupported_media_type(lang));
+    }
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| WebError::too_large(lang, MAX_FORM_BYTES))?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::malformed_form(lang))?;
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let expected = expected_token(&parts.headers).unwrap_or_default();
+    let sent = value("_csrf").unwrap_or("");
+    if expected.is_empty() || !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+        return Err(WebError::csrf(lang));
+    }
+    let meta = FormMeta {
+        version: value("_version").and_then(|v| v.trim().parse().ok()),
+        was: value("_was").map(str::to_string),
+        once: value("_once")
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && v.len() <= 100)
+            .map(str::to_string),
+    };
+    let form = serde_html_form::from_bytes(&bytes).map_err(|_| WebError::malformed_form(lang))?;
+    Ok((form, meta))
+}
+
+/// A form whose `_csrf` field matched.
 pub struct CsrfForm<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = WebError;
 
     async fn from_request(req: Request<Body>, _state: &AppState) -> Result<Self, Self::Rejection> {
-        let (parts, body) = req.into_parts();
-        let lang = crate::ctx::lang_of(&parts);
-        let cookie = cookies::get(&parts.headers, cookies::CSRF)
-            .unwrap_or("")
-            .to_string();
-        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
-            .await
-            .map_err(|_| WebError::new(lang, AppError::Internal("form too large".into())))?;
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::csrf(lang))?;
-        let sent = pairs
-            .iter()
-            .find(|(k, _)| k == "_csrf")
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("");
-        if cookie.is_empty() || !constant_time_eq(sent.as_bytes(), cookie.as_bytes()) {
-            return Err(WebError::csrf(lang));
-        }
-        let value = serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::csrf(lang))?;
-        Ok(CsrfForm(value))
+        read(req).await.map(|(f, _)| CsrfForm(f))
+    }
+}
+
+/// A checked form with its meta fields (version, original values, one-time key).
+pub struct EditForm<T> {
+    pub form: T,
+    pub meta: FormMeta,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for EditForm<T> {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request<Body>, _state: &AppState) -> Result<Self, Self::Rejection> {
+        read(req).await.map(|(form, meta)| EditForm { form, meta })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Roster {
+        #[serde(default)]
+        present: Vec<String>,
+        note: String,
+    }
+
+    /// Checkbox groups send one key many times; the form parser takes them as a list.
+    #[test]
+    fn repeated_keys_are_a_list() {
+        let r: Roster = serde_html_form::from_bytes(b"present=3&present=7&note=ok").unwrap();
+        assert_eq!(r.present, vec!["3", "7"]);
+        assert_eq!(r.note, "ok");
+        // a single field sent twice does not parse (and is reported as a malformed form)
+        assert!(serde_html_form::from_bytes::<Roster>(b"note=a&note=b").is_err());
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::AppState;
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, Uri};
 use kozos_app::AppError;
 use kozos_domain::user::User;
 
@@ -40,21 +41,23 @@ impl Ctx {
 }
 
 /// The language a request asked for without a signed-in user's preference.
-pub fn lang_of(parts: &Parts) -> Lang {
-    cookies::get(&parts.headers, cookies::LANG)
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    cookies::get(headers, cookies::LANG)
         .and_then(Lang::parse)
         .unwrap_or_default()
 }
 
-impl FromRequestParts<AppState> for Ctx {
-    type Rejection = WebError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
+impl Ctx {
+    /// The context of a request from its headers and path (also used to render error
+    /// pages after the handler, with the signed-in user's menu).
+    pub async fn build(
         state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let cookie_lang = cookies::get(&parts.headers, cookies::LANG).and_then(Lang::parse);
-        let user = match cookies::get(&parts.headers, cookies::SESSION) {
+        headers: &HeaderMap,
+        uri: &Uri,
+        new_csrf: Option<&CsrfToken>,
+    ) -> Result<Ctx, WebError> {
+        let cookie_lang = cookies::get(headers, cookies::LANG).and_then(Lang::parse);
+        let user = match cookies::get(headers, cookies::SESSION) {
             Some(token) => kozos_app::auth::session_user(&state.app, token)
                 .await
                 .map_err(|e| WebError::new(cookie_lang.unwrap_or_default(), e))?,
@@ -67,15 +70,11 @@ impl FromRequestParts<AppState> for Ctx {
                     .and_then(Lang::parse)
             })
             .unwrap_or_default();
-        let csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .or_else(|| cookies::get(&parts.headers, cookies::CSRF).map(str::to_string))
+        let csrf = crate::csrf::expected_token(headers)
+            .or_else(|| new_csrf.map(|t| t.0.clone()))
             .unwrap_or_default();
-        let flash = cookies::get(&parts.headers, cookies::FLASH).map(str::to_string);
-        let here = parts
-            .uri
+        let flash = cookies::get(headers, cookies::FLASH).map(str::to_string);
+        let here = uri
             .path_and_query()
             .map(|p| p.as_str().to_string())
             .unwrap_or_else(|| "/".into());
@@ -88,6 +87,18 @@ impl FromRequestParts<AppState> for Ctx {
             secure_cookies: state.config.secure_cookies,
             gazetteer_attribution: state.config.gazetteer_attribution.clone(),
         })
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let new_csrf = parts.extensions.get::<CsrfToken>().cloned();
+        Ctx::build(state, &parts.headers, &parts.uri, new_csrf.as_ref()).await
     }
 }
 

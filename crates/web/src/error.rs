@@ -1,8 +1,13 @@
-//! How failures look to people (a translated page with the right status) and to API
-//! clients (JSON with a stable code).
+//! How failures look to people: a translated page with the right status and, when
+//! someone is signed in, their own menu (the [`pages`] layer re-renders the page once the
+//! session is known, so errors raised before any handler ran look the same).
 
+use crate::ctx::Ctx;
 use crate::i18n::Lang;
+use crate::AppState;
+use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use kozos_app::AppError;
 
@@ -17,22 +22,51 @@ pub struct WebError {
 pub enum WebErrorKind {
     App(AppError),
     Csrf,
+    /// A query parameter that does not parse.
+    BadRequest,
+    /// A form body that does not parse into the form's fields.
+    MalformedForm,
+    /// A body over the limit (bytes).
+    TooLarge(usize),
+    /// A form sent as something other than `application/x-www-form-urlencoded`.
+    UnsupportedMediaType,
+}
+
+/// Marks a response as an error page (key and message argument) for [`pages`].
+#[derive(Clone, Debug)]
+struct ErrorPage {
+    key: &'static str,
+    limit_kb: Option<usize>,
 }
 
 impl WebError {
     pub fn new(lang: Lang, e: AppError) -> Self {
+        Self::of(lang, WebErrorKind::App(e))
+    }
+    fn of(lang: Lang, kind: WebErrorKind) -> Self {
         WebError {
             lang,
-            kind: WebErrorKind::App(e),
+            kind,
             next: None,
         }
     }
     pub fn csrf(lang: Lang) -> Self {
-        WebError {
-            lang,
-            kind: WebErrorKind::Csrf,
-            next: None,
-        }
+        Self::of(lang, WebErrorKind::Csrf)
+    }
+    pub fn bad_request(lang: Lang) -> Self {
+        Self::of(lang, WebErrorKind::BadRequest)
+    }
+    pub fn malformed_form(lang: Lang) -> Self {
+        Self::of(lang, WebErrorKind::MalformedForm)
+    }
+    pub fn too_large(lang: Lang, limit: usize) -> Self {
+        Self::of(lang, WebErrorKind::TooLarge(limit))
+    }
+    pub fn unsupported_media_type(lang: Lang) -> Self {
+        Self::of(lang, WebErrorKind::UnsupportedMediaType)
+    }
+    pub fn not_found(lang: Lang) -> Self {
+        Self::new(lang, AppError::NotFound)
     }
     pub fn with_next(mut self, next: &str) -> Self {
         self.next = Some(next.to_string());
@@ -47,17 +81,22 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, key) = match &self.kind {
             WebErrorKind::Csrf => (StatusCode::FORBIDDEN, "csrf"),
+            WebErrorKind::BadRequest => (StatusCode::BAD_REQUEST, "400"),
+            WebErrorKind::MalformedForm => (StatusCode::BAD_REQUEST, "form"),
+            WebErrorKind::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "413"),
+            WebErrorKind::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "415"),
             WebErrorKind::App(e) => match e {
                 AppError::NotFound => (StatusCode::NOT_FOUND, "404"),
                 AppError::Forbidden => (StatusCode::FORBIDDEN, "403"),
-                AppError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "429"),
+                AppError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "429"),
+                AppError::Conflict => (StatusCode::CONFLICT, "409"),
                 AppError::Unauthenticated => {
                     let next = self.next.as_deref().unwrap_or("/admin");
                     let to = format!("/signin?next={}", crate::routes::encode_query(next));
                     return Redirect::to(&to).into_response();
                 }
                 // Handlers render forms themselves; an Invalid reaching here has no form.
-                AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "500"),
+                AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "422"),
                 AppError::Db(err) => {
                     tracing::error!(error = %err, "database error");
                     (StatusCode::INTERNAL_SERVER_ERROR, "500")
@@ -68,7 +107,48 @@ impl IntoResponse for WebError {
                 }
             },
         };
-        let body = crate::views::layout::error_page(self.lang, key);
-        (status, [(header::CACHE_CONTROL, "no-store")], body).into_response()
+        let marker = ErrorPage {
+            key,
+            limit_kb: match self.kind {
+                WebErrorKind::TooLarge(n) => Some(n / 1024),
+                _ => None,
+            },
+        };
+        let body = crate::views::layout::error_page(self.lang, None, key, marker.limit_kb);
+        let mut res = (status, [(header::CACHE_CONTROL, "no-store")], body).into_response();
+        if let WebErrorKind::App(AppError::RateLimited { retry_after }) = self.kind {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, retry_after.max(1).into());
+        }
+        res.extensions_mut().insert(marker);
+        res
     }
+}
+
+/// Middleware: an error page answered to a signed-in person is rendered again with their
+/// menu and language (a page without them looks as if they had been signed out).
+pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // Only the cookies are needed afterwards (session, language, CSRF).
+    let mut headers = axum::http::HeaderMap::new();
+    for v in req.headers().get_all(header::COOKIE) {
+        headers.append(header::COOKIE, v.clone());
+    }
+    let uri = req.uri().clone();
+    let mut res = next.run(req).await;
+    let Some(marker) = res.extensions_mut().remove::<ErrorPage>() else {
+        return res;
+    };
+    if crate::cookies::get(&headers, crate::cookies::SESSION).is_none() {
+        return res;
+    }
+    let Ok(ctx) = Ctx::build(&state, &headers, &uri, None).await else {
+        return res;
+    };
+    if ctx.user.is_none() {
+        return res;
+    }
+    let body = crate::views::layout::error_page(ctx.lang, Some(&ctx), marker.key, marker.limit_kb);
+    let (mut parts, _) = res.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body.0))
 }

@@ -2,8 +2,12 @@
 //! English formatting of dates, money and percentages.
 
 use chrono::NaiveDate;
+use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use kozos_domain::money::group_thousands;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 fluent_templates::static_loader! {
@@ -13,6 +17,21 @@ fluent_templates::static_loader! {
         // Unicode isolation marks would leak into HTML attributes and text.
         customise: |bundle| bundle.set_use_isolating(false),
     };
+}
+
+static STRICT: AtomicBool = AtomicBool::new(false);
+
+/// Make a missing catalogue key a panic instead of a bare key on the page (for tests).
+pub fn set_strict(strict: bool) {
+    STRICT.store(strict, Ordering::Relaxed);
+}
+
+fn missing(key: &str) -> String {
+    if STRICT.load(Ordering::Relaxed) {
+        panic!("catalogue key `{key}` is missing");
+    }
+    tracing::error!(key, "catalogue key missing");
+    key.to_string()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,16 +71,52 @@ impl Lang {
         }
     }
 
-    /// The message for `key`; a missing key shows itself (and a test keeps that from happening).
+    /// The message for `key`. In production a key missing in this language falls back to
+    /// Hungarian, then shows itself; under [`set_strict`] (the test suites) a key this
+    /// language lacks panics, so a page that would print it fails its test.
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(self.id(), key)
-            .unwrap_or_else(|| key.to_string())
+        self.lookup(key, None)
     }
 
-    /// Is `key` in this language's catalogue? (for the catalogue completeness test)
+    /// The message for `key` with Fluent arguments, e.g. `("limit", "256")`.
+    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
+        self.lookup(key, Some(&map))
+    }
+
+    fn lookup(self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        match LOCALES.lookup_single_language(self.id(), key, args) {
+            Ok(v) => v,
+            Err(_) if !STRICT.load(Ordering::Relaxed) => LOCALES
+                .try_lookup_complete(self.id(), key, args)
+                .unwrap_or_else(|| missing(key)),
+            Err(_) => missing(key),
+        }
+    }
+
+    /// Does this language's own catalogue define `key`? (Messages that take arguments are
+    /// formatted with sample values of every argument name the catalogues use.)
     pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(self.id(), key).is_some()
+        const ARGUMENTS: &[&str] = &["limit", "seconds"];
+        let sample: HashMap<Cow<'static, str>, FluentValue> = ARGUMENTS
+            .iter()
+            .map(|a| (Cow::Borrowed(*a), FluentValue::from("1")))
+            .collect();
+        LOCALES
+            .lookup_single_language(self.id(), key, Some(&sample))
+            .is_ok()
+    }
+
+    /// An instant as Budapest wall-clock time: 2026. 11. 21. 11:00 / 21 Nov 2026, 11:00.
+    pub fn datetime(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let local = kozos_domain::time::to_budapest(at);
+        match self {
+            Lang::Hu => local.format("%Y. %m. %d. %H:%M").to_string(),
+            Lang::En => local.format("%-d %b %Y, %H:%M").to_string(),
+        }
     }
 
     /// 2023. 01. 31. / 31 Jan 2023
@@ -120,17 +175,45 @@ mod tests {
         assert_eq!(Lang::En.t("nav-sign-in"), "Sign in");
     }
 
-    /// Every key in either catalogue exists in both.
+    /// Every catalogue file of a language, as (file, text).
+    fn catalogue_files(lang: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("locales folder")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).expect("ftl"),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn keys_of(lang: &str) -> Vec<String> {
+        catalogue_files(lang)
+            .iter()
+            .flat_map(|(_, src)| {
+                src.lines()
+                    .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
+                    .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// Every key in either language's catalogue files exists in both, once.
     #[test]
     fn catalogues_have_the_same_keys() {
-        let keys = |src: &str| -> Vec<String> {
-            src.lines()
-                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
-                .filter(|k| !k.starts_with('#') && !k.is_empty())
-                .collect()
-        };
-        let hu = keys(include_str!("../locales/hu/main.ftl"));
-        let en = keys(include_str!("../locales/en/main.ftl"));
+        let hu = keys_of("hu");
+        let en = keys_of("en");
+        assert!(hu.len() > 200, "catalogue files were not read");
         for list in [&hu, &en] {
             let mut seen = std::collections::HashSet::new();
             for k in list {
@@ -143,5 +226,122 @@ mod tests {
         for k in &en {
             assert!(Lang::Hu.has(k), "missing in hu: {k}");
         }
+    }
+
+    /// String literals in the code that look like catalogue keys (a known prefix and a
+    /// hyphen), e.g. `"err-required"` in a validation rule or `ctx.t("admin-save")`.
+    fn keys_used_in_code() -> Vec<(String, String)> {
+        const PREFIXES: &[&str] = &[
+            "err",
+            "admin",
+            "field",
+            "nav",
+            "error",
+            "programme",
+            "signin",
+            "site",
+            "search",
+            "home",
+            "footer",
+            "lang",
+            "unit",
+            "pub",
+            "conflict",
+            "confirm",
+            "audit",
+            "attempt",
+            "place-group",
+            "scope-group",
+            "skip",
+        ];
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut out = Vec::new();
+        let mut stack = vec![crates];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("crates folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    if !path.ends_with("target") {
+                        stack.push(path);
+                    }
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    let src = std::fs::read_to_string(&path).expect("source");
+                    for lit in src.split('"').skip(1).step_by(2) {
+                        let looks_like_key = !lit.is_empty()
+                            && lit.len() < 60
+                            && lit.contains('-')
+                            && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                            && PREFIXES.iter().any(|p| lit.starts_with(&format!("{p}-")))
+                            // `admin-12345` is a password in a test, not a key
+                            && lit.split_once('-').is_some_and(|(_, rest)| rest.chars().any(|c| c.is_ascii_lowercase()));
+                        if looks_like_key {
+                            out.push((path.display().to_string(), lit.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A key the code uses but no catalogue defines would print as the bare key: both
+    /// languages must define every key the code names literally, and every member of the
+    /// families the code builds keys from (roles, funds, error pages …).
+    #[test]
+    fn every_key_the_code_uses_is_defined() {
+        let used = keys_used_in_code();
+        assert!(
+            used.len() > 150,
+            "the code scan found too few keys: {}",
+            used.len()
+        );
+        let mut missing = Vec::new();
+        for (file, key) in &used {
+            for lang in Lang::ALL {
+                // format strings such as "error-title-{key}" are checked as families below
+                if !lang.has(key) && !key.ends_with('-') {
+                    missing.push(format!("{key} ({}) used in {file}", lang.code()));
+                }
+            }
+        }
+        let mut families: Vec<String> = Vec::new();
+        use kozos_domain::organisation::{OrgKind, Sector};
+        use kozos_domain::programme::{Fund, PartnerRole, StaffPosition};
+        use kozos_domain::user::Role;
+        families.extend(Fund::ALL.iter().map(|x| format!("fund-{}", x.as_str())));
+        families.extend(
+            PartnerRole::ALL
+                .iter()
+                .map(|x| format!("role-{}", x.as_str())),
+        );
+        families.extend(
+            StaffPosition::ALL
+                .iter()
+                .map(|x| format!("position-{}", x.as_str())),
+        );
+        families.extend(Sector::ALL.iter().map(|x| format!("sector-{}", x.as_str())));
+        families.extend(OrgKind::ALL.iter().map(|x| format!("kind-{}", x.as_str())));
+        families.extend(Role::ALL.iter().map(|x| format!("userrole-{}", x.as_str())));
+        for o in ["ok", "failed", "throttled"] {
+            families.push(format!("attempt-{o}"));
+        }
+        for page in [
+            "400", "403", "404", "409", "413", "415", "422", "429", "500", "csrf", "form",
+        ] {
+            families.push(format!("error-title-{page}"));
+            families.push(format!("error-text-{page}"));
+        }
+        for k in &families {
+            for lang in Lang::ALL {
+                if !lang.has(k) {
+                    missing.push(format!("{k} ({})", lang.code()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys without a message:\n{}",
+            missing.join("\n")
+        );
     }
 }

@@ -3,10 +3,12 @@
 //! render. No SQL and no access decisions live here.
 
 pub mod api;
+mod conflict;
 mod cookies;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
+mod extract;
 mod handlers;
 pub mod i18n;
 pub mod routes;

@@ -2,7 +2,7 @@
 //! role × route test walks it: a route added here without a row in that test fails CI.
 
 use crate::handlers::{admin, auth, organisations, public, users};
-use crate::{api, csrf, AppState};
+use crate::{api, csrf, error, AppState};
 use axum::http::{HeaderValue, Method};
 use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::Router;
@@ -46,22 +46,27 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::POST, "/admin/programmes/{id}/partners", post(admin::add_partner)),
         r(M::GET, "/admin/programmes/{id}/partners/{partner}/edit", get(admin::edit_partner_form)),
         r(M::POST, "/admin/programmes/{id}/partners/{partner}/edit", post(admin::update_partner)),
+        r(M::GET, "/admin/programmes/{id}/partners/{partner}/delete", get(admin::confirm_delete_partner)),
         r(M::POST, "/admin/programmes/{id}/partners/{partner}/delete", post(admin::delete_partner)),
         r(M::POST, "/admin/programmes/{id}/partners/{partner}/agreements", post(admin::add_agreement)),
         r(M::GET, "/admin/programmes/{id}/agreements/{agreement}/edit", get(admin::edit_agreement_form)),
         r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/edit", post(admin::update_agreement)),
+        r(M::GET, "/admin/programmes/{id}/agreements/{agreement}/delete", get(admin::confirm_delete_agreement)),
         r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/delete", post(admin::delete_agreement)),
         r(M::POST, "/admin/programmes/{id}/staff", post(admin::add_staff)),
         r(M::GET, "/admin/programmes/{id}/staff/{staff}/edit", get(admin::edit_staff_form)),
         r(M::POST, "/admin/programmes/{id}/staff/{staff}/edit", post(admin::update_staff)),
+        r(M::GET, "/admin/programmes/{id}/staff/{staff}/delete", get(admin::confirm_delete_staff)),
         r(M::POST, "/admin/programmes/{id}/staff/{staff}/delete", post(admin::delete_staff)),
         r(M::POST, "/admin/programmes/{id}/areas", post(admin::add_area)),
         r(M::GET, "/admin/programmes/{id}/areas/{area}/edit", get(admin::edit_area_form)),
         r(M::POST, "/admin/programmes/{id}/areas/{area}/edit", post(admin::update_area)),
+        r(M::GET, "/admin/programmes/{id}/areas/{area}/delete", get(admin::confirm_delete_area)),
         r(M::POST, "/admin/programmes/{id}/areas/{area}/delete", post(admin::delete_area)),
         r(M::POST, "/admin/programmes/{id}/target-groups", post(admin::add_target_group)),
         r(M::GET, "/admin/programmes/{id}/target-groups/{group}/edit", get(admin::edit_target_group_form)),
         r(M::POST, "/admin/programmes/{id}/target-groups/{group}/edit", post(admin::update_target_group)),
+        r(M::GET, "/admin/programmes/{id}/target-groups/{group}/delete", get(admin::confirm_delete_target_group)),
         r(M::POST, "/admin/programmes/{id}/target-groups/{group}/delete", post(admin::delete_target_group)),
         r(M::GET, "/admin/organisations", get(organisations::list)),
         r(M::GET, "/admin/organisations/new", get(organisations::new_form)),
@@ -72,7 +77,9 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::GET, "/admin/users/new", get(users::new_form)),
         r(M::POST, "/admin/users/new", post(users::create)),
         r(M::POST, "/admin/users/{id}/grants", post(users::add_grant)),
+        r(M::GET, "/admin/users/{id}/grants/{grant}/delete", get(users::confirm_remove_grant)),
         r(M::POST, "/admin/users/{id}/grants/{grant}/delete", post(users::remove_grant)),
+        r(M::GET, "/admin/sign-in-attempts", get(users::attempts)),
         // JSON API
         r(M::GET, "/api/openapi.json", get(api::openapi_json)),
         r(M::GET, "/api/v1/programmes", get(api::list_programmes)),
@@ -111,7 +118,9 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(public::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::pages))
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),

@@ -26,7 +26,7 @@ both!(
         let text = r.text();
         for msg in [
             "Kötelező mező.",
-            "A jelszó legalább 10 karakter legyen.",
+            "A jelszó legalább 10 karakter legyen (a szóközöket nem számítva).",
             "Válassz a listából.",
         ] {
             assert!(text.contains(msg), "{msg}");

@@ -96,8 +96,20 @@ both!(unknown_pages_are_translated_404s, |t: TestApp| async move {
     assert!(r.body.contains("Az oldal nem található"));
     let r = c.get("/nincs/ilyen").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = c.get("/programmes/abc").await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // an id that cannot name a programme is a page that does not exist, in Hungarian
+    for bad in [
+        "/programmes/abc",
+        "/programmes/9223372036854775808",
+        "/programmes/-1x",
+    ] {
+        let r = c.get(bad).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{bad}");
+        assert!(r.body.contains("Az oldal nem található"), "{bad}");
+        assert!(r.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+    }
 });
 
 both!(health_and_readiness, |t: TestApp| async move {

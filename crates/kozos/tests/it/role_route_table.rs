@@ -41,33 +41,39 @@ GET    /static/style.css                                            ok   ok   ok
 GET    /healthz                                                     ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /readyz                                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin                                                       in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
-GET    /admin/programmes/new                                        in   403  403  403  403   ok   403    403    ok   403   ok
-POST   /admin/programmes/new                                        in   403  403  403  403   422  403    403    ok   403   ok
+GET    /admin/programmes/new                                        in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/programmes/new                                        in   403  403  403  403   403  403    403    ok   403   ok
 GET    /admin/programmes/{id}                                       in   403  403  ok   ok    ok   ok     ok     ok   403   ok
 GET    /admin/programmes/{id}@kecskemet                             in   403  403  403  403   403  403    403    ok   ok    ok
 GET    /admin/programmes/{id}/edit                                  in   403  403  403  403   ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/edit@kecskemet                        in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/programmes/{id}/edit                                  in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/edit@kecskemet                        in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/edit@move                             in   403  403  403  403   422  403    403    403  403   ok
 POST   /admin/programmes/{id}/partners                              in   403  403  403  403   ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/partners/{partner}/edit               in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/partners/{partner}/edit               in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/partners/{partner}/delete             in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/partners/{partner}/delete             in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/partners/{partner}/agreements         in   403  403  403  403   ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/agreements/{agreement}/edit           in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/agreements/{agreement}/edit           in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/agreements/{agreement}/delete         in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/agreements/{agreement}/delete         in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/staff                                 in   403  403  403  403   ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/staff/{staff}/edit                    in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/staff/{staff}/edit                    in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/staff/{staff}/delete                  in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/staff/{staff}/delete                  in   403  403  403  403   ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas                                 in   403  403  403  ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas/{area}/edit                     in   403  403  403  ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/areas/{area}/delete                   in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/areas/{area}/delete                   in   403  403  403  ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups                         in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/target-groups/{group}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups/{group}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/organisations                                         in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
@@ -75,17 +81,23 @@ GET    /admin/organisations/new                                     in   403  40
 POST   /admin/organisations/new                                     in   403  403  403  403   ok   403    ok     ok   403   ok
 GET    /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
 POST   /admin/organisations/{id}/edit                              in   403  403  403  403   403  403    ok     ok   403   ok
+POST   /admin/organisations/{id}/edit@move                         in   403  403  403  403   403  403    422    ok   403   ok
+POST   /admin/organisations/{id}/edit@parent                       in   403  403  403  403   403  403    422    ok   403   ok
+POST   /admin/organisations/{id}/edit@cycle                        in   403  403  403  403   403  403    422    422  403   422
 GET    /admin/organisations/{id}/edit@kecskemet                    in   403  403  403  403   403  403    403    ok   403   ok
 GET    /admin/users                                                 in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/users/new                                             in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/users/new                                             in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/users/{id}/grants                                     in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/users/{id}/grants/{grant}/delete                      in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/users/{id}/grants/{grant}/delete                      in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/sign-in-attempts                                      in   403  403  403  403   403  403    403    403  403   ok
 GET    /api/openapi.json                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/programmes                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
-POST   /api/v1/programmes                                           401  403  403  403  403   422  403    403    ok   403   ok
+POST   /api/v1/programmes                                           401  403  403  403  403   403  403    403    ok   403   ok
 GET    /api/v1/programmes/{id}                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 PUT    /api/v1/programmes/{id}                                      401  403  403  403  403   ok   403    403    403  403   ok
+PUT    /api/v1/programmes/{id}@move                                 401  403  403  403  403   422  403    403    403  403   ok
 POST   /api/v1/programmes/{id}/partners                             401  403  403  403  403   ok   403    403    403  403   ok
 PUT    /api/v1/programmes/{id}/partners/{partner}                   401  403  403  403  403   ok   403    403    403  403   ok
 DELETE /api/v1/programmes/{id}/partners/{partner}                   401  403  403  403  403   ok   403    403    403  403   ok
@@ -108,6 +120,9 @@ GET    /api/v1/organisations                                        ok   ok   ok
 POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
 GET    /api/v1/organisations/{id}                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 PUT    /api/v1/organisations/{id}                                  401  403  403  403  403   403  403    ok     ok   403   ok
+PUT    /api/v1/organisations/{id}@move                             401  403  403  403  403   403  403    422    ok   403   ok
+PUT    /api/v1/organisations/{id}@parent                           401  403  403  403  403   403  403    422    ok   403   ok
+PUT    /api/v1/organisations/{id}@cycle                            401  403  403  403  403   403  403    422    422  403   422
 GET    /api/v1/places                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 ";
 
@@ -197,6 +212,7 @@ async fn fixtures(
             kind: "ngo".into(),
             ..Default::default()
         },
+        None,
     )
     .await
     .unwrap();
@@ -212,6 +228,7 @@ async fn fixtures(
             signed_on: "2019-01-01".into(),
             scope: "Próba".into(),
         },
+        None,
     )
     .await
     .unwrap();
@@ -224,6 +241,7 @@ async fn fixtures(
             signed_on: "".into(),
             scope: format!("Második {n}"),
         },
+        None,
     )
     .await
     .unwrap();
@@ -236,6 +254,7 @@ async fn fixtures(
             position: "other".into(),
             ..Default::default()
         },
+        None,
     )
     .await
     .unwrap();
@@ -249,6 +268,7 @@ async fn fixtures(
             boundary: "".into(),
             settlements: "Kisbér".into(),
         },
+        kozos_app::Edit::default(),
     )
     .await
     .unwrap();
@@ -260,6 +280,7 @@ async fn fixtures(
             name: format!("Próbacsoport {n}"),
             ..Default::default()
         },
+        None,
     )
     .await
     .unwrap();
@@ -282,6 +303,39 @@ async fn fixtures(
         .last()
         .unwrap()
         .0;
+    // An organisation of Kisbér (in the county coordinator's county) to move about, and
+    // one below it, for the rows that try moves and parent cycles.
+    let settlements = kozos_app::catalogue::settlements(app).await.unwrap();
+    let settlement = |name: &str| settlements.iter().find(|p| p.name == name).unwrap().id;
+    let local_org = kozos_app::organisations::create(
+        app,
+        admin,
+        &kozos_domain::organisation::OrganisationForm {
+            name: format!("Helyi Kör {n}"),
+            sector: "civil".into(),
+            kind: "ngo".into(),
+            settlement_id: settlement("Kisbér").to_string(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let child_org = kozos_app::organisations::create(
+        app,
+        admin,
+        &kozos_domain::organisation::OrganisationForm {
+            name: format!("Helyi Kör {n} Ifjúsági Tagozata"),
+            sector: "civil".into(),
+            kind: "ngo".into(),
+            settlement_id: settlement("Kisbér").to_string(),
+            parent_id: local_org.to_string(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap();
     let org_id = if programme == t.kecskemet() {
         org("Kecskemét Megyei Jogú Város Önkormányzata")
     } else {
@@ -297,6 +351,13 @@ async fn fixtures(
         ("user", subject.to_string()),
         ("grant", grant.to_string()),
         ("code", "en".to_string()),
+        ("local_org", local_org.to_string()),
+        ("child_org", child_org.to_string()),
+        ("kecskemet_settlement", settlement("Kecskemét").to_string()),
+        (
+            "kecskemet_org",
+            org("Kecskemét Megyei Jogú Város Önkormányzata").to_string(),
+        ),
         ("id", programme.to_string()),
     ]
     .into_iter()
@@ -418,7 +479,8 @@ async fn api_body(
             )
             .await
             .unwrap();
-            json!({"name": o.name, "sector": o.sector.as_str(), "kind": o.kind.as_str(), "settlement_id": o.settlement_id.map(|s| s.0)})
+            json!({"name": o.name, "sector": o.sector.as_str(), "kind": o.kind.as_str(), "settlement_id": o.settlement_id.map(|s| s.0),
+                "parent_id": o.parent_id.map(|p| p.0), "website": o.website})
         }
         "/api/v1/programmes" => {
             json!({"title": format!("API program {n}"), "beneficiary_id": programme.beneficiary_id.map(|b| b.0), "place_id": programme.place_id.map(|p| p.0)})
@@ -438,6 +500,7 @@ async fn api_body(
                     kind: "ngo".into(),
                     ..Default::default()
                 },
+                None,
             )
             .await
             .unwrap();
@@ -461,6 +524,23 @@ async fn api_body(
     }
 }
 
+/// What a row's fixture changes in the submitted record: `move` puts it in another
+/// county (Kecskemét), `parent` under an organisation there, `cycle` under its own child.
+fn moved_fields(
+    route: &str,
+    fixture: &str,
+    fx: &std::collections::HashMap<&'static str, String>,
+) -> Vec<(&'static str, String)> {
+    let organisation = route.contains("/organisations/");
+    match fixture {
+        "move" if organisation => vec![("settlement_id", fx["kecskemet_settlement"].clone())],
+        "move" => vec![("place_id", fx["kecskemet_settlement"].clone())],
+        "parent" => vec![("parent_id", fx["kecskemet_org"].clone())],
+        "cycle" => vec![("parent_id", fx["child_org"].clone())],
+        _ => vec![],
+    }
+}
+
 async fn run_table(t: TestApp) {
     let admin = t.user("admin@demo.kozos.hu").await;
     let subject = kozos_app::accounts::create(
@@ -473,6 +553,7 @@ async fn run_table(t: TestApp) {
             role: "resident".into(),
             scope: "country".into(),
         },
+        None,
     )
     .await
     .unwrap();
@@ -502,7 +583,13 @@ async fn run_table(t: TestApp) {
             } else {
                 t.kisber()
             };
-            let fx = fixtures(&t, programme_id, n, &admin, subject).await;
+            let mut fx = fixtures(&t, programme_id, n, &admin, subject).await;
+            let fixture = row.fixture.as_deref().unwrap_or("");
+            let org_move = row.route.contains("/organisations/")
+                && matches!(fixture, "move" | "parent" | "cycle");
+            if org_move {
+                fx.insert("org", fx["local_org"].clone());
+            }
             let mut path = row.route.clone();
             if path.contains("/organisations/") {
                 path = path.replace("{id}", &fx["org"]);
@@ -525,7 +612,10 @@ async fn run_table(t: TestApp) {
             let resp = match row.method.as_str() {
                 "GET" => c.get(&path).await,
                 "POST" | "PUT" | "DELETE" if path.starts_with("/api/") => {
-                    let body = api_body(&t, &row.route, &programme, &fx, n).await;
+                    let mut body = api_body(&t, &row.route, &programme, &fx, n).await;
+                    for (k, v) in moved_fields(&row.route, fixture, &fx) {
+                        body[k] = serde_json::json!(v.parse::<i64>().unwrap());
+                    }
                     c.send_json(row.method.clone(), &path, &body).await
                 }
                 _ => {
@@ -543,7 +633,13 @@ async fn run_table(t: TestApp) {
                             ("sector".into(), f.sector),
                             ("kind".into(), f.kind),
                             ("settlement_id".into(), f.settlement_id),
+                            ("parent_id".into(), f.parent_id),
+                            ("website".into(), f.website),
                         ];
+                    }
+                    for (k, v) in moved_fields(&row.route, fixture, &fx) {
+                        fields.retain(|(name, _)| name != k);
+                        fields.push((k.to_string(), v));
                     }
                     if fields.iter().any(|(_, v)| v == "{neworg}") {
                         let org = kozos_app::organisations::create(
@@ -555,6 +651,7 @@ async fn run_table(t: TestApp) {
                                 kind: "ngo".into(),
                                 ..Default::default()
                             },
+                            None,
                         )
                         .await
                         .unwrap();
@@ -584,6 +681,18 @@ async fn run_table(t: TestApp) {
                     r
                 }
             };
+            if fixture == "move" && row.route.contains("/programmes/") {
+                // put the programme back where it was for the rows that follow
+                kozos_app::programmes::update(
+                    &t.app,
+                    &admin,
+                    programme.id,
+                    &ProgrammeForm::from_programme(&programme),
+                    None,
+                )
+                .await
+                .unwrap();
+            }
             let got = outcome(&resp);
             if got != row.expected[i] {
                 failures.push(format!(

@@ -27,6 +27,9 @@ pub struct ProgrammeDto {
     pub end_date: Option<String>,
     pub intermediate_body: Option<String>,
     pub description: String,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 impl From<&Programme> for ProgrammeDto {
@@ -46,6 +49,7 @@ impl From<&Programme> for ProgrammeDto {
             end_date: p.end_date.map(|d| d.to_string()),
             intermediate_body: p.intermediate_body.clone(),
             description: p.description.clone(),
+            version: p.version,
         }
     }
 }
@@ -55,6 +59,9 @@ pub struct AgreementDto {
     pub id: i64,
     pub signed_on: Option<String>,
     pub scope: String,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -65,6 +72,9 @@ pub struct PartnerDto {
     /// `consortium_member`, `cooperation_partner`, `supporter`.
     pub role: String,
     pub agreements: Vec<AgreementDto>,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -73,6 +83,9 @@ pub struct ActionAreaDto {
     pub name: String,
     pub boundary: String,
     pub settlements: Vec<PlaceRefDto>,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -87,6 +100,9 @@ pub struct TargetGroupDto {
     pub name: String,
     pub description: Option<String>,
     pub planned_size: Option<i64>,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -110,6 +126,7 @@ impl From<&ProgrammePage> for ProgrammeDetailDto {
                     organisation_id: pa.organisation_id.0,
                     organisation_name: pa.organisation_name.clone(),
                     role: pa.role.as_str().into(),
+                    version: pa.version,
                     agreements: pa
                         .agreements
                         .iter()
@@ -117,6 +134,7 @@ impl From<&ProgrammePage> for ProgrammeDetailDto {
                             id: a.id.0,
                             signed_on: a.signed_on.map(|d| d.to_string()),
                             scope: a.scope.clone(),
+                            version: a.version,
                         })
                         .collect(),
                 })
@@ -128,6 +146,7 @@ impl From<&ProgrammePage> for ProgrammeDetailDto {
                     id: a.id.0,
                     name: a.name.clone(),
                     boundary: a.boundary.clone(),
+                    version: a.version,
                     settlements: a
                         .settlements
                         .iter()
@@ -146,6 +165,7 @@ impl From<&ProgrammePage> for ProgrammeDetailDto {
                     name: g.name.clone(),
                     description: g.description.clone(),
                     planned_size: g.planned_size,
+                    version: g.version,
                 })
                 .collect(),
         }
@@ -163,6 +183,9 @@ pub struct OrganisationDto {
     pub settlement_name: Option<String>,
     pub parent_id: Option<i64>,
     pub website: Option<String>,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 impl From<&Organisation> for OrganisationDto {
@@ -176,6 +199,7 @@ impl From<&Organisation> for OrganisationDto {
             settlement_name: o.settlement_name.clone(),
             parent_id: o.parent_id.map(|x| x.0),
             website: o.website.clone(),
+            version: o.version,
         }
     }
 }
@@ -217,6 +241,9 @@ pub struct ProgrammeWrite {
     pub end_date: Option<String>,
     pub intermediate_body: Option<String>,
     pub description: Option<String>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 fn s<T: ToString>(v: &Option<T>) -> String {
@@ -250,6 +277,9 @@ pub struct OrganisationWrite {
     pub settlement_id: Option<i64>,
     pub parent_id: Option<i64>,
     pub website: Option<String>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl OrganisationWrite {
@@ -276,6 +306,9 @@ pub struct AgreementWrite {
     /// ISO date; may be omitted when the agreement is undated.
     pub signed_on: Option<String>,
     pub scope: String,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl AgreementWrite {
@@ -295,6 +328,9 @@ pub struct PartnerWrite {
     pub role: String,
     /// Optionally the cooperation agreement signed with the partner (on creation only).
     pub agreement: Option<AgreementWrite>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl PartnerWrite {
@@ -314,6 +350,9 @@ pub struct StaffDto {
     pub start_date: Option<String>,
     pub end_date: Option<String>,
     pub note: Option<String>,
+    /// The record's version: send it back with an edit to have the edit refused (409)
+    /// if someone saved in between.
+    pub version: i64,
 }
 
 impl From<&kozos_domain::programme::StaffAssignment> for StaffDto {
@@ -325,6 +364,7 @@ impl From<&kozos_domain::programme::StaffAssignment> for StaffDto {
             start_date: st.start_date.map(|d| d.to_string()),
             end_date: st.end_date.map(|d| d.to_string()),
             note: st.note.clone(),
+            version: st.version,
         }
     }
 }
@@ -339,6 +379,9 @@ pub struct StaffWrite {
     pub start_date: Option<String>,
     pub end_date: Option<String>,
     pub note: Option<String>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl StaffWrite {
@@ -361,6 +404,9 @@ pub struct ActionAreaWrite {
     pub boundary: String,
     /// Settlement names (accent- and case-blind), e.g. `["Kisbér", "Hánta"]`.
     pub settlements: Vec<String>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl ActionAreaWrite {
@@ -379,6 +425,9 @@ pub struct TargetGroupWrite {
     pub name: String,
     pub description: Option<String>,
     pub planned_size: Option<i64>,
+    /// The version this edit starts from (as read); when someone saved since, the edit is
+    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
+    pub version: Option<i64>,
 }
 
 impl TargetGroupWrite {

@@ -1,7 +1,9 @@
 use super::dto::*;
-use super::{json_body, ApiError, ApiErrorBody, ApiLang, ApiUser};
+use super::{
+    json_body, ApiError, ApiErrorBody, ApiLang, ApiPath, ApiQuery, ApiUser, IdempotencyKey,
+};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use kozos_app::{catalogue, organisations, programmes};
@@ -22,7 +24,7 @@ pub struct SearchParams {
 pub async fn list_programmes(
     State(s): State<AppState>,
     lang: ApiLang,
-    Query(p): Query<SearchParams>,
+    ApiQuery(p): ApiQuery<SearchParams>,
 ) -> ApiResult<Json<Vec<ProgrammeDto>>> {
     let list = catalogue::search_programmes(&s.app, p.q.as_deref())
         .await
@@ -35,7 +37,7 @@ pub async fn list_programmes(
 pub async fn get_programme(
     State(s): State<AppState>,
     lang: ApiLang,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<ProgrammeDetailDto>> {
     let page = catalogue::programme_page(&s.app, ProgrammeId(id))
         .await
@@ -49,10 +51,11 @@ pub async fn create_programme(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
+    IdempotencyKey(key): IdempotencyKey,
     body: Result<Json<ProgrammeWrite>, axum::extract::rejection::JsonRejection>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let body = json_body(&lang, body)?;
-    let id = programmes::create(&s.app, &user, &body.to_form())
+    let id = programmes::create(&s.app, &user, &body.to_form(), key.as_deref())
         .await
         .map_err(lang.err())?;
     Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
@@ -64,13 +67,19 @@ pub async fn update_programme(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<ProgrammeWrite>, axum::extract::rejection::JsonRejection>,
 ) -> ApiResult<Json<ProgrammeDetailDto>> {
     let body = json_body(&lang, body)?;
-    programmes::update(&s.app, &user, ProgrammeId(id), &body.to_form())
-        .await
-        .map_err(lang.err())?;
+    programmes::update(
+        &s.app,
+        &user,
+        ProgrammeId(id),
+        &body.to_form(),
+        body.version,
+    )
+    .await
+    .map_err(lang.err())?;
     let page = catalogue::programme_page(&s.app, ProgrammeId(id))
         .await
         .map_err(lang.err())?;
@@ -81,7 +90,7 @@ pub async fn update_programme(
 pub async fn list_organisations(
     State(s): State<AppState>,
     lang: ApiLang,
-    Query(p): Query<SearchParams>,
+    ApiQuery(p): ApiQuery<SearchParams>,
 ) -> ApiResult<Json<Vec<OrganisationDto>>> {
     let list = catalogue::organisations(&s.app, p.q.as_deref())
         .await
@@ -94,7 +103,7 @@ pub async fn list_organisations(
 pub async fn get_organisation(
     State(s): State<AppState>,
     lang: ApiLang,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<OrganisationDto>> {
     let o = catalogue::organisation(&s.app, OrganisationId(id))
         .await
@@ -108,10 +117,11 @@ pub async fn create_organisation(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
+    IdempotencyKey(key): IdempotencyKey,
     body: Result<Json<OrganisationWrite>, axum::extract::rejection::JsonRejection>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let body = json_body(&lang, body)?;
-    let id = organisations::create(&s.app, &user, &body.to_form())
+    let id = organisations::create(&s.app, &user, &body.to_form(), key.as_deref())
         .await
         .map_err(lang.err())?;
     Ok((StatusCode::CREATED, Json(Created { id: id.0 })))
@@ -123,13 +133,19 @@ pub async fn update_organisation(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     body: Result<Json<OrganisationWrite>, axum::extract::rejection::JsonRejection>,
 ) -> ApiResult<Json<OrganisationDto>> {
     let body = json_body(&lang, body)?;
-    organisations::update(&s.app, &user, OrganisationId(id), &body.to_form())
-        .await
-        .map_err(lang.err())?;
+    organisations::update(
+        &s.app,
+        &user,
+        OrganisationId(id),
+        &body.to_form(),
+        body.version,
+    )
+    .await
+    .map_err(lang.err())?;
     let o = catalogue::organisation(&s.app, OrganisationId(id))
         .await
         .map_err(lang.err())?;
@@ -147,7 +163,7 @@ pub struct PlaceParams {
 pub async fn list_places(
     State(s): State<AppState>,
     lang: ApiLang,
-    Query(p): Query<PlaceParams>,
+    ApiQuery(p): ApiQuery<PlaceParams>,
 ) -> ApiResult<Json<Vec<PlaceDto>>> {
     let list = catalogue::place_children(&s.app, p.parent.map(PlaceId))
         .await

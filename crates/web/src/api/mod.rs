@@ -95,70 +95,120 @@ pub struct ApiFieldError {
 
 pub struct ApiError {
     lang: Lang,
-    error: AppError,
+    error: ApiFailure,
+}
+
+enum ApiFailure {
+    App(AppError),
+    /// A path id that cannot name a record.
+    BadPath,
+    /// A query parameter that does not parse.
+    BadQuery,
+    /// A body over the limit (bytes).
+    TooLarge(usize),
+    /// A write whose body is not `application/json`.
+    UnsupportedMediaType,
+}
+
+/// The largest JSON body read, in bytes.
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+impl ApiError {
+    fn of(lang: Lang, error: ApiFailure) -> Self {
+        ApiError { lang, error }
+    }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let l = self.lang;
-        let (status, code, message_key, fields) = match self.error {
-            AppError::NotFound => (
+        let field = |field: &str, key: &'static str| ApiFieldError {
+            field: field.into(),
+            code: key.into(),
+            message: l.t(key),
+        };
+        let (status, code, message, fields) = match self.error {
+            ApiFailure::BadPath => (
                 StatusCode::NOT_FOUND,
                 "not_found",
-                "error-title-404",
+                l.t("error-title-404"),
                 vec![],
             ),
-            AppError::Unauthenticated => (
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "error-title-403",
+            ApiFailure::BadQuery => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                l.t("error-text-400"),
                 vec![],
             ),
-            AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-text-403", vec![]),
-            AppError::RateLimited => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                "error-text-429",
+            ApiFailure::TooLarge(limit) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                l.t_with("error-text-413", &[("limit", (limit / 1024).to_string())]),
                 vec![],
             ),
-            AppError::Invalid(e) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
-                "admin-fix-errors",
-                e.0.iter()
-                    .map(|f| ApiFieldError {
-                        field: f.field.into(),
-                        code: f.key.into(),
-                        message: l.t(f.key),
-                    })
-                    .collect(),
+            ApiFailure::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                l.t("err-json-content-type"),
+                vec![],
             ),
-            AppError::Db(e) => {
-                tracing::error!(error = %e, "database error (api)");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "error-text-500",
+            ApiFailure::App(e) => match e {
+                AppError::NotFound => (
+                    StatusCode::NOT_FOUND,
+                    "not_found",
+                    l.t("error-title-404"),
                     vec![],
-                )
-            }
-            AppError::Internal(e) => {
-                tracing::error!(error = %e, "internal error (api)");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "error-text-500",
+                ),
+                AppError::Unauthenticated => (
+                    StatusCode::UNAUTHORIZED,
+                    "unauthorized",
+                    l.t("err-api-token"),
                     vec![],
-                )
-            }
+                ),
+                AppError::Forbidden => (
+                    StatusCode::FORBIDDEN,
+                    "forbidden",
+                    l.t("error-text-403"),
+                    vec![],
+                ),
+                AppError::RateLimited { .. } => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limited",
+                    l.t("error-text-429"),
+                    vec![],
+                ),
+                AppError::Conflict => (
+                    StatusCode::CONFLICT,
+                    "conflict",
+                    l.t("error-text-409"),
+                    vec![],
+                ),
+                AppError::Invalid(e) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                    l.t("admin-fix-errors"),
+                    e.0.iter().map(|f| field(f.field, f.key)).collect(),
+                ),
+                AppError::Db(e) => {
+                    tracing::error!(error = %e, "database error (api)");
+                    (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "internal",
+                        l.t("error-text-500"),
+                        vec![],
+                    )
+                }
+                AppError::Internal(e) => {
+                    tracing::error!(error = %e, "internal error (api)");
+                    (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "internal",
+                        l.t("error-text-500"),
+                        vec![],
+                    )
+                }
+            },
         };
-        let mut message = l.t(message_key);
-        if code == "unauthorized" {
-            message = match l {
-                Lang::Hu => "Hiányzó vagy érvénytelen API-token (Authorization: Bearer …).".into(),
-                Lang::En => "Missing or invalid API token (Authorization: Bearer …).".into(),
-            };
-        }
         (
             status,
             Json(ApiErrorBody {
@@ -173,14 +223,75 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The JSON body of a write, or a `validation_failed` error on the `body` field when it is
-/// not JSON or lacks a required field (one rule for every write endpoint).
+/// The JSON body of a write: 415 when it is not sent as JSON, 413 when it is over
+/// [`MAX_JSON_BYTES`], and a `validation_failed` error on the `body` field when it is not
+/// valid JSON or lacks a required field (one rule for every write endpoint).
 pub(crate) fn json_body<T>(
     lang: &ApiLang,
     body: Result<Json<T>, axum::extract::rejection::JsonRejection>,
 ) -> Result<T, ApiError> {
-    body.map(|Json(b)| b)
-        .map_err(|_| (lang.err())(AppError::invalid("body", "err-json")))
+    use axum::extract::rejection::JsonRejection as R;
+    match body {
+        Ok(Json(b)) => Ok(b),
+        Err(R::MissingJsonContentType(_)) => {
+            Err(ApiError::of(lang.0, ApiFailure::UnsupportedMediaType))
+        }
+        Err(R::BytesRejection(r)) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(ApiError::of(lang.0, ApiFailure::TooLarge(MAX_JSON_BYTES)))
+        }
+        Err(_) => Err((lang.err())(AppError::invalid("body", "err-json"))),
+    }
+}
+
+/// Ids from the URL path; one that cannot name a record is a JSON 404.
+pub struct ApiPath<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiPath<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {
+        let ApiLang(lang) = ApiLang::from_request_parts(parts, s)
+            .await
+            .unwrap_or(ApiLang(Lang::Hu));
+        axum::extract::Path::<T>::from_request_parts(parts, s)
+            .await
+            .map(|axum::extract::Path(v)| ApiPath(v))
+            .map_err(|_| ApiError::of(lang, ApiFailure::BadPath))
+    }
+}
+
+/// Query parameters; one that does not parse is a JSON 400.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {
+        let ApiLang(lang) = ApiLang::from_request_parts(parts, s)
+            .await
+            .unwrap_or(ApiLang(Lang::Hu));
+        axum::extract::Query::<T>::from_request_parts(parts, s)
+            .await
+            .map(|axum::extract::Query(v)| ApiQuery(v))
+            .map_err(|_| ApiError::of(lang, ApiFailure::BadQuery))
+    }
+}
+
+/// The client's `Idempotency-Key`: a POST repeated with the same key creates nothing new
+/// and answers with the record the first one created.
+pub struct IdempotencyKey(pub Option<String>);
+
+impl FromRequestParts<AppState> for IdempotencyKey {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(IdempotencyKey(
+            parts
+                .headers
+                .get("idempotency-key")
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && v.len() <= 100)
+                .map(str::to_string),
+        ))
+    }
 }
 
 /// The language an API client asked for (`Accept-Language: en` → English).
@@ -204,7 +315,7 @@ impl ApiLang {
     pub fn err(&self) -> impl Fn(AppError) -> ApiError + '_ {
         move |error| ApiError {
             lang: self.0,
-            error,
+            error: ApiFailure::App(error),
         }
     }
 }
@@ -218,25 +329,31 @@ impl FromRequestParts<AppState> for ApiUser {
         let ApiLang(lang) = ApiLang::from_request_parts(parts, s)
             .await
             .unwrap_or(ApiLang(Lang::Hu));
+        // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` count too.
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
+            .and_then(|v| v.trim_start().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, t)| t.trim())
+            .filter(|t| !t.is_empty());
         let Some(token) = token else {
             return Err(ApiError {
                 lang,
-                error: AppError::Unauthenticated,
+                error: ApiFailure::App(AppError::Unauthenticated),
             });
         };
         match kozos_app::auth::token_user(&s.app, token).await {
             Ok(Some(u)) => Ok(ApiUser(u)),
             Ok(None) => Err(ApiError {
                 lang,
-                error: AppError::Unauthenticated,
+                error: ApiFailure::App(AppError::Unauthenticated),
             }),
-            Err(e) => Err(ApiError { lang, error: e }),
+            Err(e) => Err(ApiError {
+                lang,
+                error: ApiFailure::App(e),
+            }),
         }
     }
 }

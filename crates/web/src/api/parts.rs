@@ -2,10 +2,10 @@
 //! target groups. Same use cases, rules and scopes as the back-office forms.
 
 use super::dto::*;
-use super::{json_body, ApiError, ApiErrorBody, ApiLang, ApiUser};
+use super::{json_body, ApiError, ApiErrorBody, ApiLang, ApiPath, ApiUser, IdempotencyKey};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use kozos_app::programmes;
@@ -24,7 +24,8 @@ pub async fn add_partner(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    IdempotencyKey(key): IdempotencyKey,
     b: Body<PartnerWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let b = json_body(&lang, b)?;
@@ -33,9 +34,16 @@ pub async fn add_partner(
         .as_ref()
         .map(AgreementWrite::to_form)
         .unwrap_or_default();
-    let pid = programmes::add_partner(&s.app, &user, ProgrammeId(id), &b.to_form(), &agreement)
-        .await
-        .map_err(lang.err())?;
+    let pid = programmes::add_partner(
+        &s.app,
+        &user,
+        ProgrammeId(id),
+        &b.to_form(),
+        &agreement,
+        key.as_deref(),
+    )
+    .await
+    .map_err(lang.err())?;
     Ok(created(pid.0))
 }
 
@@ -45,7 +53,7 @@ pub async fn update_partner(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, partner)): Path<(i64, i64)>,
+    ApiPath((id, partner)): ApiPath<(i64, i64)>,
     b: Body<PartnerWrite>,
 ) -> ApiResult<StatusCode> {
     let b = json_body(&lang, b)?;
@@ -55,6 +63,7 @@ pub async fn update_partner(
         ProgrammeId(id),
         PartnerId(partner),
         &b.to_form(),
+        b.version,
     )
     .await
     .map_err(lang.err())?;
@@ -67,7 +76,7 @@ pub async fn delete_partner(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, partner)): Path<(i64, i64)>,
+    ApiPath((id, partner)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     programmes::delete_partner(&s.app, &user, ProgrammeId(id), PartnerId(partner))
         .await
@@ -81,7 +90,8 @@ pub async fn add_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, partner)): Path<(i64, i64)>,
+    ApiPath((id, partner)): ApiPath<(i64, i64)>,
+    IdempotencyKey(key): IdempotencyKey,
     b: Body<AgreementWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let b = json_body(&lang, b)?;
@@ -91,6 +101,7 @@ pub async fn add_agreement(
         ProgrammeId(id),
         PartnerId(partner),
         &b.to_form(),
+        key.as_deref(),
     )
     .await
     .map_err(lang.err())?;
@@ -103,7 +114,7 @@ pub async fn update_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, agreement)): Path<(i64, i64)>,
+    ApiPath((id, agreement)): ApiPath<(i64, i64)>,
     b: Body<AgreementWrite>,
 ) -> ApiResult<StatusCode> {
     let b = json_body(&lang, b)?;
@@ -113,6 +124,7 @@ pub async fn update_agreement(
         ProgrammeId(id),
         AgreementId(agreement),
         &b.to_form(),
+        b.version,
     )
     .await
     .map_err(lang.err())?;
@@ -125,7 +137,7 @@ pub async fn delete_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, agreement)): Path<(i64, i64)>,
+    ApiPath((id, agreement)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     programmes::delete_agreement(&s.app, &user, ProgrammeId(id), AgreementId(agreement))
         .await
@@ -139,7 +151,7 @@ pub async fn list_staff(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<StaffDto>>> {
     let view = programmes::staff_view(&s.app, &user, ProgrammeId(id))
         .await
@@ -153,11 +165,12 @@ pub async fn add_staff(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    IdempotencyKey(key): IdempotencyKey,
     b: Body<StaffWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let b = json_body(&lang, b)?;
-    let sid = programmes::add_staff(&s.app, &user, ProgrammeId(id), &b.to_form())
+    let sid = programmes::add_staff(&s.app, &user, ProgrammeId(id), &b.to_form(), key.as_deref())
         .await
         .map_err(lang.err())?;
     Ok(created(sid.0))
@@ -169,13 +182,20 @@ pub async fn update_staff(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, staff)): Path<(i64, i64)>,
+    ApiPath((id, staff)): ApiPath<(i64, i64)>,
     b: Body<StaffWrite>,
 ) -> ApiResult<StatusCode> {
     let b = json_body(&lang, b)?;
-    programmes::update_staff(&s.app, &user, ProgrammeId(id), StaffId(staff), &b.to_form())
-        .await
-        .map_err(lang.err())?;
+    programmes::update_staff(
+        &s.app,
+        &user,
+        ProgrammeId(id),
+        StaffId(staff),
+        &b.to_form(),
+        b.version,
+    )
+    .await
+    .map_err(lang.err())?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -185,7 +205,7 @@ pub async fn delete_staff(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, staff)): Path<(i64, i64)>,
+    ApiPath((id, staff)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     programmes::delete_staff(&s.app, &user, ProgrammeId(id), StaffId(staff))
         .await
@@ -199,13 +219,19 @@ pub async fn add_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    IdempotencyKey(key): IdempotencyKey,
     b: Body<ActionAreaWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let b = json_body(&lang, b)?;
-    let aid = programmes::save_action_area(&s.app, &user, ProgrammeId(id), None, &b.to_form())
-        .await
-        .map_err(lang.err())?;
+    let edit = kozos_app::Edit {
+        version: None,
+        once: key.as_deref(),
+    };
+    let aid =
+        programmes::save_action_area(&s.app, &user, ProgrammeId(id), None, &b.to_form(), edit)
+            .await
+            .map_err(lang.err())?;
     Ok(created(aid.0))
 }
 
@@ -215,7 +241,7 @@ pub async fn update_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, area)): Path<(i64, i64)>,
+    ApiPath((id, area)): ApiPath<(i64, i64)>,
     b: Body<ActionAreaWrite>,
 ) -> ApiResult<StatusCode> {
     let b = json_body(&lang, b)?;
@@ -225,6 +251,10 @@ pub async fn update_action_area(
         ProgrammeId(id),
         Some(ActionAreaId(area)),
         &b.to_form(),
+        kozos_app::Edit {
+            version: b.version,
+            once: None,
+        },
     )
     .await
     .map_err(lang.err())?;
@@ -237,7 +267,7 @@ pub async fn delete_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, area)): Path<(i64, i64)>,
+    ApiPath((id, area)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     programmes::delete_action_area(&s.app, &user, ProgrammeId(id), ActionAreaId(area))
         .await
@@ -251,13 +281,15 @@ pub async fn add_target_group(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    IdempotencyKey(key): IdempotencyKey,
     b: Body<TargetGroupWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
     let b = json_body(&lang, b)?;
-    let gid = programmes::add_target_group(&s.app, &user, ProgrammeId(id), &b.to_form())
-        .await
-        .map_err(lang.err())?;
+    let gid =
+        programmes::add_target_group(&s.app, &user, ProgrammeId(id), &b.to_form(), key.as_deref())
+            .await
+            .map_err(lang.err())?;
     Ok(created(gid.0))
 }
 
@@ -267,7 +299,7 @@ pub async fn update_target_group(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, group)): Path<(i64, i64)>,
+    ApiPath((id, group)): ApiPath<(i64, i64)>,
     b: Body<TargetGroupWrite>,
 ) -> ApiResult<StatusCode> {
     let b = json_body(&lang, b)?;
@@ -277,6 +309,7 @@ pub async fn update_target_group(
         ProgrammeId(id),
         TargetGroupId(group),
         &b.to_form(),
+        b.version,
     )
     .await
     .map_err(lang.err())?;
@@ -289,7 +322,7 @@ pub async fn delete_target_group(
     State(s): State<AppState>,
     lang: ApiLang,
     ApiUser(user): ApiUser,
-    Path((id, group)): Path<(i64, i64)>,
+    ApiPath((id, group)): ApiPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     programmes::delete_target_group(&s.app, &user, ProgrammeId(id), TargetGroupId(group))
         .await

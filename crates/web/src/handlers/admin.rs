@@ -1,14 +1,19 @@
 //! Back-office handlers for programmes and their parts.
 
-use crate::csrf::CsrfForm;
+use crate::conflict;
+use crate::csrf::{CsrfForm, EditForm, FormMeta};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::views::admin::{self as v, Choices, PartForms};
+use crate::extract::Path;
+use crate::views::admin::{self as v, Choices, PartForms, PartPage};
+use crate::views::components::FormState;
 use crate::{cookies, views, AppState};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use kozos_app::{catalogue, programmes, AppError};
+use kozos_app::programmes::Parts;
+use kozos_app::{catalogue, programmes, AppError, Edit};
+use kozos_domain::policy::Action;
 use kozos_domain::programme::*;
 use kozos_domain::*;
 use serde::Deserialize;
@@ -23,12 +28,27 @@ pub fn done(to: &str, flash: &str, secure: bool) -> Response {
     res
 }
 
-pub async fn choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
+/// The organisations pick list.
+pub async fn with_organisations(s: &AppState, ctx: &Ctx, c: Choices) -> Result<Choices, WebError> {
     let orgs = catalogue::organisations(&s.app, None)
         .await
         .map_err(ctx.err())?;
-    let settlements = catalogue::settlements(&s.app).await.map_err(ctx.err())?;
-    Ok(Choices::new(&orgs, &settlements))
+    Ok(c.organisations(&orgs))
+}
+
+/// The pick lists of the programme form: organisations and places.
+async fn programme_choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
+    let places = programmes::place_choices(&s.app).await.map_err(ctx.err())?;
+    Ok(with_organisations(s, ctx, Choices::default())
+        .await?
+        .places(places))
+}
+
+fn edit(meta: &FormMeta) -> Edit<'_> {
+    Edit {
+        version: meta.version,
+        once: meta.once.as_deref(),
+    }
 }
 
 pub async fn dashboard(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
@@ -44,52 +64,64 @@ pub async fn dashboard(State(s): State<AppState>, ctx: Ctx) -> Result<Response, 
     ))
 }
 
+fn programme_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    title: &str,
+    action: &str,
+    parts: (&ProgrammeForm, &FieldErrors, &Choices, &FormState),
+    cancel: &str,
+) -> Response {
+    let (f, errors, choices, state) = parts;
+    let body = v::programme_form(ctx, title, action, f, errors, choices, cancel, state);
+    views::layout::page_with_status(ctx, status, title, body)
+}
+
 pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     programmes::may_create(user).map_err(ctx.err())?;
-    let c = choices(&s, &ctx).await?;
-    let title = ctx.t("admin-new-programme");
-    let body = v::programme_form(
+    let c = programme_choices(&s, &ctx).await?;
+    Ok(programme_page(
         &ctx,
-        &title,
+        StatusCode::OK,
+        &ctx.t("admin-new-programme"),
         "/admin/programmes/new",
-        &ProgrammeForm::default(),
-        &FieldErrors::new(),
-        &c,
+        (
+            &ProgrammeForm::default(),
+            &FieldErrors::new(),
+            &c,
+            &FormState::create(),
+        ),
         "/admin",
-    );
-    Ok(views::layout::page(&ctx, &title, body))
+    ))
 }
 
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    CsrfForm(f): CsrfForm<ProgrammeForm>,
+    form: EditForm<ProgrammeForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match programmes::create(&s.app, user, &f).await {
+    let EditForm { form: f, meta } = form;
+    match programmes::create(&s.app, user, &f, meta.once.as_deref()).await {
         Ok(id) => Ok(done(
             &format!("/admin/programmes/{id}"),
             "saved",
             ctx.secure_cookies,
         )),
         Err(AppError::Invalid(errors)) => {
-            let c = choices(&s, &ctx).await?;
-            let title = ctx.t("admin-new-programme");
-            let body = v::programme_form(
-                &ctx,
-                &title,
-                "/admin/programmes/new",
-                &f,
-                &errors,
-                &c,
-                "/admin",
-            );
-            Ok(views::layout::page_with_status(
+            let c = programme_choices(&s, &ctx).await?;
+            let state = FormState {
+                once: meta.once,
+                ..Default::default()
+            };
+            Ok(programme_page(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &title,
-                body,
+                &ctx.t("admin-new-programme"),
+                "/admin/programmes/new",
+                (&f, &errors, &c, &state),
+                "/admin",
             ))
         }
         Err(e) => Err(WebError::new(ctx.lang, e)),
@@ -107,7 +139,12 @@ async fn manage_page(
     let view = programmes::staff_view(&s.app, user, id)
         .await
         .map_err(ctx.err())?;
-    let c = choices(s, ctx).await?;
+    // Only the partner form picks from a list; others need none.
+    let c = if view.can.partners {
+        with_organisations(s, ctx, Choices::default()).await?
+    } else {
+        Choices::default()
+    };
     let title = view.page.programme.title.clone();
     Ok(views::layout::page_with_status(
         ctx,
@@ -138,80 +175,88 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
-    programmes::authorise(
-        &s.app,
-        user,
-        kozos_domain::policy::Action::EditProgramme,
-        id,
-    )
-    .await
-    .map_err(ctx.err())?;
-    let page = catalogue::programme_page(&s.app, id)
+    let p = programmes::for_edit(&s.app, user, ProgrammeId(id))
         .await
         .map_err(ctx.err())?;
-    let c = choices(&s, &ctx).await?;
-    let title = ctx.t("admin-edit-programme");
+    let c = programme_choices(&s, &ctx).await?;
+    let f = ProgrammeForm::from_programme(&p);
     let back = format!("/admin/programmes/{id}");
-    let body = v::programme_form(
+    Ok(programme_page(
         &ctx,
-        &title,
+        StatusCode::OK,
+        &ctx.t("admin-edit-programme"),
         &format!("{back}/edit"),
-        &ProgrammeForm::from_programme(&page.programme),
-        &FieldErrors::new(),
-        &c,
+        (&f, &FieldErrors::new(), &c, &FormState::edit(p.version, &f)),
         &back,
-    );
-    Ok(views::layout::page(&ctx, &title, body))
+    ))
 }
 
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<ProgrammeForm>,
+    form: EditForm<ProgrammeForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
+    let pid = ProgrammeId(id);
     let back = format!("/admin/programmes/{id}");
-    match programmes::update(&s.app, user, id, &f).await {
+    let title = ctx.t("admin-edit-programme");
+    let action = format!("{back}/edit");
+    match programmes::update(&s.app, user, pid, &f, meta.version).await {
         Ok(()) => Ok(done(&back, "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
-            let c = choices(&s, &ctx).await?;
-            let title = ctx.t("admin-edit-programme");
-            let body = v::programme_form(
-                &ctx,
-                &title,
-                &format!("{back}/edit"),
-                &f,
-                &errors,
-                &c,
-                &back,
-            );
-            Ok(views::layout::page_with_status(
+            let c = programme_choices(&s, &ctx).await?;
+            let state = FormState {
+                version: meta.version,
+                was: meta.was,
+                ..Default::default()
+            };
+            Ok(programme_page(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &title,
-                body,
+                &action,
+                (&f, &errors, &c, &state),
+                &back,
+            ))
+        }
+        Err(AppError::Conflict) => {
+            let current = programmes::for_edit(&s.app, user, pid)
+                .await
+                .map_err(ctx.err())?;
+            let theirs = ProgrammeForm::from_programme(&current);
+            let (merged, changes) = conflict::merge("programme", meta.was.as_deref(), &f, &theirs);
+            let state = FormState {
+                changes,
+                ..FormState::edit(current.version, &theirs)
+            };
+            let c = programme_choices(&s, &ctx).await?;
+            Ok(programme_page(
+                &ctx,
+                StatusCode::CONFLICT,
+                &title,
+                &action,
+                (&merged, &FieldErrors::new(), &c, &state),
+                &back,
             ))
         }
         Err(e) => Err(WebError::new(ctx.lang, e)),
     }
 }
 
-/// Run a part's use case; on invalid input re-render the manage page with that form filled in.
-async fn part_result<T>(
+/// Run an "add" use case; on invalid input re-render the manage page with that form filled in.
+async fn added<T>(
     s: &AppState,
     ctx: &Ctx,
     id: ProgrammeId,
     r: Result<T, AppError>,
     on_invalid: impl FnOnce(FieldErrors) -> PartForms,
-    flash: &str,
 ) -> Result<Response, WebError> {
     match r {
         Ok(_) => Ok(done(
             &format!("/admin/programmes/{id}"),
-            flash,
+            "saved",
             ctx.secure_cookies,
         )),
         Err(AppError::Invalid(errors)) => {
@@ -241,10 +286,11 @@ pub async fn add_partner(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<PartnerWithAgreement>,
+    form: EditForm<PartnerWithAgreement>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
     let partner = PartnerForm {
         organisation_id: f.organisation_id,
         role: f.role,
@@ -253,21 +299,589 @@ pub async fn add_partner(
         signed_on: f.signed_on,
         scope: f.scope,
     };
-    let r = programmes::add_partner(&s.app, user, id, &partner, &agreement).await;
-    part_result(
+    let r =
+        programmes::add_partner(&s.app, user, id, &partner, &agreement, meta.once.as_deref()).await;
+    added(&s, &ctx, id, r, |e| PartForms {
+        partner,
+        agreement,
+        partner_errors: e,
+        ..Default::default()
+    })
+    .await
+}
+
+pub async fn add_agreement(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+    form: EditForm<AgreementForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
+    let r =
+        programmes::add_agreement(&s.app, user, id, PartnerId(pid), &f, meta.once.as_deref()).await;
+    // The messages appear in that partner's own "add agreement" form.
+    added(&s, &ctx, id, r, |e| PartForms {
+        new_agreement: Some((PartnerId(pid), f, e)),
+        ..Default::default()
+    })
+    .await
+}
+
+pub async fn add_staff(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: EditForm<StaffForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
+    let r = programmes::add_staff(&s.app, user, id, &f, meta.once.as_deref()).await;
+    added(&s, &ctx, id, r, |e| PartForms {
+        staff: f,
+        staff_errors: e,
+        ..Default::default()
+    })
+    .await
+}
+
+pub async fn add_area(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: EditForm<ActionAreaForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
+    let r = programmes::save_action_area(&s.app, user, id, None, &f, edit(&meta)).await;
+    added(&s, &ctx, id, r, |e| PartForms {
+        area: f,
+        area_errors: e,
+        ..Default::default()
+    })
+    .await
+}
+
+pub async fn add_target_group(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: EditForm<TargetGroupForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let id = ProgrammeId(id);
+    let EditForm { form: f, meta } = form;
+    let r = programmes::add_target_group(&s.app, user, id, &f, meta.once.as_deref()).await;
+    added(&s, &ctx, id, r, |e| PartForms {
+        group: f,
+        group_errors: e,
+        ..Default::default()
+    })
+    .await
+}
+
+// ---- one part's edit page ----
+
+/// Read one stored part as its form and version (`Err(NotFound)` when not in this programme).
+type ReadPart<F> = fn(&Parts, i64) -> Result<(F, i64), AppError>;
+
+/// Which part an edit page is about: how to read it from the stored parts, its form and
+/// the page's texts. One shape for every kind of part.
+struct PartKind<F> {
+    action: Action,
+    form: &'static str,
+    title_key: &'static str,
+    path: &'static str,
+    read: ReadPart<F>,
+    fields: fn(&Ctx, &F, &FieldErrors, &Choices) -> maud::Markup,
+    /// Does the form pick from the organisations list?
+    needs_organisations: bool,
+}
+
+const PARTNER: PartKind<PartnerForm> = PartKind {
+    action: Action::ManagePartners,
+    form: "partner",
+    title_key: "admin-edit-partner",
+    path: "partners",
+    read: |p, id| {
+        let x = p.partner(PartnerId(id))?;
+        Ok((PartnerForm::from_partner(x), x.version))
+    },
+    fields: |ctx, f, e, c| v::partner_fields(ctx, f, e, c),
+    needs_organisations: true,
+};
+
+const AGREEMENT: PartKind<AgreementForm> = PartKind {
+    action: Action::ManagePartners,
+    form: "agreement",
+    title_key: "admin-edit-agreement",
+    path: "agreements",
+    read: |p, id| {
+        let (_, x) = p.agreement(AgreementId(id))?;
+        Ok((AgreementForm::from_agreement(x), x.version))
+    },
+    fields: |ctx, f, e, _| v::agreement_fields(ctx, f, e),
+    needs_organisations: false,
+};
+
+const STAFF: PartKind<StaffForm> = PartKind {
+    action: Action::ManageStaff,
+    form: "staff",
+    title_key: "admin-edit-staff",
+    path: "staff",
+    read: |p, id| {
+        let x = p.staff(StaffId(id))?;
+        Ok((StaffForm::from_staff(x), x.version))
+    },
+    fields: |ctx, f, e, _| v::staff_fields(ctx, f, e),
+    needs_organisations: false,
+};
+
+const AREA: PartKind<ActionAreaForm> = PartKind {
+    action: Action::ManageActionAreas,
+    form: "area",
+    title_key: "admin-edit-area",
+    path: "areas",
+    read: |p, id| {
+        let x = p.area(ActionAreaId(id))?;
+        Ok((ActionAreaForm::from_area(x), x.version))
+    },
+    fields: |ctx, f, e, _| v::area_fields(ctx, f, e),
+    needs_organisations: false,
+};
+
+const GROUP: PartKind<TargetGroupForm> = PartKind {
+    action: Action::ManageTargetGroups,
+    form: "group",
+    title_key: "admin-edit-target-group",
+    path: "target-groups",
+    read: |p, id| {
+        let x = p.group(TargetGroupId(id))?;
+        Ok((TargetGroupForm::from_group(x), x.version))
+    },
+    fields: |ctx, f, e, _| v::group_fields(ctx, f, e),
+    needs_organisations: false,
+};
+
+impl<F: serde::Serialize + serde::de::DeserializeOwned + Clone> PartKind<F> {
+    async fn stored(
+        &self,
+        s: &AppState,
+        ctx: &Ctx,
+        id: i64,
+        part: i64,
+    ) -> Result<(F, i64), WebError> {
+        let user = ctx.require_user()?;
+        let parts = programmes::parts(&s.app, user, ProgrammeId(id), self.action)
+            .await
+            .map_err(ctx.err())?;
+        (self.read)(&parts, part).map_err(ctx.err())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn render(
+        &self,
+        s: &AppState,
+        ctx: &Ctx,
+        status: StatusCode,
+        (id, part): (i64, i64),
+        f: &F,
+        errors: &FieldErrors,
+        state: &FormState,
+    ) -> Result<Response, WebError> {
+        let c = if self.needs_organisations {
+            with_organisations(s, ctx, Choices::default()).await?
+        } else {
+            Choices::default()
+        };
+        let title = ctx.t(self.title_key);
+        let action = format!("/admin/programmes/{id}/{}/{part}/edit", self.path);
+        let back = format!("/admin/programmes/{id}");
+        let page = PartPage {
+            title: &title,
+            form: self.form,
+            action: &action,
+            back: &back,
+        };
+        let body = v::part_edit_page(
+            ctx,
+            &page,
+            errors,
+            state,
+            &c,
+            (self.fields)(ctx, f, errors, &c),
+        );
+        Ok(views::layout::page_with_status(ctx, status, &title, body))
+    }
+
+    async fn edit_page(
+        &self,
+        s: &AppState,
+        ctx: &Ctx,
+        id: i64,
+        part: i64,
+    ) -> Result<Response, WebError> {
+        let (f, version) = self.stored(s, ctx, id, part).await?;
+        let state = FormState::edit(version, &f);
+        self.render(
+            s,
+            ctx,
+            StatusCode::OK,
+            (id, part),
+            &f,
+            &FieldErrors::new(),
+            &state,
+        )
+        .await
+    }
+
+    /// Answer a save: back to the programme, the form again with its messages, or the
+    /// merged form after someone else saved meanwhile.
+    async fn saved(
+        &self,
+        s: &AppState,
+        ctx: &Ctx,
+        (id, part): (i64, i64),
+        f: F,
+        meta: FormMeta,
+        r: Result<(), AppError>,
+    ) -> Result<Response, WebError> {
+        match r {
+            Ok(()) => Ok(done(
+                &format!("/admin/programmes/{id}"),
+                "saved",
+                ctx.secure_cookies,
+            )),
+            Err(AppError::Invalid(errors)) => {
+                let state = FormState {
+                    version: meta.version,
+                    was: meta.was,
+                    ..Default::default()
+                };
+                self.render(
+                    s,
+                    ctx,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    (id, part),
+                    &f,
+                    &errors,
+                    &state,
+                )
+                .await
+            }
+            Err(AppError::Conflict) => {
+                let (theirs, version) = self.stored(s, ctx, id, part).await?;
+                let (merged, changes) =
+                    conflict::merge(self.form, meta.was.as_deref(), &f, &theirs);
+                let state = FormState {
+                    changes,
+                    ..FormState::edit(version, &theirs)
+                };
+                self.render(
+                    s,
+                    ctx,
+                    StatusCode::CONFLICT,
+                    (id, part),
+                    &merged,
+                    &FieldErrors::new(),
+                    &state,
+                )
+                .await
+            }
+            Err(e) => Err(WebError::new(ctx.lang, e)),
+        }
+    }
+}
+
+pub async fn edit_partner_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    PARTNER.edit_page(&s, &ctx, id, pid).await
+}
+
+pub async fn update_partner(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+    EditForm { form: f, meta }: EditForm<PartnerForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_partner(
+        &s.app,
+        user,
+        ProgrammeId(id),
+        PartnerId(pid),
+        &f,
+        meta.version,
+    )
+    .await;
+    PARTNER.saved(&s, &ctx, (id, pid), f, meta, r).await
+}
+
+pub async fn edit_agreement_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    AGREEMENT.edit_page(&s, &ctx, id, aid).await
+}
+
+pub async fn update_agreement(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+    EditForm { form: f, meta }: EditForm<AgreementForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_agreement(
+        &s.app,
+        user,
+        ProgrammeId(id),
+        AgreementId(aid),
+        &f,
+        meta.version,
+    )
+    .await;
+    AGREEMENT.saved(&s, &ctx, (id, aid), f, meta, r).await
+}
+
+pub async fn edit_staff_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    STAFF.edit_page(&s, &ctx, id, sid).await
+}
+
+pub async fn update_staff(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+    EditForm { form: f, meta }: EditForm<StaffForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_staff(
+        &s.app,
+        user,
+        ProgrammeId(id),
+        StaffId(sid),
+        &f,
+        meta.version,
+    )
+    .await;
+    STAFF.saved(&s, &ctx, (id, sid), f, meta, r).await
+}
+
+pub async fn edit_area_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    AREA.edit_page(&s, &ctx, id, aid).await
+}
+
+pub async fn update_area(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+    EditForm { form: f, meta }: EditForm<ActionAreaForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::save_action_area(
+        &s.app,
+        user,
+        ProgrammeId(id),
+        Some(ActionAreaId(aid)),
+        &f,
+        edit(&meta),
+    )
+    .await
+    .map(|_| ());
+    AREA.saved(&s, &ctx, (id, aid), f, meta, r).await
+}
+
+pub async fn edit_target_group_form(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    GROUP.edit_page(&s, &ctx, id, gid).await
+}
+
+pub async fn update_target_group(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+    EditForm { form: f, meta }: EditForm<TargetGroupForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let r = programmes::update_target_group(
+        &s.app,
+        user,
+        ProgrammeId(id),
+        TargetGroupId(gid),
+        &f,
+        meta.version,
+    )
+    .await;
+    GROUP.saved(&s, &ctx, (id, gid), f, meta, r).await
+}
+
+// ---- deleting, with a confirmation page first ----
+
+/// The confirmation page of a delete: what goes, and what goes with it.
+async fn confirm(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    action: Action,
+    title_key: &str,
+    describe: impl FnOnce(&Parts) -> Result<(String, Vec<String>), AppError>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let parts = programmes::parts(&s.app, user, ProgrammeId(id), action)
+        .await
+        .map_err(ctx.err())?;
+    let (what, with_it) = describe(&parts).map_err(ctx.err())?;
+    let title = ctx.t(title_key);
+    let here = ctx.here.split('?').next().unwrap_or("").to_string();
+    Ok(views::layout::page(
+        ctx,
+        &title,
+        v::confirm_delete(
+            ctx,
+            &title,
+            &what,
+            &with_it,
+            &here,
+            &format!("/admin/programmes/{id}"),
+        ),
+    ))
+}
+
+fn agreement_line(ctx: &Ctx, a: &Agreement) -> String {
+    match a.signed_on {
+        Some(d) => format!("{}: {}", ctx.lang.date(d), a.scope),
+        None => a.scope.clone(),
+    }
+}
+
+pub async fn confirm_delete_partner(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    confirm(
         &s,
         &ctx,
         id,
-        r,
-        |e| PartForms {
-            partner,
-            agreement,
-            partner_errors: e,
-            ..Default::default()
+        Action::ManagePartners,
+        "confirm-delete-partner",
+        |p| {
+            let x = p.partner(PartnerId(pid))?;
+            let with_it = x
+                .agreements
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{}: {}",
+                        ctx.t("confirm-agreement"),
+                        agreement_line(&ctx, a)
+                    )
+                })
+                .collect();
+            Ok((x.organisation_name.clone(), with_it))
         },
-        "saved",
     )
     .await
+}
+
+pub async fn confirm_delete_agreement(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    confirm(
+        &s,
+        &ctx,
+        id,
+        Action::ManagePartners,
+        "confirm-delete-agreement",
+        |p| {
+            let (partner, a) = p.agreement(AgreementId(aid))?;
+            Ok((
+                format!(
+                    "{} – {}",
+                    partner.organisation_name,
+                    agreement_line(&ctx, a)
+                ),
+                vec![],
+            ))
+        },
+    )
+    .await
+}
+
+pub async fn confirm_delete_staff(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    confirm(
+        &s,
+        &ctx,
+        id,
+        Action::ManageStaff,
+        "confirm-delete-staff",
+        |p| Ok((p.staff(StaffId(sid))?.name.clone(), vec![])),
+    )
+    .await
+}
+
+pub async fn confirm_delete_area(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    confirm(
+        &s,
+        &ctx,
+        id,
+        Action::ManageActionAreas,
+        "confirm-delete-area",
+        |p| Ok((p.area(ActionAreaId(aid))?.name.clone(), vec![])),
+    )
+    .await
+}
+
+pub async fn confirm_delete_target_group(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    confirm(
+        &s,
+        &ctx,
+        id,
+        Action::ManageTargetGroups,
+        "confirm-delete-target-group",
+        |p| Ok((p.group(TargetGroupId(gid))?.name.clone(), vec![])),
+    )
+    .await
+}
+
+fn deleted(ctx: &Ctx, id: i64, r: Result<(), AppError>) -> Result<Response, WebError> {
+    r.map_err(ctx.err())?;
+    Ok(done(
+        &format!("/admin/programmes/{id}"),
+        "deleted",
+        ctx.secure_cookies,
+    ))
 }
 
 pub async fn delete_partner(
@@ -277,39 +891,8 @@ pub async fn delete_partner(
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::delete_partner(&s.app, user, ProgrammeId(id), PartnerId(pid))
-        .await
-        .map_err(ctx.err())?;
-    Ok(done(
-        &format!("/admin/programmes/{id}"),
-        "deleted",
-        ctx.secure_cookies,
-    ))
-}
-
-pub async fn add_agreement(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<AgreementForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
-    let r = programmes::add_agreement(&s.app, user, id, PartnerId(pid), &f).await;
-    // The agreement's own small form has no room for messages; show them on the partner form.
-    part_result(
-        &s,
-        &ctx,
-        id,
-        r,
-        |e| PartForms {
-            agreement: f,
-            partner_errors: e,
-            ..Default::default()
-        },
-        "saved",
-    )
-    .await
+    let r = programmes::delete_partner(&s.app, user, ProgrammeId(id), PartnerId(pid)).await;
+    deleted(&ctx, id, r)
 }
 
 pub async fn delete_agreement(
@@ -319,38 +902,8 @@ pub async fn delete_agreement(
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::delete_agreement(&s.app, user, ProgrammeId(id), AgreementId(aid))
-        .await
-        .map_err(ctx.err())?;
-    Ok(done(
-        &format!("/admin/programmes/{id}"),
-        "deleted",
-        ctx.secure_cookies,
-    ))
-}
-
-pub async fn add_staff(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<StaffForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
-    let r = programmes::add_staff(&s.app, user, id, &f).await;
-    part_result(
-        &s,
-        &ctx,
-        id,
-        r,
-        |e| PartForms {
-            staff: f,
-            staff_errors: e,
-            ..Default::default()
-        },
-        "saved",
-    )
-    .await
+    let r = programmes::delete_agreement(&s.app, user, ProgrammeId(id), AgreementId(aid)).await;
+    deleted(&ctx, id, r)
 }
 
 pub async fn delete_staff(
@@ -360,120 +913,8 @@ pub async fn delete_staff(
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::delete_staff(&s.app, user, ProgrammeId(id), StaffId(sid))
-        .await
-        .map_err(ctx.err())?;
-    Ok(done(
-        &format!("/admin/programmes/{id}"),
-        "deleted",
-        ctx.secure_cookies,
-    ))
-}
-
-pub async fn add_area(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<ActionAreaForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
-    let r = programmes::save_action_area(&s.app, user, id, None, &f).await;
-    part_result(
-        &s,
-        &ctx,
-        id,
-        r,
-        |e| PartForms {
-            area: f,
-            area_errors: e,
-            ..Default::default()
-        },
-        "saved",
-    )
-    .await
-}
-
-pub async fn edit_area_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, aid)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let view = programmes::staff_view(&s.app, user, ProgrammeId(id))
-        .await
-        .map_err(ctx.err())?;
-    if !view.can.areas {
-        return Err(WebError::new(ctx.lang, AppError::Forbidden));
-    }
-    let area = view
-        .page
-        .action_areas
-        .iter()
-        .find(|a| a.id.0 == aid)
-        .ok_or_else(|| WebError::new(ctx.lang, AppError::NotFound))?;
-    let f = ActionAreaForm {
-        name: area.name.clone(),
-        boundary: area.boundary.clone(),
-        settlements: area
-            .settlements
-            .iter()
-            .map(|(_, n)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
-    Ok(area_page(
-        &ctx,
-        id,
-        aid,
-        &f,
-        &FieldErrors::new(),
-        StatusCode::OK,
-    ))
-}
-
-fn area_page(
-    ctx: &Ctx,
-    id: i64,
-    aid: i64,
-    f: &ActionAreaForm,
-    errors: &FieldErrors,
-    status: StatusCode,
-) -> Response {
-    let title = ctx.t("admin-edit-area");
-    let body = maud::html! {
-        h1 { (title) }
-        (v::area_form(ctx, &format!("/admin/programmes/{id}/areas/{aid}/edit"), f, errors))
-        p { a href={ "/admin/programmes/" (id) } { (ctx.t("admin-cancel")) } }
-    };
-    views::layout::page_with_status(ctx, status, &title, body)
-}
-
-pub async fn update_area(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, aid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<ActionAreaForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    match programmes::save_action_area(&s.app, user, ProgrammeId(id), Some(ActionAreaId(aid)), &f)
-        .await
-    {
-        Ok(_) => Ok(done(
-            &format!("/admin/programmes/{id}"),
-            "saved",
-            ctx.secure_cookies,
-        )),
-        Err(AppError::Invalid(errors)) => Ok(area_page(
-            &ctx,
-            id,
-            aid,
-            &f,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )),
-        Err(e) => Err(WebError::new(ctx.lang, e)),
-    }
+    let r = programmes::delete_staff(&s.app, user, ProgrammeId(id), StaffId(sid)).await;
+    deleted(&ctx, id, r)
 }
 
 pub async fn delete_area(
@@ -483,38 +924,8 @@ pub async fn delete_area(
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::delete_action_area(&s.app, user, ProgrammeId(id), ActionAreaId(aid))
-        .await
-        .map_err(ctx.err())?;
-    Ok(done(
-        &format!("/admin/programmes/{id}"),
-        "deleted",
-        ctx.secure_cookies,
-    ))
-}
-
-pub async fn add_target_group(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<TargetGroupForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let id = ProgrammeId(id);
-    let r = programmes::add_target_group(&s.app, user, id, &f).await;
-    part_result(
-        &s,
-        &ctx,
-        id,
-        r,
-        |e| PartForms {
-            group: f,
-            group_errors: e,
-            ..Default::default()
-        },
-        "saved",
-    )
-    .await
+    let r = programmes::delete_action_area(&s.app, user, ProgrammeId(id), ActionAreaId(aid)).await;
+    deleted(&ctx, id, r)
 }
 
 pub async fn delete_target_group(
@@ -524,296 +935,7 @@ pub async fn delete_target_group(
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::delete_target_group(&s.app, user, ProgrammeId(id), TargetGroupId(gid))
-        .await
-        .map_err(ctx.err())?;
-    Ok(done(
-        &format!("/admin/programmes/{id}"),
-        "deleted",
-        ctx.secure_cookies,
-    ))
-}
-
-// ---- edit pages of single parts ----
-
-/// The manage view for a part edit page, refusing when the user may not change that part.
-async fn view_for(
-    s: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    may: fn(&programmes::Permissions) -> bool,
-) -> Result<programmes::StaffView, WebError> {
-    let user = ctx.require_user()?;
-    let view = programmes::staff_view(&s.app, user, ProgrammeId(id))
-        .await
-        .map_err(ctx.err())?;
-    if !may(&view.can) {
-        return Err(WebError::new(ctx.lang, AppError::Forbidden));
-    }
-    Ok(view)
-}
-
-fn not_found(ctx: &Ctx) -> WebError {
-    WebError::new(ctx.lang, AppError::NotFound)
-}
-
-/// Which part's edit page: its title, form id, action URL and programme.
-struct PartEdit {
-    title_key: &'static str,
-    form: &'static str,
-    action: String,
-    id: i64,
-}
-
-impl PartEdit {
-    fn render(
-        &self,
-        ctx: &Ctx,
-        status: StatusCode,
-        errors: &FieldErrors,
-        fields: maud::Markup,
-    ) -> Response {
-        let title = ctx.t(self.title_key);
-        let back = format!("/admin/programmes/{}", self.id);
-        views::layout::page_with_status(
-            ctx,
-            status,
-            &title,
-            v::part_edit_page(ctx, &title, self.form, &self.action, &back, errors, fields),
-        )
-    }
-}
-
-/// Save through `save`; on invalid input show the same page again with the messages.
-async fn save_part(
-    ctx: &Ctx,
-    id: i64,
-    r: Result<(), AppError>,
-    invalid: impl FnOnce(FieldErrors) -> Response,
-) -> Result<Response, WebError> {
-    match r {
-        Ok(()) => Ok(done(
-            &format!("/admin/programmes/{id}"),
-            "saved",
-            ctx.secure_cookies,
-        )),
-        Err(AppError::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(WebError::new(ctx.lang, e)),
-    }
-}
-
-pub async fn edit_partner_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    let view = view_for(&s, &ctx, id, |c| c.partners).await?;
-    let p = view
-        .page
-        .partners
-        .iter()
-        .find(|p| p.id.0 == pid)
-        .ok_or_else(|| not_found(&ctx))?;
-    let f = PartnerForm {
-        organisation_id: p.organisation_id.to_string(),
-        role: p.role.as_str().into(),
-    };
-    let c = choices(&s, &ctx).await?;
-    let e = FieldErrors::new();
-    Ok(PartEdit {
-        title_key: "admin-edit-partner",
-        form: "partner",
-        action: format!("/admin/programmes/{id}/partners/{pid}/edit"),
-        id,
-    }
-    .render(
-        &ctx,
-        StatusCode::OK,
-        &e,
-        v::partner_fields(&ctx, &f, &e, &c),
-    ))
-}
-
-pub async fn update_partner(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<PartnerForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let r = programmes::update_partner(&s.app, user, ProgrammeId(id), PartnerId(pid), &f).await;
-    let c = choices(&s, &ctx).await?;
-    save_part(&ctx, id, r, |e| {
-        PartEdit {
-            title_key: "admin-edit-partner",
-            form: "partner",
-            action: format!("/admin/programmes/{id}/partners/{pid}/edit"),
-            id,
-        }
-        .render(
-            &ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &e,
-            v::partner_fields(&ctx, &f, &e, &c),
-        )
-    })
-    .await
-}
-
-pub async fn edit_agreement_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, aid)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    let view = view_for(&s, &ctx, id, |c| c.partners).await?;
-    let a = view
-        .page
-        .partners
-        .iter()
-        .flat_map(|p| p.agreements.iter())
-        .find(|a| a.id.0 == aid)
-        .ok_or_else(|| not_found(&ctx))?;
-    let f = AgreementForm {
-        signed_on: a.signed_on.map(|d| d.to_string()).unwrap_or_default(),
-        scope: a.scope.clone(),
-    };
-    let e = FieldErrors::new();
-    Ok(PartEdit {
-        title_key: "admin-edit-agreement",
-        form: "agreement",
-        action: format!("/admin/programmes/{id}/agreements/{aid}/edit"),
-        id,
-    }
-    .render(&ctx, StatusCode::OK, &e, v::agreement_fields(&ctx, &f, &e)))
-}
-
-pub async fn update_agreement(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, aid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<AgreementForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let r = programmes::update_agreement(&s.app, user, ProgrammeId(id), AgreementId(aid), &f).await;
-    save_part(&ctx, id, r, |e| {
-        PartEdit {
-            title_key: "admin-edit-agreement",
-            form: "agreement",
-            action: format!("/admin/programmes/{id}/agreements/{aid}/edit"),
-            id,
-        }
-        .render(
-            &ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &e,
-            v::agreement_fields(&ctx, &f, &e),
-        )
-    })
-    .await
-}
-
-pub async fn edit_staff_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, sid)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    let view = view_for(&s, &ctx, id, |c| c.staff).await?;
-    let st = view
-        .staff
-        .iter()
-        .find(|x| x.id.0 == sid)
-        .ok_or_else(|| not_found(&ctx))?;
-    let f = StaffForm {
-        name: st.name.clone(),
-        position: st.position.as_str().into(),
-        start_date: st.start_date.map(|d| d.to_string()).unwrap_or_default(),
-        end_date: st.end_date.map(|d| d.to_string()).unwrap_or_default(),
-        note: st.note.clone().unwrap_or_default(),
-    };
-    let e = FieldErrors::new();
-    Ok(PartEdit {
-        title_key: "admin-edit-staff",
-        form: "staff",
-        action: format!("/admin/programmes/{id}/staff/{sid}/edit"),
-        id,
-    }
-    .render(&ctx, StatusCode::OK, &e, v::staff_fields(&ctx, &f, &e)))
-}
-
-pub async fn update_staff(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, sid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<StaffForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let r = programmes::update_staff(&s.app, user, ProgrammeId(id), StaffId(sid), &f).await;
-    save_part(&ctx, id, r, |e| {
-        PartEdit {
-            title_key: "admin-edit-staff",
-            form: "staff",
-            action: format!("/admin/programmes/{id}/staff/{sid}/edit"),
-            id,
-        }
-        .render(
-            &ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &e,
-            v::staff_fields(&ctx, &f, &e),
-        )
-    })
-    .await
-}
-
-pub async fn edit_target_group_form(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, gid)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    let view = view_for(&s, &ctx, id, |c| c.target_groups).await?;
-    let g = view
-        .page
-        .target_groups
-        .iter()
-        .find(|g| g.id.0 == gid)
-        .ok_or_else(|| not_found(&ctx))?;
-    let f = TargetGroupForm {
-        name: g.name.clone(),
-        description: g.description.clone().unwrap_or_default(),
-        planned_size: g.planned_size.map(|n| n.to_string()).unwrap_or_default(),
-    };
-    let e = FieldErrors::new();
-    Ok(PartEdit {
-        title_key: "admin-edit-target-group",
-        form: "group",
-        action: format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
-        id,
-    }
-    .render(&ctx, StatusCode::OK, &e, v::group_fields(&ctx, &f, &e)))
-}
-
-pub async fn update_target_group(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, gid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<TargetGroupForm>,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let r = programmes::update_target_group(&s.app, user, ProgrammeId(id), TargetGroupId(gid), &f)
-        .await;
-    save_part(&ctx, id, r, |e| {
-        PartEdit {
-            title_key: "admin-edit-target-group",
-            form: "group",
-            action: format!("/admin/programmes/{id}/target-groups/{gid}/edit"),
-            id,
-        }
-        .render(
-            &ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &e,
-            v::group_fields(&ctx, &f, &e),
-        )
-    })
-    .await
+    let r =
+        programmes::delete_target_group(&s.app, user, ProgrammeId(id), TargetGroupId(gid)).await;
+    deleted(&ctx, id, r)
 }

@@ -2,8 +2,9 @@ use super::public::safe_next;
 use crate::csrf::CsrfForm;
 use crate::ctx::{client_ip, Ctx};
 use crate::error::WebError;
+use crate::extract::Query;
 use crate::{cookies, views, AppState};
-use axum::extract::{Query, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use kozos_app::AppError;
@@ -21,7 +22,7 @@ pub async fn form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     views::layout::page(
         &ctx,
         &ctx.t("signin-title"),
-        views::signin::signin(&ctx, "", &next, &FieldErrors::new()),
+        views::signin::signin(&ctx, "", &next, &FieldErrors::new(), None),
     )
 }
 
@@ -43,21 +44,42 @@ pub async fn submit(
         req.extensions(),
         s.config.trust_forwarded_for,
     );
+    let device = cookies::get(req.headers(), cookies::DEVICE).map(str::to_string);
+    let previous = cookies::get(req.headers(), cookies::SESSION).map(str::to_string);
     let CsrfForm(f) =
         <CsrfForm<SignInForm> as axum::extract::FromRequest<AppState>>::from_request(req, &s)
             .await?;
     let next = safe_next(&f.next, "/admin");
-    match kozos_app::auth::sign_in(&s.app, &f.email, &f.password, &ip).await {
-        Ok((token, _user)) => {
+    let attempt = kozos_app::auth::SignIn {
+        email: &f.email,
+        password: &f.password,
+        ip: &ip,
+        device: device.as_deref(),
+        previous_session: previous.as_deref(),
+    };
+    match kozos_app::auth::sign_in(&s.app, attempt).await {
+        Ok(signed) => {
             let mut res = Redirect::to(&next).into_response();
-            res.headers_mut().append(
+            let secure = s.config.secure_cookies;
+            let h = res.headers_mut();
+            h.append(
                 header::SET_COOKIE,
                 cookies::set(
                     cookies::SESSION,
-                    &token,
+                    &signed.session_token,
                     kozos_app::auth::SESSION_HOURS * 3600,
                     true,
-                    s.config.secure_cookies,
+                    secure,
+                ),
+            );
+            h.append(
+                header::SET_COOKIE,
+                cookies::set(
+                    cookies::DEVICE,
+                    &signed.device_token,
+                    kozos_app::auth::DEVICE_DAYS * 24 * 3600,
+                    true,
+                    secure,
                 ),
             );
             Ok(res)
@@ -66,8 +88,25 @@ pub async fn submit(
             &ctx,
             StatusCode::UNAUTHORIZED,
             &ctx.t("signin-title"),
-            views::signin::signin(&ctx, &f.email, &next, &errors),
+            views::signin::signin(&ctx, &f.email, &next, &errors, None),
         )),
+        Err(AppError::RateLimited { retry_after }) => {
+            let mut res = views::layout::page_with_status(
+                &ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                &ctx.t("signin-title"),
+                views::signin::signin(
+                    &ctx,
+                    &f.email,
+                    &next,
+                    &FieldErrors::new(),
+                    Some(retry_after),
+                ),
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, retry_after.max(1).into());
+            Ok(res)
+        }
         Err(e) => Err(WebError::new(ctx.lang, e)),
     }
 }

@@ -1,14 +1,17 @@
-use super::admin::{choices, done};
+use super::admin::{done, with_organisations};
 use super::public::SearchQuery;
-use crate::csrf::CsrfForm;
+use crate::conflict;
+use crate::csrf::EditForm;
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::views::admin as v;
+use crate::extract::{Path, Query};
+use crate::views::admin::{self as v, Choices};
+use crate::views::components::FormState;
 use crate::{views, AppState};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use kozos_app::{organisations, AppError};
+use kozos_app::{catalogue, organisations, AppError};
 use kozos_domain::organisation::OrganisationForm;
 use kozos_domain::{FieldErrors, OrganisationId};
 
@@ -29,21 +32,42 @@ pub async fn list(
     ))
 }
 
+/// The organisation form's pick lists: settlements and (for the parent) organisations.
+async fn choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
+    let settlements = catalogue::settlements(&s.app).await.map_err(ctx.err())?;
+    with_organisations(s, ctx, Choices::default().settlements(&settlements)).await
+}
+
+fn form_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    title_key: &str,
+    action: &str,
+    (f, errors, c, state): (&OrganisationForm, &FieldErrors, &Choices, &FormState),
+) -> Response {
+    let title = ctx.t(title_key);
+    views::layout::page_with_status(
+        ctx,
+        status,
+        &title,
+        v::organisation_form(ctx, &title, action, f, errors, c, state),
+    )
+}
+
 pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     organisations::may_create(user).map_err(ctx.err())?;
     let c = choices(&s, &ctx).await?;
-    let title = ctx.t("admin-new-organisation");
-    Ok(views::layout::page(
+    Ok(form_page(
         &ctx,
-        &title,
-        v::organisation_form(
-            &ctx,
-            &title,
-            "/admin/organisations/new",
+        StatusCode::OK,
+        "admin-new-organisation",
+        "/admin/organisations/new",
+        (
             &OrganisationForm::default(),
             &FieldErrors::new(),
             &c,
+            &FormState::create(),
         ),
     ))
 }
@@ -51,19 +75,23 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, W
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    CsrfForm(f): CsrfForm<OrganisationForm>,
+    EditForm { form: f, meta }: EditForm<OrganisationForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match organisations::create(&s.app, user, &f).await {
+    match organisations::create(&s.app, user, &f, meta.once.as_deref()).await {
         Ok(_) => Ok(done("/admin/organisations", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
             let c = choices(&s, &ctx).await?;
-            let title = ctx.t("admin-new-organisation");
-            Ok(views::layout::page_with_status(
+            let state = FormState {
+                once: meta.once,
+                ..Default::default()
+            };
+            Ok(form_page(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &title,
-                v::organisation_form(&ctx, &title, "/admin/organisations/new", &f, &errors, &c),
+                "admin-new-organisation",
+                "/admin/organisations/new",
+                (&f, &errors, &c, &state),
             ))
         }
         Err(e) => Err(WebError::new(ctx.lang, e)),
@@ -80,18 +108,17 @@ pub async fn edit_form(
         .await
         .map_err(ctx.err())?;
     let c = choices(&s, &ctx).await?;
-    let title = ctx.t("admin-edit-organisation");
-    let action = format!("/admin/organisations/{id}/edit");
-    Ok(views::layout::page(
+    let f = OrganisationForm::from_organisation(&org);
+    Ok(form_page(
         &ctx,
-        &title,
-        v::organisation_form(
-            &ctx,
-            &title,
-            &action,
-            &OrganisationForm::from_organisation(&org),
+        StatusCode::OK,
+        "admin-edit-organisation",
+        &format!("/admin/organisations/{id}/edit"),
+        (
+            &f,
             &FieldErrors::new(),
             &c,
+            &FormState::edit(org.version, &f),
         ),
     ))
 }
@@ -100,20 +127,46 @@ pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<OrganisationForm>,
+    EditForm { form: f, meta }: EditForm<OrganisationForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match organisations::update(&s.app, user, OrganisationId(id), &f).await {
+    let oid = OrganisationId(id);
+    let action = format!("/admin/organisations/{id}/edit");
+    match organisations::update(&s.app, user, oid, &f, meta.version).await {
         Ok(()) => Ok(done("/admin/organisations", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
             let c = choices(&s, &ctx).await?;
-            let title = ctx.t("admin-edit-organisation");
-            let action = format!("/admin/organisations/{id}/edit");
-            Ok(views::layout::page_with_status(
+            let state = FormState {
+                version: meta.version,
+                was: meta.was,
+                ..Default::default()
+            };
+            Ok(form_page(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &title,
-                v::organisation_form(&ctx, &title, &action, &f, &errors, &c),
+                "admin-edit-organisation",
+                &action,
+                (&f, &errors, &c, &state),
+            ))
+        }
+        Err(AppError::Conflict) => {
+            let current = organisations::for_edit(&s.app, user, oid)
+                .await
+                .map_err(ctx.err())?;
+            let theirs = OrganisationForm::from_organisation(&current);
+            let (merged, changes) =
+                conflict::merge("organisation", meta.was.as_deref(), &f, &theirs);
+            let state = FormState {
+                changes,
+                ..FormState::edit(current.version, &theirs)
+            };
+            let c = choices(&s, &ctx).await?;
+            Ok(form_page(
+                &ctx,
+                StatusCode::CONFLICT,
+                "admin-edit-organisation",
+                &action,
+                (&merged, &FieldErrors::new(), &c, &state),
             ))
         }
         Err(e) => Err(WebError::new(ctx.lang, e)),

@@ -1,8 +1,9 @@
 use crate::ctx::Ctx;
 use crate::error::WebError;
+use crate::extract::{Path, Query};
 use crate::i18n::Lang;
 use crate::{cookies, views, AppState};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use kozos_app::catalogue;
@@ -51,12 +52,37 @@ pub struct NextQuery {
     pub next: String,
 }
 
-/// Only local paths are followed after a language switch or sign-in (no open redirect).
+/// Where to go after a language switch or sign-in: only a path on this site, else
+/// `fallback`. The value arrives percent-decoded, so what is checked is what a browser
+/// would follow: it must start with one `/` (not `//`, which is another host), and hold no
+/// backslash, whitespace or control character (browsers drop tabs and newlines, turning
+/// `/\t/evil.example` into `//evil.example`; CR/LF would split the header). Anything
+/// else — a scheme, a host, a malformed path — falls back. Non-ASCII characters (a search
+/// for "Kisbér") are percent-encoded so the `Location` header stays valid.
 pub fn safe_next(next: &str, fallback: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        fallback.to_string()
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control());
+    if !ok {
+        return fallback.to_string();
+    }
+    let mut out = String::with_capacity(next.len());
+    for c in next.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    // The result must parse as an origin-relative path and query, or it is not used.
+    match out.parse::<axum::http::uri::PathAndQuery>() {
+        Ok(pq) if pq.as_str() == out => out,
+        _ => fallback.to_string(),
     }
 }
 
@@ -113,4 +139,31 @@ pub async fn stylesheet() -> Response {
 
 pub async fn not_found(ctx: Ctx) -> WebError {
     WebError::new(ctx.lang, kozos_app::AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "/\r\nSet-Cookie:x=1",
+            "/\u{7f}",
+            "/\u{0}",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil",
+            "",
+            "/ space",
+            "/\u{2028}x",
+        ] {
+            assert_eq!(safe_next(bad, "/admin"), "/admin", "{bad:?}");
+        }
+        assert_eq!(safe_next("/programmes/3?q=a", "/"), "/programmes/3?q=a");
+        assert_eq!(safe_next("/?q=Kisbér", "/"), "/?q=Kisb%C3%A9r");
+    }
 }

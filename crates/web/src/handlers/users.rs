@@ -1,11 +1,13 @@
 //! Account administration (administrators only; the use cases check).
 
 use super::admin::done;
-use crate::csrf::CsrfForm;
+use crate::csrf::{CsrfForm, EditForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
+use crate::extract::Path;
+use crate::views::components::FormState;
 use crate::{views, AppState};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kozos_app::accounts::{self, AccountForm};
@@ -43,23 +45,33 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, W
     Ok(views::layout::page(
         &ctx,
         &ctx.t("admin-new-user"),
-        views::users::new_form(&ctx, &AccountForm::default(), &FieldErrors::new(), &choices),
+        views::users::new_form(
+            &ctx,
+            &AccountForm::default(),
+            &FieldErrors::new(),
+            &choices,
+            &FormState::create(),
+        ),
     ))
 }
 
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    CsrfForm(f): CsrfForm<AccountForm>,
+    EditForm { form: f, meta }: EditForm<AccountForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match accounts::create(&s.app, user, &f).await {
+    match accounts::create(&s.app, user, &f, meta.once.as_deref()).await {
         Ok(_) => Ok(done("/admin/users", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
             let choices = accounts::scope_choices(&s.app, user)
                 .await
                 .map_err(ctx.err())?;
-            let body = views::users::new_form(&ctx, &f, &errors, &choices);
+            let state = FormState {
+                once: meta.once,
+                ..Default::default()
+            };
+            let body = views::users::new_form(&ctx, &f, &errors, &choices, &state);
             Ok(views::layout::page_with_status(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -114,4 +126,42 @@ pub async fn remove_grant(
         }
         Err(e) => Err(WebError::new(ctx.lang, e)),
     }
+}
+
+pub async fn confirm_remove_grant(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, gid)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let (account, g, label) = accounts::grant_for_removal(&s.app, user, UserId(id), GrantId(gid))
+        .await
+        .map_err(ctx.err())?;
+    let title = ctx.t("confirm-remove-grant");
+    let what = format!(
+        "{} <{}>: {} – {}",
+        account.display_name,
+        account.email,
+        ctx.t(&format!("userrole-{}", g.role.as_str())),
+        label
+    );
+    let action = format!("/admin/users/{id}/grants/{gid}/delete");
+    Ok(views::layout::page(
+        &ctx,
+        &title,
+        views::admin::confirm_delete(&ctx, &title, &what, &[], &action, "/admin/users"),
+    ))
+}
+
+/// Recent sign-in attempts (administrators).
+pub async fn attempts(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let list = kozos_app::auth::recent_attempts(&s.app, user, 200)
+        .await
+        .map_err(ctx.err())?;
+    Ok(views::layout::page(
+        &ctx,
+        &ctx.t("admin-attempts"),
+        views::users::attempts(&ctx, &list),
+    ))
 }

@@ -4,11 +4,12 @@ use crate::ctx::Ctx;
 use crate::views::components::*;
 use crate::views::programme;
 use kozos_app::programmes::StaffView;
+use kozos_app::AuditEntry as Entry;
 use kozos_domain::organisation::{OrgKind, Organisation, OrganisationForm, Sector};
-use kozos_domain::place::Place;
+use kozos_domain::place::{Place, PlaceKind};
 use kozos_domain::programme::*;
 use kozos_domain::user::User;
-use kozos_domain::FieldErrors;
+use kozos_domain::{FieldErrors, PartnerId};
 use maud::{html, Markup};
 
 pub fn dashboard(ctx: &Ctx, user: &User, programmes: &[Programme], may_create: bool) -> Markup {
@@ -38,23 +39,78 @@ pub fn dashboard(ctx: &Ctx, user: &User, programmes: &[Programme], may_create: b
     }
 }
 
+/// Pick lists a page's forms need; each is filled only when a form on the page shows it
+/// (a real gazetteer has over 3,000 settlements).
+#[derive(Default)]
 pub struct Choices {
     pub organisations: Vec<(String, String)>,
     pub settlements: Vec<(String, String)>,
+    /// Counties, districts and settlements, in that order (the programme's place).
+    pub places: Vec<Place>,
 }
 
 impl Choices {
-    pub fn new(orgs: &[Organisation], settlements: &[Place]) -> Self {
-        Choices {
-            organisations: orgs
+    pub fn organisations(mut self, orgs: &[Organisation]) -> Self {
+        self.organisations = orgs
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone()))
+            .collect();
+        self
+    }
+    pub fn settlements(mut self, settlements: &[Place]) -> Self {
+        self.settlements = settlements
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect();
+        self
+    }
+    pub fn places(mut self, places: Vec<Place>) -> Self {
+        self.places = places;
+        self
+    }
+
+    fn place_groups(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
+        [
+            (PlaceKind::County, "place-group-counties"),
+            (PlaceKind::District, "place-group-districts"),
+            (PlaceKind::Settlement, "place-group-settlements"),
+        ]
+        .into_iter()
+        .map(|(kind, key)| {
+            let options = self
+                .places
                 .iter()
-                .map(|o| (o.id.to_string(), o.name.clone()))
-                .collect(),
-            settlements: settlements
-                .iter()
+                .filter(|p| p.kind == kind)
                 .map(|p| (p.id.to_string(), p.name.clone()))
-                .collect(),
-        }
+                .collect();
+            (ctx.t(key), options)
+        })
+        .collect()
+    }
+
+    /// How a stored value of a pick-list field reads (for the conflict notice).
+    pub fn show(&self, ctx: &Ctx, field: &str, value: &str) -> String {
+        let find = |list: &[(String, String)]| {
+            list.iter()
+                .find(|(v, _)| v == value)
+                .map(|(_, l)| l.clone())
+        };
+        let label = match field {
+            "beneficiary_id" | "organisation_id" | "parent_id" => find(&self.organisations),
+            "settlement_id" => find(&self.settlements),
+            "place_id" => self
+                .places
+                .iter()
+                .find(|p| p.id.to_string() == value)
+                .map(|p| p.name.clone()),
+            "fund" => Some(ctx.t(&format!("fund-{value}"))),
+            "role" => Some(ctx.t(&format!("role-{value}"))),
+            "position" => Some(ctx.t(&format!("position-{value}"))),
+            "sector" => Some(ctx.t(&format!("sector-{value}"))),
+            "kind" => Some(ctx.t(&format!("kind-{value}"))),
+            _ => None,
+        };
+        label.unwrap_or_else(|| value.to_string())
     }
 }
 
@@ -74,6 +130,46 @@ fn enum_options<T: Copy>(
         .collect()
 }
 
+/// The label key of each field of each form (for the conflict notice).
+pub fn field_label(ctx: &Ctx, field: &str) -> String {
+    let key = match field {
+        "title" => "field-title",
+        "code" => "field-code",
+        "beneficiary_id" => "field-beneficiary",
+        "place_id" => "field-place",
+        "grant_huf" => "field-grant",
+        "aid_intensity" => "field-aid",
+        "fund" => "field-fund",
+        "start_date" => "field-start",
+        "end_date" => "field-end",
+        "intermediate_body" => "field-ib",
+        "description" => "field-description",
+        "organisation_id" => "field-organisation",
+        "role" => "field-partner-role",
+        "signed_on" => "field-signed-on",
+        "scope" => "field-scope",
+        "position" => "field-position",
+        "note" => "field-note",
+        "settlements" => "field-settlements",
+        "boundary" => "field-boundary",
+        "planned_size" => "field-planned-size",
+        "sector" => "field-sector",
+        "kind" => "field-kind",
+        "settlement_id" => "field-settlement",
+        "parent_id" => "field-parent-org",
+        "website" => "field-website",
+        _ => "field-name",
+    };
+    ctx.t(key)
+}
+
+fn notice(ctx: &Ctx, state: &FormState, choices: &Choices) -> Markup {
+    conflict_notice(ctx, &state.changes, &|f| field_label(ctx, f), &|f, v| {
+        choices.show(ctx, f, v)
+    })
+}
+
+#[allow(clippy::too_many_arguments)] // one form: its values, errors, choices and meta fields
 pub fn programme_form(
     ctx: &Ctx,
     title: &str,
@@ -82,17 +178,20 @@ pub fn programme_form(
     errors: &FieldErrors,
     choices: &Choices,
     cancel: &str,
+    state: &FormState,
 ) -> Markup {
     let form = "programme";
     html! {
         h1 { (title) }
+        (notice(ctx, state, choices))
         (error_summary(ctx, form, errors))
         form.stack method="post" action=(action) novalidate {
             (csrf(ctx))
+            (meta_fields(state))
             (input(ctx, form, Field::new("title", "field-title", &f.title).required(), "text", errors))
             (input(ctx, form, Field::new("code", "field-code", &f.code).hint("field-code-hint"), "text", errors))
             (select(ctx, form, Field::new("beneficiary_id", "field-beneficiary", &f.beneficiary_id), &choices.organisations, errors))
-            (select(ctx, form, Field::new("place_id", "field-place", &f.place_id), &choices.settlements, errors))
+            (grouped_select(ctx, form, Field::new("place_id", "field-place", &f.place_id).hint("field-place-hint"), &choices.place_groups(ctx), errors))
             (input(ctx, form, Field::new("grant_huf", "field-grant", &f.grant_huf).hint("field-grant-hint"), "text", errors))
             (input(ctx, form, Field::new("aid_intensity", "field-aid", &f.aid_intensity), "text", errors))
             (select(ctx, form, Field::new("fund", "field-fund", &f.fund), &enum_options(ctx, Fund::ALL, "fund", Fund::as_str), errors))
@@ -114,12 +213,21 @@ pub struct PartForms {
     pub partner: PartnerForm,
     pub agreement: AgreementForm,
     pub partner_errors: FieldErrors,
+    /// A rejected "add agreement" form: the partner it was for, what was typed, the errors.
+    pub new_agreement: Option<(PartnerId, AgreementForm, FieldErrors)>,
     pub staff: StaffForm,
     pub staff_errors: FieldErrors,
     pub area: ActionAreaForm,
     pub area_errors: FieldErrors,
     pub group: TargetGroupForm,
     pub group_errors: FieldErrors,
+}
+
+/// A link to a part's delete confirmation page (deleting is never one click).
+fn delete_link(ctx: &Ctx, href: &str, about: &str) -> Markup {
+    html! {
+        a.danger.small href=(href) { (ctx.t("admin-delete")) span.visually-hidden { ": " (about) } }
+    }
 }
 
 pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) -> Markup {
@@ -131,7 +239,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
             @if v.can.edit { a.button href={ (base) "/edit" } { (ctx.t("admin-edit")) } }
             a href={ "/programmes/" (p.id) } { (ctx.t("admin-view-public")) }
         }
-        @if !(v.can.edit || v.can.partners || v.can.staff || v.can.areas || v.can.target_groups) {
+        @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }
         }
         (programme::publicity_block(ctx, &v.page))
@@ -144,7 +252,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         strong { (pa.organisation_name) } " – " (ctx.t(&format!("role-{}", pa.role.as_str())))
                         @if v.can.partners {
                             " " a href={ (base) "/partners/" (pa.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (pa.organisation_name) } }
-                            " " (post_button(ctx, &format!("{base}/partners/{}/delete", pa.id), &ctx.t("admin-delete"), &pa.organisation_name, "danger small"))
+                            " " (delete_link(ctx, &format!("{base}/partners/{}/delete", pa.id), &pa.organisation_name))
                         }
                         ul {
                             @for a in &pa.agreements {
@@ -153,19 +261,25 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                                     ": " (a.scope)
                                     @if v.can.partners {
                                         " " a href={ (base) "/agreements/" (a.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (a.scope) } }
-                                        " " (post_button(ctx, &format!("{base}/agreements/{}/delete", a.id), &ctx.t("admin-delete"), &a.scope, "danger small"))
+                                        " " (delete_link(ctx, &format!("{base}/agreements/{}/delete", a.id), &a.scope))
                                     }
                                 }
                             }
                         }
                         @if v.can.partners {
-                            details {
+                            @let f = format!("agreement-{}", pa.id);
+                            @let (values, errors) = match &forms.new_agreement {
+                                Some((pid, values, errors)) if *pid == pa.id => (values.clone(), errors.clone()),
+                                _ => (AgreementForm::default(), FieldErrors::new()),
+                            };
+                            details open[!errors.is_empty()] {
                                 summary { (ctx.t("admin-add-agreement")) }
+                                (error_summary(ctx, &f, &errors))
                                 form.stack method="post" action={ (base) "/partners/" (pa.id) "/agreements" } novalidate {
                                     (csrf(ctx))
-                                    @let f = format!("agreement-{}", pa.id);
-                                    (input(ctx, &f, Field::new("signed_on", "field-signed-on", "").hint("field-date-hint"), "text", &FieldErrors::new()))
-                                    (textarea(ctx, &f, Field::new("scope", "field-scope", "").required(), 2, &FieldErrors::new()))
+                                    (meta_fields(&FormState::create()))
+                                    (input(ctx, &f, Field::new("signed_on", "field-signed-on", &values.signed_on).hint("field-date-hint"), "text", &errors))
+                                    (textarea(ctx, &f, Field::new("scope", "field-scope", &values.scope).required(), 2, &errors))
                                     button type="submit" { (ctx.t("admin-add")) }
                                 }
                             }
@@ -178,6 +292,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                 (error_summary(ctx, "partner", &forms.partner_errors))
                 form.stack method="post" action={ (base) "/partners" } novalidate {
                     (csrf(ctx))
+                    (meta_fields(&FormState::create()))
                     (select(ctx, "partner", Field::new("organisation_id", "field-organisation", &forms.partner.organisation_id).required(), &choices.organisations, &forms.partner_errors))
                     (select(ctx, "partner", Field::new("role", "field-partner-role", &forms.partner.role).required(), &enum_options(ctx, PartnerRole::ALL, "role", PartnerRole::as_str), &forms.partner_errors))
                     (input(ctx, "partner", Field::new("signed_on", "field-signed-on", &forms.agreement.signed_on).hint("field-date-hint"), "text", &forms.partner_errors))
@@ -199,7 +314,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         @if let Some(n) = &s.note { br; span.muted { (n) } }
                         @if v.can.staff {
                             " " a href={ (base) "/staff/" (s.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (s.name) } }
-                            " " (post_button(ctx, &format!("{base}/staff/{}/delete", s.id), &ctx.t("admin-delete"), &s.name, "danger small"))
+                            " " (delete_link(ctx, &format!("{base}/staff/{}/delete", s.id), &s.name))
                         }
                     }
                 }
@@ -209,11 +324,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                 (error_summary(ctx, "staff", &forms.staff_errors))
                 form.stack method="post" action={ (base) "/staff" } novalidate {
                     (csrf(ctx))
-                    (input(ctx, "staff", Field::new("name", "field-name", &forms.staff.name).required(), "text", &forms.staff_errors))
-                    (select(ctx, "staff", Field::new("position", "field-position", &forms.staff.position).required(), &enum_options(ctx, StaffPosition::ALL, "position", StaffPosition::as_str), &forms.staff_errors))
-                    (input(ctx, "staff", Field::new("start_date", "field-start", &forms.staff.start_date).hint("field-date-hint"), "text", &forms.staff_errors))
-                    (input(ctx, "staff", Field::new("end_date", "field-end", &forms.staff.end_date).hint("field-date-hint"), "text", &forms.staff_errors))
-                    (input(ctx, "staff", Field::new("note", "field-note", &forms.staff.note), "text", &forms.staff_errors))
+                    (meta_fields(&FormState::create()))
+                    (staff_fields(ctx, &forms.staff, &forms.staff_errors))
                     button type="submit" { (ctx.t("admin-add")) }
                 }
             }
@@ -227,14 +339,14 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         strong { (a.name) } ": " (a.settlements.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "))
                         @if v.can.areas {
                             " " a href={ (base) "/areas/" (a.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (a.name) } }
-                            " " (post_button(ctx, &format!("{base}/areas/{}/delete", a.id), &ctx.t("admin-delete"), &a.name, "danger small"))
+                            " " (delete_link(ctx, &format!("{base}/areas/{}/delete", a.id), &a.name))
                         }
                     }
                 }
             }
             @if v.can.areas {
                 h3 { (ctx.t("admin-add-area")) }
-                (area_form(ctx, &format!("{base}/areas"), &forms.area, &forms.area_errors))
+                (area_form(ctx, &format!("{base}/areas"), &forms.area, &forms.area_errors, &FormState::create()))
             }
         }
 
@@ -247,7 +359,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                         @if let Some(n) = g.planned_size { " (" (ctx.lang.number(n)) " " (ctx.t("unit-persons")) ")" }
                         @if v.can.target_groups {
                             " " a href={ (base) "/target-groups/" (g.id) "/edit" } { (ctx.t("admin-edit")) span.visually-hidden { ": " (g.name) } }
-                            " " (post_button(ctx, &format!("{base}/target-groups/{}/delete", g.id), &ctx.t("admin-delete"), &g.name, "danger small"))
+                            " " (delete_link(ctx, &format!("{base}/target-groups/{}/delete", g.id), &g.name))
                         }
                     }
                 }
@@ -257,20 +369,34 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                 (error_summary(ctx, "group", &forms.group_errors))
                 form.stack method="post" action={ (base) "/target-groups" } novalidate {
                     (csrf(ctx))
-                    (input(ctx, "group", Field::new("name", "field-name", &forms.group.name).required(), "text", &forms.group_errors))
-                    (textarea(ctx, "group", Field::new("description", "field-description-short", &forms.group.description), 2, &forms.group_errors))
-                    (input(ctx, "group", Field::new("planned_size", "field-planned-size", &forms.group.planned_size), "text", &forms.group_errors))
+                    (meta_fields(&FormState::create()))
+                    (group_fields(ctx, &forms.group, &forms.group_errors))
                     button type="submit" { (ctx.t("admin-add")) }
                 }
             }
         }
 
         @if !v.history.is_empty() {
-            section aria-labelledby="m-history" {
-                h2 #m-history { (ctx.t("programme-history")) }
-                ul.history {
-                    @for h in &v.history {
-                        li { time { (h.at) } " · " (h.user_email.as_deref().unwrap_or("–")) " · " (h.action) " · " (h.detail) }
+            (history(ctx, &v.history))
+        }
+    }
+}
+
+/// The change log: when (Budapest time, in the reader's format), who, what, which record.
+pub fn history(ctx: &Ctx, entries: &[Entry]) -> Markup {
+    html! {
+        section aria-labelledby="m-history" {
+            h2 #m-history { (ctx.t("programme-history")) }
+            ul.history {
+                @for h in entries {
+                    li {
+                        @match chrono::DateTime::parse_from_rfc3339(&h.at) {
+                            Ok(at) => time datetime=(h.at) { (ctx.lang.datetime(at.with_timezone(&chrono::Utc))) },
+                            Err(_) => time { (h.at) },
+                        }
+                        " · " (h.user_email.as_deref().unwrap_or("–"))
+                        " · " (ctx.t(&format!("audit-{}", h.action)))
+                        @if !h.detail.is_empty() { ": " (h.detail) }
                     }
                 }
             }
@@ -278,16 +404,29 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
     }
 }
 
-pub fn area_form(ctx: &Ctx, action: &str, f: &ActionAreaForm, errors: &FieldErrors) -> Markup {
+pub fn area_form(
+    ctx: &Ctx,
+    action: &str,
+    f: &ActionAreaForm,
+    errors: &FieldErrors,
+    state: &FormState,
+) -> Markup {
     html! {
         (error_summary(ctx, "area", errors))
         form.stack method="post" action=(action) novalidate {
             (csrf(ctx))
-            (input(ctx, "area", Field::new("name", "field-area-name", &f.name).required(), "text", errors))
-            (textarea(ctx, "area", Field::new("settlements", "field-settlements", &f.settlements).required(), 2, errors))
-            (textarea(ctx, "area", Field::new("boundary", "field-boundary", &f.boundary), 4, errors))
+            (meta_fields(state))
+            (area_fields(ctx, f, errors))
             button type="submit" { (ctx.t("admin-save")) }
         }
+    }
+}
+
+pub fn area_fields(ctx: &Ctx, f: &ActionAreaForm, errors: &FieldErrors) -> Markup {
+    html! {
+        (input(ctx, "area", Field::new("name", "field-area-name", &f.name).required(), "text", errors))
+        (textarea(ctx, "area", Field::new("settlements", "field-settlements", &f.settlements).required(), 2, errors))
+        (textarea(ctx, "area", Field::new("boundary", "field-boundary", &f.boundary), 4, errors))
     }
 }
 
@@ -331,13 +470,16 @@ pub fn organisation_form(
     f: &OrganisationForm,
     errors: &FieldErrors,
     choices: &Choices,
+    state: &FormState,
 ) -> Markup {
     let form = "organisation";
     html! {
         h1 { (title) }
+        (notice(ctx, state, choices))
         (error_summary(ctx, form, errors))
         form.stack method="post" action=(action) novalidate {
             (csrf(ctx))
+            (meta_fields(state))
             (input(ctx, form, Field::new("name", "field-name", &f.name).required(), "text", errors))
             (select(ctx, form, Field::new("sector", "field-sector", &f.sector).required(), &enum_options(ctx, Sector::ALL, "sector", Sector::as_str), errors))
             (select(ctx, form, Field::new("kind", "field-kind", &f.kind).required(), &enum_options(ctx, OrgKind::ALL, "kind", OrgKind::as_str), errors))
@@ -386,30 +528,66 @@ pub fn group_fields(ctx: &Ctx, f: &TargetGroupForm, errors: &FieldErrors) -> Mar
     html! {
         (input(ctx, "group", Field::new("name", "field-name", &f.name).required(), "text", errors))
         (textarea(ctx, "group", Field::new("description", "field-description-short", &f.description), 2, errors))
-        (input(ctx, "group", Field::new("planned_size", "field-planned-size", &f.planned_size), "text", errors))
+        (input(ctx, "group", Field::new("planned_size", "field-planned-size", &f.planned_size).hint("field-planned-size-hint"), "text", errors))
     }
 }
 
-/// A page with one part's edit form.
+/// One part's edit form on its own page.
+pub struct PartPage<'a> {
+    pub title: &'a str,
+    /// The form's id prefix (`partner`, `staff` …).
+    pub form: &'a str,
+    pub action: &'a str,
+    pub back: &'a str,
+}
+
 pub fn part_edit_page(
     ctx: &Ctx,
-    title: &str,
-    form: &str,
-    action: &str,
-    back: &str,
+    page: &PartPage,
     errors: &FieldErrors,
+    state: &FormState,
+    choices: &Choices,
     fields: Markup,
 ) -> Markup {
     html! {
-        h1 { (title) }
-        (error_summary(ctx, form, errors))
-        form.stack method="post" action=(action) novalidate {
+        h1 { (page.title) }
+        (notice(ctx, state, choices))
+        (error_summary(ctx, page.form, errors))
+        form.stack method="post" action=(page.action) novalidate {
             (csrf(ctx))
+            (meta_fields(state))
             (fields)
             div.actions {
                 button type="submit" { (ctx.t("admin-save")) }
-                a href=(back) { (ctx.t("admin-cancel")) }
+                a href=(page.back) { (ctx.t("admin-cancel")) }
             }
+        }
+    }
+}
+
+/// The page that asks before something is deleted: what it is, and everything that goes
+/// with it. Works without JavaScript: the button posts, the link goes back.
+pub fn confirm_delete(
+    ctx: &Ctx,
+    title: &str,
+    what: &str,
+    with_it: &[String],
+    action: &str,
+    back: &str,
+) -> Markup {
+    html! {
+        h1 { (title) }
+        p { (ctx.t("confirm-delete-what")) " " strong { (what) } }
+        @if !with_it.is_empty() {
+            p { (ctx.t("confirm-delete-with")) }
+            ul { @for w in with_it { li { (w) } } }
+        }
+        p { (ctx.t("confirm-delete-logged")) }
+        form.actions method="post" action=(action) {
+            (csrf(ctx))
+            button.danger type="submit" { (ctx.t("confirm-delete-button")) }
+            " "
+            a href=(back) { (ctx.t("admin-cancel")) }
         }
     }
 }

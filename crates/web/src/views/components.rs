@@ -105,6 +105,101 @@ pub fn select(
     }
 }
 
+/// A `<select>` whose options come in labelled groups (counties, districts, settlements).
+pub fn grouped_select(
+    ctx: &Ctx,
+    form: &str,
+    f: Field,
+    groups: &[(String, Vec<(String, String)>)],
+    errors: &FieldErrors,
+) -> Markup {
+    let err = errors.for_field(f.name).is_some();
+    let desc = describedby(&f, err, form);
+    html! {
+        div.field .has-error[err] {
+            (label_and_notes(ctx, &f, errors, form))
+            select id={ (form) "-" (f.name) } name=(f.name) required[f.required]
+                aria-invalid=[err.then_some("true")] aria-describedby=[(!desc.is_empty()).then_some(desc.as_str())] {
+                option value="" { (ctx.t("admin-choose")) }
+                @for (group, options) in groups {
+                    optgroup label=(group) {
+                        @for (value, label) in options {
+                            option value=(value) selected[value == f.value] { (label) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What an edit or create form carries beside its fields (see `csrf::FormMeta`): the
+/// record's version and original values (to detect and show concurrent edits) and the
+/// create form's one-time key (so a second submission creates nothing).
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    pub version: Option<i64>,
+    pub was: Option<String>,
+    pub once: Option<String>,
+    /// Fields someone else changed since the form was opened (after a conflict).
+    pub changes: Vec<crate::conflict::Change>,
+}
+
+impl FormState {
+    /// A fresh create form: a new one-time key.
+    pub fn create() -> Self {
+        FormState {
+            once: Some(kozos_app::auth::random_token()),
+            ..Default::default()
+        }
+    }
+    /// An edit form opened at `version` with these values.
+    pub fn edit<T: serde::Serialize>(version: i64, values: &T) -> Self {
+        FormState {
+            version: Some(version),
+            was: serde_json::to_string(values).ok(),
+            ..Default::default()
+        }
+    }
+}
+
+pub fn meta_fields(state: &FormState) -> Markup {
+    html! {
+        @if let Some(v) = state.version { input type="hidden" name="_version" value=(v); }
+        @if let Some(w) = &state.was { input type="hidden" name="_was" value=(w); }
+        @if let Some(o) = &state.once { input type="hidden" name="_once" value=(o); }
+    }
+}
+
+/// The notice above a form whose record someone else saved meanwhile: what they changed,
+/// with the value they saved. `label` names a field, `show` renders a stored value.
+pub fn conflict_notice(
+    ctx: &Ctx,
+    changes: &[crate::conflict::Change],
+    label: &dyn Fn(&str) -> String,
+    show: &dyn Fn(&str, &str) -> String,
+) -> Markup {
+    html! {
+        @if !changes.is_empty() {
+            div.error-summary.conflict role="alert" tabindex="-1" {
+                p { strong { (ctx.t("conflict-title")) } }
+                p { (ctx.t("conflict-text")) }
+                ul {
+                    @for c in changes {
+                        li {
+                            a href={ "#" (c.form) "-" (c.field) } { (label(&c.field)) } ": "
+                            @if c.theirs.trim().is_empty() { em { (ctx.t("conflict-emptied")) } }
+                            @else { "„" (show(&c.field, &c.theirs)) "”" }
+                            " – "
+                            @if c.also_yours { (ctx.t("conflict-kept-yours")) } @else { (ctx.t("conflict-taken-theirs")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The summary above a rejected form, linking to each wrong field.
 pub fn error_summary(ctx: &Ctx, form: &str, errors: &FieldErrors) -> Markup {
     html! {
@@ -123,15 +218,4 @@ pub fn error_summary(ctx: &Ctx, form: &str, errors: &FieldErrors) -> Markup {
 
 pub fn csrf(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name="_csrf" value=(ctx.csrf); }
-}
-
-/// A one-button form (delete) that works without JavaScript. `about` names the item for
-/// screen readers, so a list of "Delete" buttons is not a list of identical names.
-pub fn post_button(ctx: &Ctx, action: &str, label: &str, about: &str, class: &str) -> Markup {
-    html! {
-        form.inline method="post" action=(action) {
-            (csrf(ctx))
-            button type="submit" class=(class) { (label) span.visually-hidden { ": " (about) } }
-        }
-    }
 }

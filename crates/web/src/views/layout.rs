@@ -112,13 +112,23 @@ fn html_headers(private: bool) -> [(header::HeaderName, HeaderValue); 2] {
     ]
 }
 
-/// The error page (no user context: it must render even when the session lookup failed).
-pub fn error_page(lang: Lang, key: &str) -> axum::response::Html<String> {
+/// The error page; with the request's context when it is known (the signed-in menu),
+/// without it when even the session could not be read.
+pub fn error_page(
+    lang: Lang,
+    ctx: Option<&Ctx>,
+    key: &str,
+    limit_kb: Option<usize>,
+) -> axum::response::Html<String> {
     let title = lang.t(&format!("error-title-{key}"));
+    let text = match limit_kb {
+        Some(kb) => lang.t_with(&format!("error-text-{key}"), &[("limit", kb.to_string())]),
+        None => lang.t(&format!("error-text-{key}")),
+    };
     let body = html! {
         h1 { (title) }
-        p { (lang.t(&format!("error-text-{key}"))) }
+        p { (text) }
         p { a href="/" { (lang.t("error-back-home")) } }
     };
-    axum::response::Html(frame(lang, &title, None, body).into_string())
+    axum::response::Html(frame(lang, &title, ctx, body).into_string())
 }

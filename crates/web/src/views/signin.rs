@@ -3,9 +3,22 @@ use crate::views::components::{csrf, error_summary, input, Field};
 use kozos_domain::FieldErrors;
 use maud::{html, Markup};
 
-pub fn signin(ctx: &Ctx, email: &str, next: &str, errors: &FieldErrors) -> Markup {
+/// The sign-in form; `wait` is the number of seconds before the next attempt is accepted
+/// when the account or address is being throttled.
+pub fn signin(
+    ctx: &Ctx,
+    email: &str,
+    next: &str,
+    errors: &FieldErrors,
+    wait: Option<u64>,
+) -> Markup {
     html! {
         h1 { (ctx.t("signin-title")) }
+        @if let Some(secs) = wait {
+            div.error-summary role="alert" tabindex="-1" {
+                p { strong { (ctx.lang.t_with("signin-throttled", &[("seconds", secs.to_string())])) } }
+            }
+        }
         (error_summary(ctx, "signin", errors))
         form.narrow method="post" action="/signin" novalidate {
             (csrf(ctx))

@@ -56,7 +56,11 @@ pub fn list(
 ) -> Markup {
     html! {
         h1 { (ctx.t("admin-users")) }
-        p { a.button href="/admin/users/new" { (ctx.t("admin-new-user")) } }
+        p.actions {
+            a.button href="/admin/users/new" { (ctx.t("admin-new-user")) }
+            " "
+            a href="/admin/sign-in-attempts" { (ctx.t("admin-attempts")) }
+        }
         @for a in accounts {
             section.card aria-labelledby={ "user-" (a.user.id) } {
                 h2 id={ "user-" (a.user.id) } { (a.user.display_name) " " span.muted { "<" (a.user.email) ">" } }
@@ -65,7 +69,9 @@ pub fn list(
                     @for (gid, g, label) in &a.grants {
                         li {
                             (ctx.t(&format!("userrole-{}", g.role.as_str()))) " – " (label) " "
-                            (post_button(ctx, &format!("/admin/users/{}/grants/{}/delete", a.user.id, gid), &ctx.t("admin-remove-grant"), &format!("{} – {}", a.user.display_name, label), "danger small"))
+                            a.danger.small href={ "/admin/users/" (a.user.id) "/grants/" (gid) "/delete" } {
+                                (ctx.t("admin-remove-grant")) span.visually-hidden { ": " (a.user.display_name) " – " (label) }
+                            }
                         }
                     }
                 }
@@ -91,6 +97,7 @@ pub fn new_form(
     f: &AccountForm,
     errors: &FieldErrors,
     choices: &ScopeChoices,
+    state: &FormState,
 ) -> Markup {
     let form = "user";
     html! {
@@ -98,6 +105,7 @@ pub fn new_form(
         (error_summary(ctx, form, errors))
         form.stack method="post" action="/admin/users/new" novalidate {
             (csrf(ctx))
+            (meta_fields(state))
             (input(ctx, form, Field::new("email", "field-email", &f.email).required(), "email", errors))
             (input(ctx, form, Field::new("name", "field-name", &f.name).required(), "text", errors))
             (input(ctx, form, Field::new("password", "field-password", "").required().hint("field-password-hint"), "password", errors))
@@ -106,6 +114,44 @@ pub fn new_form(
             div.actions {
                 button type="submit" { (ctx.t("admin-save")) }
                 a href="/admin/users" { (ctx.t("admin-cancel")) }
+            }
+        }
+    }
+}
+
+/// Recent sign-in attempts, newest first, for administrators to spot guessing.
+pub fn attempts(ctx: &Ctx, list: &[kozos_app::Attempt]) -> Markup {
+    html! {
+        h1 { (ctx.t("admin-attempts")) }
+        p { (ctx.t("admin-attempts-intro")) }
+        @if list.is_empty() { p { (ctx.t("programme-none")) } }
+        @else {
+            div.table-wrap {
+                table {
+                    thead { tr {
+                        th scope="col" { (ctx.t("attempt-at")) }
+                        th scope="col" { (ctx.t("field-email")) }
+                        th scope="col" { (ctx.t("attempt-address")) }
+                        th scope="col" { (ctx.t("attempt-outcome")) }
+                        th scope="col" { (ctx.t("attempt-known-device")) }
+                    } }
+                    tbody {
+                        @for a in list {
+                            tr {
+                                td {
+                                    @match chrono::DateTime::parse_from_rfc3339(&a.at) {
+                                        Ok(t) => time datetime=(a.at) { (ctx.lang.datetime(t.with_timezone(&chrono::Utc))) },
+                                        Err(_) => (a.at),
+                                    }
+                                }
+                                td { (a.email) }
+                                td { (a.ip) }
+                                td { (ctx.t(&format!("attempt-{}", a.outcome.as_str()))) }
+                                td { (ctx.t(if a.known_device { "attempt-yes" } else { "attempt-no" })) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
