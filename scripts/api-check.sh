@@ -22,7 +22,7 @@ TOKEN=$("$BIN" --database-url "$DB_URL" token create --email admin@demo.kozos.hu
 
 # A fixed seed keeps CI runs repeatable; raise KOZOS_API_EXAMPLES for a deeper local run.
 status=0
-"$VENV/bin/schemathesis" run "$BASE/api/openapi.json" \
+"$VENV/bin/schemathesis" --config-file scripts/lib/schemathesis.toml run "$BASE/api/openapi.json" \
   --url "$BASE" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \

@@ -8,49 +8,32 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import axe from 'axe-core';
+import {
+  ACCOUNTS,
+  BASE,
+  axeViolations,
+  findProgramme,
+  launchBrowser,
+  open,
+  newPage as pageIn,
+  signIn as signInAs,
+  submit,
+  SHOTS,
+} from './support.mjs';
 
-const BASE = process.env.KOZOS_BASE_URL;
-if (!BASE) throw new Error('KOZOS_BASE_URL is not set (e.g. http://127.0.0.1:8080)');
-
-const PM = { email: 'projektmenedzser@demo.kozos.hu', password: 'kozos-demo-2026' };
+const PM = ACCOUNTS.pm;
 const KISBER_CODE = 'TOP-5.3.1-16-KO1-2017-00005';
 const AID_ERROR_HU = 'A támogatás mértéke 0 és 100 % között lehet.';
 const SAVED_HU = 'A változásokat elmentettük.';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SHOTS = new URL('../test-results/', import.meta.url);
 
 let browser;
 let kisberId;
 let kecskemetId;
 
-// The demo's ids depend on load order, so look them up the way an API client would.
-async function findProgramme(q, match) {
-  const res = await fetch(`${BASE}/api/v1/programmes?q=${encodeURIComponent(q)}`);
-  assert.equal(res.status, 200, `GET /api/v1/programmes?q=${q}`);
-  const found = (await res.json()).find(match);
-  assert.ok(found, `no programme for q=${q}`);
-  return found.id;
-}
-
 before(async () => {
   kisberId = await findProgramme('Kisbér', (p) => p.code === KISBER_CODE);
   kecskemetId = await findProgramme('Kecskemét', (p) => /Kecskem/.test(p.title));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await mkdir(SHOTS, { recursive: true });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -58,34 +41,9 @@ after(async () => {
 });
 
 /** A fresh page with its own cookies (language, session). */
-async function newPage() {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+const newPage = () => pageIn(browser);
 
-/** Goes to `path` and insists on a 200, so a broken page never passes as "accessible". */
-async function open(page, path) {
-  const res = await page.goto(path);
-  assert.equal(res.status(), 200, `GET ${path}`);
-}
-
-/** Clicks a submit button and waits for the page the form leads to; returns the POST's status. */
-async function submit(page, buttonName) {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForEvent('load'),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  return res.status();
-}
-
-async function signIn(page, { email, password } = PM) {
-  await open(page, '/signin');
-  await page.fill('#signin-email', email);
-  await page.fill('#signin-password', password);
-  assert.equal(await submit(page, 'Bejelentkezés'), 303, 'sign-in should redirect');
-  assert.ok(!new URL(page.url()).pathname.startsWith('/signin'), `still on ${page.url()}`);
-}
+const signIn = (page, account = PM) => signInAs(page, account);
 
 /** Signs in, opens the Kisbér form and submits an impossible aid intensity (saves nothing). */
 async function editFormWithErrors(page) {
@@ -144,25 +102,6 @@ test('a project manager fixes a mistake in the programme form and the public pag
   assert.match(await publicity.locator('h2').innerText(), /A projekt adatai/);
   assert.ok((await publicity.innerText()).includes(changed), 'publicity block has the new title');
 });
-
-/** Runs axe on the page as it is now; returns serious/critical violations, logs the rest. */
-async function axeViolations(t, page) {
-  // page.evaluate goes through the DevTools protocol, so the site's CSP does not block it.
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  }, AXE_TAGS);
-  const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`;
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of violations) if (!blocking.includes(v)) t.diagnostic(`note: ${describe(v)}`);
-  return blocking.map(describe);
-}
 
 test('accessibility: no serious or critical axe violations (WCAG 2.1 A/AA)', async (t) => {
   const failures = [];

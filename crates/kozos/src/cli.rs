@@ -230,10 +230,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             )
             .await
             .map_err(|e| match e {
-                kozos_app::AppError::Invalid(f) => format!(
-                    "invalid: {:?}",
-                    f.0.iter().map(|e| (e.field, e.key)).collect::<Vec<_>>()
-                ),
+                // The operator reads the rule itself, not a catalogue key.
+                kozos_app::AppError::Invalid(f) => {
+                    f.0.iter()
+                        .map(|e| format!("{}: {}", e.field, kozos_web::i18n::Lang::En.t(e.key)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
                 other => other.to_string(),
             })?;
             let email = kozos_domain::user::normalise_email(&email).unwrap_or(email);

@@ -97,7 +97,8 @@ fn first_administrator_from_the_command_line() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("err-password-short"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("password: The password must be at least 10 characters long"));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -221,5 +222,104 @@ fn gazetteer_import_from_xlsx() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 settlements"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// One raw HTTP exchange with a running server; the response head and body as text.
+fn raw_get(port: u16, path: &str, extra_headers: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra_headers}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+fn header_value<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    response
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.trim())
+        })
+}
+
+#[test]
+fn request_ids_from_outside_are_kept_only_when_plain_and_short() {
+    let (dir, url) = temp_db();
+    let port = free_port();
+    let mut server = bin()
+        .args([
+            "--database-url",
+            &url,
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_ready(port);
+    let plain = raw_get(port, "/healthz", "X-Request-Id: proxy-7f3a.42_b\r\n");
+    assert_eq!(
+        header_value(&plain, "x-request-id"),
+        Some("proxy-7f3a.42_b")
+    );
+    let long = "a".repeat(65);
+    for bad in [
+        long.as_str(),
+        "has space",
+        "evil\"quote",
+        "semi;colon",
+        "ütf8",
+    ] {
+        let r = raw_get(port, "/healthz", &format!("X-Request-Id: {bad}\r\n"));
+        let id = header_value(&r, "x-request-id").expect("an id is always given");
+        assert_ne!(id, bad);
+        assert!(
+            id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+        );
+    }
+    let none = raw_get(port, "/healthz", "");
+    assert!(header_value(&none, "x-request-id").is_some_and(|v| v.len() == 16));
+    let _ = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_command_line_refuses_weak_passwords() {
+    let (dir, url) = temp_db();
+    for weak in ["          ", "password123", "1234567890"] {
+        let out = bin()
+            .args([
+                "--database-url",
+                &url,
+                "user",
+                "add",
+                "--email",
+                "jegyzo@kisber.hu",
+                "--name",
+                "Jegyző Judit",
+            ])
+            .env("KOZOS_PASSWORD", weak)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{weak:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("password"), "{err}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -20,7 +20,7 @@ pub struct SearchParams {
     pub q: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/programmes", params(SearchParams), responses((status = 200, body = Vec<ProgrammeDto>)))]
+#[utoipa::path(get, path = "/api/v1/programmes", params(SearchParams), responses((status = 200, body = Vec<ProgrammeDto>), (status = 400, body = ApiErrorBody)))]
 pub async fn list_programmes(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -46,7 +46,7 @@ pub async fn get_programme(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes", request_body = ProgrammeWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn create_programme(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -62,7 +62,7 @@ pub async fn create_programme(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}", params(("id" = i64, Path)), request_body = ProgrammeWrite, security(("bearer" = [])),
-    responses((status = 200, body = ProgrammeDetailDto), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, body = ProgrammeDetailDto), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_programme(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -86,7 +86,7 @@ pub async fn update_programme(
     Ok(Json(ProgrammeDetailDto::from(&*page)))
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations", params(SearchParams), responses((status = 200, body = Vec<OrganisationDto>)))]
+#[utoipa::path(get, path = "/api/v1/organisations", params(SearchParams), responses((status = 200, body = Vec<OrganisationDto>), (status = 400, body = ApiErrorBody)))]
 pub async fn list_organisations(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -112,7 +112,7 @@ pub async fn get_organisation(
 }
 
 #[utoipa::path(post, path = "/api/v1/organisations", request_body = OrganisationWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -128,7 +128,7 @@ pub async fn create_organisation(
 }
 
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", params(("id" = i64, Path)), request_body = OrganisationWrite, security(("bearer" = [])),
-    responses((status = 200, body = OrganisationDto), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, body = OrganisationDto), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_organisation(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -159,7 +159,7 @@ pub struct PlaceParams {
     pub parent: Option<i64>,
 }
 
-#[utoipa::path(get, path = "/api/v1/places", params(PlaceParams), responses((status = 200, body = Vec<PlaceDto>), (status = 404, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/places", params(PlaceParams), responses((status = 200, body = Vec<PlaceDto>), (status = 404, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn list_places(
     State(s): State<AppState>,
     lang: ApiLang,

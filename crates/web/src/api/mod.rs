@@ -78,7 +78,9 @@ pub struct ApiErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiErrorDetail {
-    /// Stable, machine-readable: `not_found`, `unauthorized`, `forbidden`, `validation_failed`, `rate_limited`, `internal`.
+    /// Stable, machine-readable: `not_found`, `bad_request`, `unauthorized`, `forbidden`,
+    /// `validation_failed`, `conflict`, `payload_too_large`, `unsupported_media_type`,
+    /// `rate_limited`, `internal`.
     pub code: String,
     /// Human-readable, in the language of `Accept-Language` (Hungarian by default).
     pub message: String,

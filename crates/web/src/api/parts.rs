@@ -19,7 +19,7 @@ fn created(id: i64) -> (StatusCode, Json<Created>) {
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/partners", params(("id" = i64, Path)), request_body = PartnerWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn add_partner(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -48,7 +48,7 @@ pub async fn add_partner(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/partners/{partner}", params(("id" = i64, Path), ("partner" = i64, Path)), request_body = PartnerWrite, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_partner(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -85,7 +85,7 @@ pub async fn delete_partner(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/partners/{partner}/agreements", params(("id" = i64, Path), ("partner" = i64, Path)), request_body = AgreementWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn add_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -109,7 +109,7 @@ pub async fn add_agreement(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/agreements/{agreement}", params(("id" = i64, Path), ("agreement" = i64, Path)), request_body = AgreementWrite, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -160,7 +160,7 @@ pub async fn list_staff(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/staff", params(("id" = i64, Path)), request_body = StaffWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn add_staff(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -177,7 +177,7 @@ pub async fn add_staff(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/staff/{staff}", params(("id" = i64, Path), ("staff" = i64, Path)), request_body = StaffWrite, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_staff(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -214,7 +214,7 @@ pub async fn delete_staff(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/action-areas", params(("id" = i64, Path)), request_body = ActionAreaWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn add_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -236,7 +236,7 @@ pub async fn add_action_area(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/action-areas/{area}", params(("id" = i64, Path), ("area" = i64, Path)), request_body = ActionAreaWrite, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -276,7 +276,7 @@ pub async fn delete_action_area(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/target-groups", params(("id" = i64, Path)), request_body = TargetGroupWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn add_target_group(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -294,7 +294,7 @@ pub async fn add_target_group(
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/target-groups/{group}", params(("id" = i64, Path), ("group" = i64, Path)), request_body = TargetGroupWrite, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn update_target_group(
     State(s): State<AppState>,
     lang: ApiLang,
