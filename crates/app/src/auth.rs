@@ -99,7 +99,17 @@ pub struct SignedIn {
 /// account before (its known-device cookie) is not throttled by others' failures, so the
 /// owner can still sign in while someone guesses at the account.
 pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
-    let email = normalise_email(req.email).unwrap_or_else(|| req.email.trim().to_lowercase());
+    // What was typed is recorded with the attempt even when it is no address at all:
+    // without control characters (PostgreSQL refuses NUL) and bounded.
+    let email = normalise_email(req.email).unwrap_or_else(|| {
+        req.email
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(254)
+            .collect()
+    });
     let now = app.clock.now();
     let at = kozos_db::timestamp(now);
     let since = kozos_db::timestamp(now - Duration::hours(WINDOW_HOURS));

@@ -83,7 +83,7 @@ pub fn normalise_email(s: &str) -> Option<String> {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !e.chars().any(|c| c.is_whitespace())
+        && !e.chars().any(|c| c.is_whitespace() || c.is_control())
         && e.len() <= 254;
     ok.then_some(e)
 }
@@ -101,5 +101,6 @@ mod tests {
         assert_eq!(normalise_email("admin@kisber"), None);
         assert_eq!(normalise_email("ad min@kisber.hu"), None);
         assert_eq!(normalise_email("@kisber.hu"), None);
+        assert_eq!(normalise_email("ad\u{0}min@kisber.hu"), None);
     }
 }
