@@ -94,7 +94,7 @@ const exactly = (s) => new RegExp(`^${escapeRe(s)}$`);
  * the visually hidden part as a separate block, so there may be a space before the colon). */
 const deleteName = (about) => new RegExp(`^Törlés\\s*: ${escapeRe(about)}$`);
 
-/** The manage page's section about `what` (its heading's id: m-staff, m-partners …). */
+/** A manage-page section, by its heading's id (m-staff, m-partners, m-areas, m-groups). */
 const section = (page, id) => page.locator(`section[aria-labelledby="${id}"]`);
 /** The items of a manage-page section whose name (the bold text) is exactly `name`. */
 const items = (page, id, name) =>
@@ -364,12 +364,9 @@ test('two people save the same programme form', async (t) => {
     });
 
     // The case as a person meets it most: the description has paragraphs. Browsers send a
-    // textarea's line breaks as CRLF, the form's `_was` holds them as LF, so the second
-    // person's untouched description counts as "changed by you": it replaces the other
-    // person's in the merged form, and saving again loses their change.
-    await t.test('a multi-line description: the other person’s change is taken into the form and kept', {
-      todo: 'product bug: CRLF from the textarea vs LF in _was — the first person’s description change is lost',
-    }, async () => {
+    // textarea's line breaks as CRLF while the form's `_was` holds them as LF; the merge
+    // must not count the untouched description as changed by the second person.
+    await t.test('a multi-line description: the other person’s change is taken into the form and kept', async () => {
       await bothOpen();
       const now = await apiProgramme(cselekvoId);
       assert.ok(now.description.includes('\n'), 'the description has line breaks');
@@ -477,12 +474,10 @@ test('the "Munkatárs hozzáadása" form sent again (same one-time key) adds one
   }
 });
 
-// Product bug, kept visible as a TODO: Back re-fetches the manage page (it is no-store)
-// with a NEW one-time key, while Chromium restores what was typed into the form; "Hozzáadás"
-// then adds the same person a second time. ("Új program" behaves the same way.)
-test('back and resubmit: the "Munkatárs hozzáadása" form sent again after Back adds one staff member', {
-  todo: 'product bug: after Back the form has a new _once key but keeps what was typed, so it adds a second row',
-}, async (t) => {
+// Back re-fetches the manage page (it is no-store) with a NEW one-time key; create forms
+// say autocomplete="off", so the browser does not restore what was typed, and pressing
+// "Hozzáadás" again cannot add the same person a second time.
+test('back and resubmit: the "Munkatárs hozzáadása" form sent again after Back adds one staff member', async (t) => {
   const page = await pageFor(t);
   await signIn(page, ACCOUNTS.admin);
   const manage = `/admin/programmes/${abaujId}`;
@@ -558,9 +553,7 @@ test('sign-in throttling: after 5 failures an unknown browser waits (429); the o
   await atMillisecond(150);
   const sixth = await attempt(wrong);
   const gap = Date.now() - fifth;
-  await t.test('the sixth attempt, within a second of the fifth failure, is refused (429)', {
-    todo: 'product bug: attempt times are stored to the whole second, so the first 1 s wait can be almost 0 s',
-  }, async () => {
+  await t.test('the sixth attempt, within a second of the fifth failure, is refused (429)', async () => {
     assert.ok(gap < 1000, `the sixth attempt came ${gap} ms after the fifth (machine too slow to tell)`);
     assert.equal(sixth.status(), 429, `the sixth attempt, ${gap} ms after the fifth failure, was answered ${sixth.status()}`);
   });

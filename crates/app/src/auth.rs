@@ -111,8 +111,10 @@ pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
             .collect()
     });
     let now = app.clock.now();
-    let at = kozos_db::timestamp(now);
-    let since = kozos_db::timestamp(now - Duration::hours(WINDOW_HOURS));
+    // Attempts are timed to the millisecond: a one-second wait measured from a time
+    // truncated to the second could be no wait at all.
+    let at = kozos_db::timestamp_millis(now);
+    let since = kozos_db::timestamp_millis(now - Duration::hours(WINDOW_HOURS));
     let creds = users::credentials(&app.db, &email).await?;
     let device_hash = req.device.map(token_hash);
     let known_device = match (&device_hash, &creds) {
@@ -189,13 +191,21 @@ pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
         users::delete_session(&app.db, &token_hash(previous)).await?;
     }
     let token = random_token();
+    let created = kozos_db::timestamp(now);
     let expires = kozos_db::timestamp(now + Duration::hours(SESSION_HOURS));
-    users::insert_session(&app.db, &token_hash(&token), creds.user_id, &at, &expires).await?;
+    users::insert_session(
+        &app.db,
+        &token_hash(&token),
+        creds.user_id,
+        &created,
+        &expires,
+    )
+    .await?;
     let device_token = match req.device.filter(|_| known_device) {
         Some(d) => d.to_string(),
         None => random_token(),
     };
-    users::remember_device(&app.db, &token_hash(&device_token), creds.user_id, &at).await?;
+    users::remember_device(&app.db, &token_hash(&device_token), creds.user_id, &created).await?;
     let user = users::get(&app.db, creds.user_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -23,7 +23,11 @@ pub async fn sweep(app: &App) -> Result<Swept> {
     let ts = |d: Duration| kozos_db::timestamp(now - d);
     Ok(Swept {
         sessions: users::delete_expired_sessions(&app.db, &kozos_db::timestamp(now)).await?,
-        attempts: users::purge_attempts(&app.db, &ts(Duration::days(ATTEMPTS_KEPT_DAYS))).await?,
+        attempts: users::purge_attempts(
+            &app.db,
+            &kozos_db::timestamp_millis(now - Duration::days(ATTEMPTS_KEPT_DAYS)),
+        )
+        .await?,
         devices: users::purge_devices(&app.db, &ts(Duration::days(crate::auth::DEVICE_DAYS)))
             .await?,
         form_keys: forms::purge(&app.db, &ts(Duration::hours(FORM_KEYS_KEPT_HOURS))).await?,

@@ -136,6 +136,13 @@ pub fn like_contains(needle: &str) -> String {
     p
 }
 
+/// An instant with milliseconds, for rows whose spacing in time matters (sign-in
+/// attempts). Compare only with values written the same way: as text, `…00Z` sorts after
+/// `…00.500Z`.
+pub fn timestamp_millis(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// The current instant as stored: RFC 3339, UTC, seconds.
 pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -197,7 +197,7 @@ pub async fn partners<'c>(
          a.id AS agreement_id, a.signed_on, a.scope, a.version AS agreement_version \
          FROM partners pa JOIN organisations o ON o.id = pa.organisation_id \
          LEFT JOIN agreements a ON a.partner_id = pa.id WHERE pa.programme_id = $1 \
-         ORDER BY o.name_folded, pa.id, a.signed_on, a.id",
+         ORDER BY o.name_folded, pa.id, CASE WHEN a.signed_on IS NULL THEN 1 ELSE 0 END, a.signed_on, a.id",
     )
     .bind(id.0)
     .fetch_all(ex)

@@ -308,7 +308,7 @@ pub struct Attempt {
 /// The latest sign-in attempts, newest first (for administrators).
 pub async fn recent_attempts(db: &Db, limit: i64) -> Result<Vec<Attempt>, DbError> {
     let rows = sqlx::query(
-        "SELECT at, email, ip, outcome, device_hash FROM login_attempts ORDER BY at DESC, id DESC LIMIT $1",
+        "SELECT at, email, ip, outcome, device_hash FROM login_attempts ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)

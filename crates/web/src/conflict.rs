@@ -31,9 +31,11 @@ fn fields<T: Serialize>(v: &T) -> Map<String, Value> {
     }
 }
 
+/// A field's value as compared: browsers send a textarea's line breaks as CRLF while the
+/// stored text (and so `_was`) has LF, so line endings are made the same first.
 fn text(v: Option<&Value>) -> String {
     match v {
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => s.replace("\r\n", "\n"),
         Some(Value::Null) | None => String::new(),
         Some(other) => other.to_string(),
     }
@@ -131,6 +133,33 @@ mod tests {
                 also_yours: false
             }]
         );
+    }
+
+    #[test]
+    fn a_textarea_sent_back_with_crlf_is_not_a_change() {
+        let was = F {
+            description: "Első bekezdés.\n\nMásodik.".into(),
+            ..F::default()
+        };
+        // the browser sends the untouched description with CRLF and a new title
+        let mine = F {
+            title: "Új cím".into(),
+            description: "Első bekezdés.\r\n\r\nMásodik.".into(),
+            ..F::default()
+        };
+        let theirs = F {
+            description: "Első bekezdés.\n\nMásodik.\n\nHarmadik.".into(),
+            ..F::default()
+        };
+        let (merged, changes) = merge(
+            "p",
+            Some(&serde_json::to_string(&was).unwrap()),
+            &mine,
+            &theirs,
+        );
+        assert_eq!(merged.description, theirs.description);
+        assert_eq!(merged.title, "Új cím");
+        assert!(!changes[0].also_yours);
     }
 
     #[test]

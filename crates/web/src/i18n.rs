@@ -119,6 +119,15 @@ impl Lang {
         }
     }
 
+    /// As [`Lang::datetime`], to the second (for logs where spacing in time tells something).
+    pub fn datetime_seconds(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let local = kozos_domain::time::to_budapest(at);
+        match self {
+            Lang::Hu => local.format("%Y. %m. %d. %H:%M:%S").to_string(),
+            Lang::En => local.format("%-d %b %Y, %H:%M:%S").to_string(),
+        }
+    }
+
     /// 2023. 01. 31. / 31 Jan 2023
     pub fn date(self, d: NaiveDate) -> String {
         match self {

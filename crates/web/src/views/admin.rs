@@ -185,7 +185,7 @@ pub fn programme_form(
         h1 { (title) }
         (notice(ctx, state, choices))
         (error_summary(ctx, form, errors))
-        form.stack method="post" action=(action) novalidate {
+        form.stack method="post" action=(action) autocomplete=[state.once.as_ref().map(|_| "off")] novalidate {
             (csrf(ctx))
             (meta_fields(state))
             (input(ctx, form, Field::new("title", "field-title", &f.title).required(), "text", errors))
@@ -275,7 +275,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
                             details open[!errors.is_empty()] {
                                 summary { (ctx.t("admin-add-agreement")) }
                                 (error_summary(ctx, &f, &errors))
-                                form.stack method="post" action={ (base) "/partners/" (pa.id) "/agreements" } novalidate {
+                                form.stack method="post" action={ (base) "/partners/" (pa.id) "/agreements" } autocomplete="off" novalidate {
                                     (csrf(ctx))
                                     (meta_fields(&FormState::create()))
                                     (input(ctx, &f, Field::new("signed_on", "field-signed-on", &values.signed_on).hint("field-date-hint"), "text", &errors))
@@ -290,7 +290,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
             @if v.can.partners {
                 h3 #add-partner { (ctx.t("admin-add-partner")) }
                 (error_summary(ctx, "partner", &forms.partner_errors))
-                form.stack method="post" action={ (base) "/partners" } novalidate {
+                form.stack method="post" action={ (base) "/partners" } autocomplete="off" novalidate {
                     (csrf(ctx))
                     (meta_fields(&FormState::create()))
                     (select(ctx, "partner", Field::new("organisation_id", "field-organisation", &forms.partner.organisation_id).required(), &choices.organisations, &forms.partner_errors))
@@ -322,7 +322,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
             @if v.can.staff {
                 h3 { (ctx.t("admin-add-staff")) }
                 (error_summary(ctx, "staff", &forms.staff_errors))
-                form.stack method="post" action={ (base) "/staff" } novalidate {
+                form.stack method="post" action={ (base) "/staff" } autocomplete="off" novalidate {
                     (csrf(ctx))
                     (meta_fields(&FormState::create()))
                     (staff_fields(ctx, &forms.staff, &forms.staff_errors))
@@ -367,7 +367,7 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &PartForms, choices: &Choices) ->
             @if v.can.target_groups {
                 h3 { (ctx.t("admin-add-target-group")) }
                 (error_summary(ctx, "group", &forms.group_errors))
-                form.stack method="post" action={ (base) "/target-groups" } novalidate {
+                form.stack method="post" action={ (base) "/target-groups" } autocomplete="off" novalidate {
                     (csrf(ctx))
                     (meta_fields(&FormState::create()))
                     (group_fields(ctx, &forms.group, &forms.group_errors))
@@ -413,7 +413,7 @@ pub fn area_form(
 ) -> Markup {
     html! {
         (error_summary(ctx, "area", errors))
-        form.stack method="post" action=(action) novalidate {
+        form.stack method="post" action=(action) autocomplete=[state.once.as_ref().map(|_| "off")] novalidate {
             (csrf(ctx))
             (meta_fields(state))
             (area_fields(ctx, f, errors))
@@ -477,7 +477,7 @@ pub fn organisation_form(
         h1 { (title) }
         (notice(ctx, state, choices))
         (error_summary(ctx, form, errors))
-        form.stack method="post" action=(action) novalidate {
+        form.stack method="post" action=(action) autocomplete=[state.once.as_ref().map(|_| "off")] novalidate {
             (csrf(ctx))
             (meta_fields(state))
             (input(ctx, form, Field::new("name", "field-name", &f.name).required(), "text", errors))

@@ -146,7 +146,10 @@ pub struct FormState {
 }
 
 impl FormState {
-    /// A fresh create form: a new one-time key.
+    /// A fresh create form: a new one-time key. Create forms also say `autocomplete="off"`:
+    /// after Back the browser fetches the page again (back-office pages are not stored)
+    /// with a new key, and would otherwise fill in what was typed, so a resubmission would
+    /// create a second record.
     pub fn create() -> Self {
         FormState {
             once: Some(kozos_app::auth::random_token()),

@@ -103,7 +103,7 @@ pub fn new_form(
     html! {
         h1 { (ctx.t("admin-new-user")) }
         (error_summary(ctx, form, errors))
-        form.stack method="post" action="/admin/users/new" novalidate {
+        form.stack method="post" action="/admin/users/new" autocomplete="off" novalidate {
             (csrf(ctx))
             (meta_fields(state))
             (input(ctx, form, Field::new("email", "field-email", &f.email).required(), "email", errors))
@@ -140,7 +140,7 @@ pub fn attempts(ctx: &Ctx, list: &[kozos_app::Attempt]) -> Markup {
                             tr {
                                 td {
                                     @match chrono::DateTime::parse_from_rfc3339(&a.at) {
-                                        Ok(t) => time datetime=(a.at) { (ctx.lang.datetime(t.with_timezone(&chrono::Utc))) },
+                                        Ok(t) => time datetime=(a.at) { (ctx.lang.datetime_seconds(t.with_timezone(&chrono::Utc))) },
                                         Err(_) => (a.at),
                                     }
                                 }
