@@ -129,10 +129,7 @@ pub async fn create(
         return Err(AppError::Invalid(e));
     }
     let hash = crate::auth::hash_password(f.password.clone()).await?;
-    let once = crate::write::Once {
-        kind: "user",
-        key: once,
-    };
+    let once = crate::write::Once::new("user", once, &(&email, &name, grant));
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
     if let Some(id) = once.claim(app, &mut tx, actor).await? {
@@ -148,7 +145,7 @@ pub async fn create(
             }
         })?;
     users::add_grant(&mut tx, id, grant).await?;
-    once.complete(&mut tx, id.0).await?;
+    once.complete(&mut tx, actor, id.0).await?;
     audit::record(
         &mut tx,
         &now,

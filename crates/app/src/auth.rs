@@ -100,13 +100,18 @@ pub struct SignedIn {
 /// owner can still sign in while someone guesses at the account.
 pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
     // What was typed is recorded with the attempt even when it is no address at all:
-    // without control characters (PostgreSQL refuses NUL) and bounded.
+    // without control characters (PostgreSQL refuses NUL), invisible or direction-changing
+    // ones (the attempts page shows it), and bounded.
     let email = normalise_email(req.email).unwrap_or_else(|| {
         req.email
             .trim()
             .to_lowercase()
             .chars()
-            .filter(|c| !c.is_control())
+            .filter(|&c| {
+                !(c.is_control()
+                    || kozos_domain::validation::is_invisible(c)
+                    || kozos_domain::validation::is_bidi_control(c))
+            })
             .take(254)
             .collect()
     });

@@ -109,6 +109,16 @@ pub async fn settlements(app: &App) -> Result<Vec<Place>> {
     Ok(list)
 }
 
+/// Settlements and then settlement parts, for the pick list of where an organisation is
+/// (both are allowed there, so the form offers both).
+pub async fn settlements_and_parts(app: &App) -> Result<Vec<Place>> {
+    let mut list = settlements(app).await?;
+    let mut parts = places::of_kind(&app.db, PlaceKind::SettlementPart).await?;
+    parts.sort_by(|a, b| hu_cmp(&a.name, &b.name));
+    list.extend(parts);
+    Ok(list)
+}
+
 /// The attribution to show when an official gazetteer was imported.
 pub async fn gazetteer_attribution(app: &App) -> Result<Option<String>> {
     Ok(kozos_db::settings::get(&app.db, crate::gazetteer::ATTRIBUTION_KEY).await?)

@@ -102,10 +102,7 @@ pub async fn create(
     if let Some(parent) = input.parent_id {
         may_attach_to(app, user, parent).await?;
     }
-    let once = Once {
-        kind: "organisation",
-        key: once,
-    };
+    let once = Once::new("organisation", once, &input);
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
     if let Some(id) = once.claim(app, &mut tx, user).await? {
@@ -114,7 +111,7 @@ pub async fn create(
     let id = organisations::insert(&mut tx, &input, &now)
         .await
         .map_err(name_conflict)?;
-    once.complete(&mut tx, id.0).await?;
+    once.complete(&mut tx, user, id.0).await?;
     audit::record(
         &mut tx,
         &now,

@@ -155,10 +155,7 @@ pub async fn create(
         };
         return Err(AppError::invalid(field, "err-out-of-scope"));
     }
-    let once = Once {
-        kind: "programme",
-        key: once,
-    };
+    let once = Once::new("programme", once, &input);
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
     if let Some(id) = once.claim(app, &mut tx, user).await? {
@@ -167,7 +164,7 @@ pub async fn create(
     let id = programmes::insert(&mut tx, &input, &now)
         .await
         .map_err(code_conflict)?;
-    once.complete(&mut tx, id.0).await?;
+    once.complete(&mut tx, user, id.0).await?;
     audit::record(
         &mut tx,
         &now,
@@ -276,7 +273,7 @@ async fn create_part(
         return Ok(prev);
     }
     let new_id = write(&mut tx).await?;
-    once.complete(&mut tx, new_id).await?;
+    once.complete(&mut tx, user, new_id).await?;
     audit_part(app, &mut tx, user, id, audit_action, detail).await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(new_id)
@@ -404,10 +401,7 @@ pub async fn add_partner(
         }
     };
     let org = partner_org(app, input.organisation_id).await?;
-    let once = Once {
-        kind: "partner",
-        key: once,
-    };
+    let once = Once::new("partner", once, &(id, &input, &agreement_input));
     let pid = create_part(app, user, id, once, "add_partner", &org.name, async |tx| {
         let pid = programmes::insert_partner(tx, id, &input)
             .await
@@ -500,10 +494,7 @@ pub async fn add_agreement(
         .validate(app.clock.today())
         .map_err(AppError::Invalid)?;
     let detail = format!("{} – {}", p.organisation_name, input.scope);
-    let once = Once {
-        kind: "agreement",
-        key: once,
-    };
+    let once = Once::new("agreement", once, &(id, partner, &input));
     let aid = create_part(app, user, id, once, "add_agreement", &detail, async |tx| {
         if !programmes::partner_belongs(tx, id, partner).await? {
             return Err(AppError::NotFound);
@@ -566,10 +557,7 @@ pub async fn add_staff(
 ) -> Result<StaffId> {
     authorise(app, user, Action::ManageStaff, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let once = Once {
-        kind: "staff",
-        key: once,
-    };
+    let once = Once::new("staff", once, &(id, &input));
     let sid = create_part(app, user, id, once, "add_staff", &input.name, async |tx| {
         Ok(programmes::insert_staff(tx, id, &input).await?.0)
     })
@@ -641,10 +629,7 @@ pub async fn save_action_area(
     let name_taken = |e| duplicate(e, "name", "err-duplicate-name");
     match area {
         None => {
-            let once = Once {
-                kind: "action_area",
-                key: edit.once,
-            };
+            let once = Once::new("action_area", edit.once, &(id, &input));
             let aid = create_part(
                 app,
                 user,
@@ -737,10 +722,7 @@ pub async fn add_target_group(
 ) -> Result<TargetGroupId> {
     authorise(app, user, Action::ManageTargetGroups, id).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let once = Once {
-        kind: "target_group",
-        key: once,
-    };
+    let once = Once::new("target_group", once, &(id, &input));
     let gid = create_part(
         app,
         user,
@@ -803,15 +785,13 @@ pub async fn delete_target_group(
     Ok(())
 }
 
-/// Places a programme can be set in, for its form: counties, districts and settlements
-/// (a programme of a micro-region or a county sits at the county, as Abaúj does).
+/// Places a programme can be set in, for its form: every level of the tree (a national
+/// programme sits at the country, Abaúj's at its county, a neighbourhood's at a
+/// settlement part). The form must offer whatever a programme can be stored with, or
+/// saving it unchanged would clear it.
 pub async fn place_choices(app: &App) -> Result<Vec<kozos_domain::place::Place>> {
     let mut list = Vec::new();
-    for kind in [
-        PlaceKind::County,
-        PlaceKind::District,
-        PlaceKind::Settlement,
-    ] {
+    for kind in PlaceKind::ALL {
         let mut of_kind = places::of_kind(&app.db, kind).await?;
         of_kind.sort_by(|a, b| kozos_domain::text::hu_cmp(&a.name, &b.name));
         list.extend(of_kind);

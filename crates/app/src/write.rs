@@ -5,34 +5,53 @@
 //! `Db::begin`), with its audit entry, which also moves the data version on.
 
 use crate::{App, AppError, Result};
-use kozos_db::{forms, Saved, Tx};
+use kozos_db::forms::{self, Claim};
+use kozos_db::{Saved, Tx};
 use kozos_domain::user::User;
 
 /// A create form's one-time key (or an API `Idempotency-Key`), namespaced by what it
-/// creates so one key cannot fetch another kind of record.
+/// creates and by whom, with a fingerprint of what was submitted.
 pub struct Once<'a> {
-    pub kind: &'static str,
-    pub key: Option<&'a str>,
+    kind: &'static str,
+    key: Option<&'a str>,
+    fingerprint: String,
 }
 
-impl Once<'_> {
-    fn full_key(&self) -> Option<String> {
-        self.key.map(|k| format!("{}:{k}", self.kind))
+impl<'a> Once<'a> {
+    /// The key of a submission creating a `kind` from `what` (its parent and the
+    /// validated input).
+    pub fn new(kind: &'static str, key: Option<&'a str>, what: &impl std::fmt::Debug) -> Self {
+        Once {
+            kind,
+            key,
+            fingerprint: crate::auth::token_hash(&format!("{what:?}")),
+        }
     }
 
-    /// Claim the key in `tx`. `Some(id)` when an earlier submission with it already made
-    /// record `id`: the caller answers with that record and writes nothing.
+    fn full_key(&self, user: &User) -> Option<String> {
+        // one client cannot collide with another's keys
+        self.key.map(|k| format!("{}:{}:{k}", self.kind, user.id))
+    }
+
+    /// Claim the key in `tx`. `Some(id)` when an earlier submission of the same content
+    /// with this key already made record `id`: the caller answers with that record and
+    /// writes nothing. The same key with other content is refused (`err-once-reused`),
+    /// not answered with a record the client did not ask for.
     pub async fn claim(&self, app: &App, tx: &mut Tx, user: &User) -> Result<Option<i64>> {
-        match self.full_key() {
-            None => Ok(None),
-            Some(k) => Ok(forms::claim(tx, &k, user.id, &app.now_text()).await?),
+        let Some(key) = self.full_key(user) else {
+            return Ok(None);
+        };
+        match forms::claim(tx, &key, user.id, &app.now_text(), &self.fingerprint).await? {
+            Claim::New => Ok(None),
+            Claim::Done(id) => Ok(Some(id)),
+            Claim::Reused => Err(AppError::invalid("form", "err-once-reused")),
         }
     }
 
     /// Record the id the claimed submission created.
-    pub async fn complete(&self, tx: &mut Tx, id: i64) -> Result<()> {
-        if let Some(k) = self.full_key() {
-            forms::complete(tx, &k, id).await?;
+    pub async fn complete(&self, tx: &mut Tx, user: &User, id: i64) -> Result<()> {
+        if let Some(key) = self.full_key(user) {
+            forms::complete(tx, &key, id).await?;
         }
         Ok(())
     }

@@ -17,10 +17,13 @@ ALTER TABLE action_areas ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 
 -- One row per create form that was saved: a second submission of the same form (double
 -- click, back and resubmit) finds its row and answers with the record the first one made.
+-- The key is namespaced by what is created and by whom; the fingerprint is a hash of the
+-- submission, so the same key with other content is refused rather than answered.
 CREATE TABLE form_submissions (
     key TEXT PRIMARY KEY,
     user_id BIGINT,
     created_at TEXT NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT '',
     result_id BIGINT
 );
 CREATE INDEX form_submissions_created ON form_submissions(created_at);

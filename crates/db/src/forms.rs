@@ -5,9 +5,19 @@
 use crate::{Conn, Db, DbError};
 use kozos_domain::UserId;
 
-/// Claim `key` for this transaction. `None`: the key is new and now ours (commit with the
-/// record, then [`complete`]). `Some(id)`: an earlier submission with this key already
-/// created record `id`.
+/// What claiming a one-time key came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// The key is new and now this transaction's (commit it with the record, then
+    /// [`complete`]).
+    New,
+    /// An earlier submission with this key and the same content created record `id`.
+    Done(i64),
+    /// The key was used before for something else (other content, another account).
+    Reused,
+}
+
+/// Claim `key` for this transaction, for a submission with this `fingerprint`.
 ///
 /// On PostgreSQL a concurrent second claim waits at the insert until the first
 /// transaction ends; `ON CONFLICT DO NOTHING` then lets it read the finished claim. On
@@ -17,29 +27,34 @@ pub async fn claim(
     key: &str,
     user: UserId,
     now: &str,
-) -> Result<Option<i64>, DbError> {
+    fingerprint: &str,
+) -> Result<Claim, DbError> {
     let inserted = sqlx::query(
-        "INSERT INTO form_submissions (key, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING",
+        "INSERT INTO form_submissions (key, user_id, created_at, fingerprint) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (key) DO NOTHING",
     )
     .bind(key)
     .bind(user.0)
     .bind(now)
+    .bind(fingerprint)
     .execute(&mut *conn)
     .await?
     .rows_affected();
     if inserted == 1 {
-        return Ok(None);
+        return Ok(Claim::New);
     }
-    let row: Option<(Option<i64>, Option<i64>)> =
-        sqlx::query_as("SELECT user_id, result_id FROM form_submissions WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
-    match row {
-        // Someone else's key (a guessed or leaked value) gives nothing away.
-        Some((Some(owner), result)) if owner == user.0 => Ok(Some(result.unwrap_or(0))),
-        _ => Err(DbError::Unique("form_submissions.key".into())),
-    }
+    let row: Option<(Option<i64>, String, Option<i64>)> = sqlx::query_as(
+        "SELECT user_id, fingerprint, result_id FROM form_submissions WHERE key = $1",
+    )
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match row {
+        Some((Some(owner), fp, Some(result))) if owner == user.0 && fp == fingerprint => {
+            Claim::Done(result)
+        }
+        _ => Claim::Reused,
+    })
 }
 
 /// Record what the claimed submission created.

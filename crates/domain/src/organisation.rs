@@ -166,7 +166,7 @@ pub fn is_website(url: &str) -> bool {
                 c,
                 '<' | '>' | '"' | '\'' | '{' | '}' | '|' | '\\' | '^' | '`'
             )
-            || crate::validation::is_zero_width(c)
+            || crate::validation::is_invisible(c)
             || crate::validation::is_bidi_control(c)
     }) {
         return false;
@@ -194,7 +194,11 @@ pub fn is_website(url: &str) -> bool {
                 && label.chars().count() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                // ASCII and accented Latin letters only: a Cyrillic "і" makes
+                // kіsber.hu look like kisber.hu
+                && label.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || c == '-' || matches!(c, '\u{00c0}'..='\u{024f}')
+                })
         })
 }
 

@@ -6,7 +6,7 @@ use crate::text::fold;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Shortest password, counting only non-whitespace characters.
+/// Shortest password, counting only visible characters.
 pub const MIN_CHARS: usize = 10;
 /// Longest password: enough for any passphrase, short enough to keep hashing cheap.
 pub const MAX_CHARS: usize = 200;
@@ -14,7 +14,11 @@ pub const MAX_CHARS: usize = 200;
 /// Is `password` acceptable for the account `email`? The error is a catalogue key:
 /// `err-password-short`, `err-password-long` or `err-password-common`.
 pub fn check(password: &str, email: &str) -> Result<(), &'static str> {
-    let visible = password.chars().filter(|c| !c.is_whitespace()).count();
+    // Only characters a person sees count: ten zero-width characters are no password.
+    let visible = password
+        .chars()
+        .filter(|&c| !(c.is_whitespace() || c.is_control() || crate::validation::is_invisible(c)))
+        .count();
     if visible < MIN_CHARS {
         return Err("err-password-short");
     }
@@ -163,7 +167,6 @@ mod tests {
     fn passwords_other_tests_use_are_accepted() {
         for ok in [
             "hosszu-jelszo-123",
-            "kozos-demo-2026",
             "Béka a kútban 1987",
             "zöld-alma-kerítés",
             "x9403862175",
@@ -174,8 +177,18 @@ mod tests {
     }
 
     #[test]
+    fn the_published_demo_password_is_refused() {
+        assert_eq!(check("kozos-demo-2026", EMAIL), Err("err-password-common"));
+        assert_eq!(check("Kozos-Demo-2027", EMAIL), Err("err-password-common"));
+    }
+
+    #[test]
     fn short_counts_only_visible_characters() {
         assert_eq!(check("          ", EMAIL), Err("err-password-short"));
+        assert_eq!(
+            check("\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{200b}\u{200d}\u{200c}\u{2060}\u{feff}\u{200c}", EMAIL),
+            Err("err-password-short")
+        );
         assert_eq!(check("  abc  def  gh  ", EMAIL), Err("err-password-short"));
         assert_eq!(check("rövid", EMAIL), Err("err-password-short"));
         assert_eq!(

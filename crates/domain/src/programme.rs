@@ -882,11 +882,18 @@ mod tests {
             settlements: settlements.into(),
         };
         assert_eq!(
-            f("Encs,\r\n  Gönc   város ;\u{200b};")
+            f("Encs,\r\n  Gönc   város ; ;")
                 .validate()
                 .unwrap()
                 .settlement_names,
             vec!["Encs", "Gönc város"]
+        );
+        assert_eq!(
+            f("Encs;\u{200b}Gönc")
+                .validate()
+                .unwrap_err()
+                .for_field("settlements"),
+            Some("err-text-invisible")
         );
         assert_eq!(
             f("Encs\u{0}")

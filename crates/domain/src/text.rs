@@ -1,7 +1,7 @@
 //! Text folding for search: "Kisbér" and "kisber" must find each other on both engines,
 //! whose LIKE/lower() only fold ASCII. The folded form is computed here and stored.
 
-use crate::validation::{is_combining_mark, is_zero_width};
+use crate::validation::{is_combining_mark, is_invisible};
 
 /// Lower-case and strip Hungarian (and common Latin) accents, whether typed as one letter
 /// (`é`) or as a letter and a combining mark (`e` + U+0301, what some phones and macOS send).
@@ -24,10 +24,10 @@ pub fn fold(s: &str) -> String {
 }
 
 /// The key under which two names are "the same name" to a person: folded (case and
-/// accents ignored), zero-width characters dropped, whitespace runs collapsed, ends trimmed.
+/// accents ignored), invisible characters dropped, whitespace runs collapsed, ends trimmed.
 /// "Kisbéri  Polgárőr" and "kisberi polgaror" have the same key.
 pub fn name_key(s: &str) -> String {
-    let visible: String = s.chars().filter(|&c| !is_zero_width(c)).collect();
+    let visible: String = s.chars().filter(|&c| !is_invisible(c)).collect();
     fold(&visible)
         .split_whitespace()
         .collect::<Vec<_>>()

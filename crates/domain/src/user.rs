@@ -73,19 +73,33 @@ pub struct User {
     pub grants: Vec<Grant>,
 }
 
-/// A normalised e-mail address (trimmed, lower-case, one `@`, a dot in the domain).
+/// A normalised e-mail address (trimmed, lower-case), or `None` when it is not one a
+/// person could type at sign-in: the part before `@` takes the ASCII characters mail
+/// systems allow in practice (letters, digits and `.!#$%&'*+/=?^_`{|}~-`, no leading,
+/// trailing or double dot); the domain has at least two labels of letters (accented
+/// Latin too), digits and hyphens. No spaces, invisible or look-alike characters.
 pub fn normalise_email(s: &str) -> Option<String> {
     let e = s.trim().to_lowercase();
     let (local, domain) = e.split_once('@')?;
-    let ok = !local.is_empty()
-        && !domain.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !e.chars().any(|c| c.is_whitespace() || c.is_control())
-        && e.len() <= 254;
-    ok.then_some(e)
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || c == '-' || matches!(c, '\u{00e0}'..='\u{024f}')
+                })
+        });
+    (local_ok && domain_ok && e.len() <= 254).then_some(e)
 }
 
 #[cfg(test)]
@@ -101,6 +115,20 @@ mod tests {
         assert_eq!(normalise_email("admin@kisber"), None);
         assert_eq!(normalise_email("ad min@kisber.hu"), None);
         assert_eq!(normalise_email("@kisber.hu"), None);
-        assert_eq!(normalise_email("ad\u{0}min@kisber.hu"), None);
+        for bad in [
+            "ad\u{0}min@kisber.hu",
+            "lakos\u{200b}@demo.kozos.hu",
+            "\u{430}dmin@demo.kozos.hu",
+            "x\u{202e}@demo.kozos.hu",
+            "<b>x</b>@demo.kozos.hu",
+            "a..b@kisber.hu",
+            "a@kisber..hu",
+        ] {
+            assert_eq!(normalise_email(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            normalise_email("Kovacs.Eva+hirlevel@Kisbér.hu"),
+            Some("kovacs.eva+hirlevel@kisbér.hu".into())
+        );
     }
 }

@@ -90,32 +90,53 @@ pub enum Lines {
     Multi,
 }
 
-/// Clean text as typed and refuse what no person means to type: control characters (in
-/// multi-line text only line breaks and tabs are allowed), bidirectional overrides (they
-/// make a name display as something else), and stacks of more than two combining marks
-/// ("zalgo" text that paints over neighbouring lines). Single-line text is trimmed and its
-/// whitespace runs collapsed to one space; multi-line text is trimmed and its line breaks
-/// normalised to `\n`, so a browser's `\r\n` and an API client's `\n` store the same.
-/// Zero-width characters at either end are trimmed like whitespace.
+/// Clean text as typed and refuse what no person means to type:
+/// - control characters (in multi-line text only line breaks and tabs are allowed) and
+///   characters that are not text (private use, noncharacters, U+FFFD from a broken
+///   encoding) → `err-text-control`;
+/// - bidirectional overrides/embeddings/isolates (a name displays as something else)
+///   → `err-text-bidi`;
+/// - invisible characters inside the text (zero-width, soft hyphen, direction marks,
+///   Hangul fillers, Braille blank, tags …): they make two equal-looking names different
+///   → `err-text-invisible` (multi-line text may keep the joiners and variation
+///   selectors emoji and some scripts need);
+/// - a word mixing Latin with Cyrillic or Greek letters ("Кisbéri" with a Cyrillic К)
+///   → `err-text-mixed-script`;
+/// - stacks of more than two combining marks ("zalgo" text painting over other lines)
+///   → `err-text-combining`.
+///
+/// Single-line text is trimmed and its whitespace runs collapsed to one space; multi-line
+/// text is trimmed and its line breaks normalised to `\n`, so a browser's `\r\n` and an
+/// API client's `\n` store the same. Invisible characters at either end are trimmed.
 pub fn clean_text(value: &str, lines: Lines) -> Result<String, &'static str> {
-    let v = value.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c));
+    let v = value.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
     let mut combining = 0;
     for c in v.chars() {
         let allowed_control = lines == Lines::Multi && matches!(c, '\n' | '\r' | '\t');
-        if c.is_control() && !allowed_control {
+        if (c.is_control() && !allowed_control) || is_not_text(c) {
             return Err("err-text-control");
         }
         if is_bidi_control(c) {
             return Err("err-text-bidi");
         }
-        combining = if is_combining_mark(c) {
-            combining + 1
-        } else {
-            0
-        };
+        let joiner = is_joiner(c);
+        if is_invisible(c) && !(lines == Lines::Multi && joiner) {
+            return Err("err-text-invisible");
+        }
+        // a joiner between marks does not start a new stack
+        if !joiner {
+            combining = if is_combining_mark(c) {
+                combining + 1
+            } else {
+                0
+            };
+        }
         if combining > 2 {
             return Err("err-text-combining");
         }
+    }
+    if has_mixed_script_word(v) {
+        return Err("err-text-mixed-script");
     }
     Ok(match lines {
         Lines::Single => collapse_whitespace(v),
@@ -123,9 +144,9 @@ pub fn clean_text(value: &str, lines: Lines) -> Result<String, &'static str> {
     })
 }
 
-/// Does the text have nothing a reader can see (only whitespace and zero-width characters)?
+/// Does the text have nothing a reader can see (only whitespace and invisible characters)?
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || is_zero_width(c))
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
 /// Runs of whitespace (of any kind) become one space; the ends are trimmed.
@@ -138,21 +159,125 @@ pub fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+/// Characters that take no visible room: the zero-width ones, the soft hyphen, direction
+/// marks, invisible operators, format controls, Hangul fillers, the Braille blank, tag
+/// characters, variation selectors.
+pub fn is_invisible(c: char) -> bool {
+    is_zero_width(c)
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2061}'..='\u{2064}'
+                | '\u{206a}'..='\u{206f}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e0fff}'
+        )
+}
+
+/// The joiners and variation selectors that emoji and some scripts need inside words.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}')
+}
+
+/// Code points that are not text: private use, noncharacters, and the replacement
+/// character a broken encoding leaves behind.
+fn is_not_text(c: char) -> bool {
+    let n = c as u32;
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffd}')
+        || n >= 0xF0000
+        || (n & 0xFFFE) == 0xFFFE
+}
+
 /// Bidirectional embeddings, overrides and isolates.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Combining marks (general category Mn) in the blocks where stacked marks come from.
+/// Combining marks (general category Mn/Me) of the scripts whose marks can be stacked
+/// over a letter: the combining blocks, Cyrillic, Hebrew, Arabic, Syriac, N'Ko, Thai, kana.
 pub fn is_combining_mark(c: char) -> bool {
     matches!(
         c,
         '\u{0300}'..='\u{036f}'
+            | '\u{0483}'..='\u{0489}'
+            | '\u{0591}'..='\u{05bd}'
+            | '\u{05bf}'
+            | '\u{05c1}'..='\u{05c2}'
+            | '\u{05c4}'..='\u{05c5}'
+            | '\u{05c7}'
+            | '\u{0610}'..='\u{061a}'
+            | '\u{064b}'..='\u{065f}'
+            | '\u{0670}'
+            | '\u{06d6}'..='\u{06dc}'
+            | '\u{06df}'..='\u{06e4}'
+            | '\u{06e7}'..='\u{06e8}'
+            | '\u{06ea}'..='\u{06ed}'
+            | '\u{0711}'
+            | '\u{0730}'..='\u{074a}'
+            | '\u{07eb}'..='\u{07f3}'
+            | '\u{0e31}'
+            | '\u{0e34}'..='\u{0e3a}'
+            | '\u{0e47}'..='\u{0e4e}'
             | '\u{1ab0}'..='\u{1aff}'
             | '\u{1dc0}'..='\u{1dff}'
             | '\u{20d0}'..='\u{20ff}'
+            | '\u{302a}'..='\u{302f}'
+            | '\u{3099}'..='\u{309a}'
             | '\u{fe20}'..='\u{fe2f}'
     )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' => {
+            Some(Script::Latin)
+        }
+        '\u{0400}'..='\u{052f}' | '\u{1c80}'..='\u{1c8f}' | '\u{a640}'..='\u{a69f}' => {
+            Some(Script::Cyrillic)
+        }
+        '\u{0370}'..='\u{03ff}' | '\u{1f00}'..='\u{1fff}' => Some(Script::Greek),
+        _ => None,
+    }
+}
+
+/// Is there a word with letters of two of Latin, Cyrillic and Greek? Their look-alike
+/// letters (К/K, е/e, ο/o) are how a name is made to look like another one.
+pub fn has_mixed_script_word(s: &str) -> bool {
+    s.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+        .any(|word| {
+            let mut seen: Option<Script> = None;
+            for c in word.chars() {
+                if let Some(script) = script_of(c) {
+                    match seen {
+                        Some(s) if s != script => return true,
+                        _ => seen = Some(script),
+                    }
+                }
+            }
+            false
+        })
 }
 
 /// Report a cleaning error, emptiness or length on `field`; `None` when the text is empty.
@@ -255,6 +380,49 @@ pub fn optional_id(errors: &mut FieldErrors, field: &'static str, value: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_and_look_alike_text_is_refused() {
+        let single = |v: &str| clean_text(v, Lines::Single);
+        for (v, key) in [
+            ("Kis\u{00ad}béri", "err-text-invisible"),
+            ("Egyesület\u{200e}x", "err-text-invisible"),
+            ("Polgárőr\u{3164}Egyesület", "err-text-invisible"),
+            ("a\u{2062}b", "err-text-invisible"),
+            ("a\u{e0041}b", "err-text-invisible"),
+            ("Кisbéri Polgárőr", "err-text-mixed-script"),
+            ("Kisbéri Egyesülеt", "err-text-mixed-script"),
+            ("a\u{e000}b", "err-text-control"),
+            ("a\u{fffd}b", "err-text-control"),
+            ("a\u{fffe}b", "err-text-control"),
+            (
+                &format!("a{}", "\u{301}\u{301}\u{200d}".repeat(100)),
+                "err-text-invisible",
+            ),
+            (
+                &format!("\u{628}{}", "\u{610}\u{611}\u{612}".repeat(50)),
+                "err-text-combining",
+            ),
+            (&format!("x{}", "\u{5b0}".repeat(10)), "err-text-combining"),
+        ] {
+            assert_eq!(single(v), Err(key), "{v:?}");
+        }
+        // multi-line text keeps joiners, but a joiner does not reset a stack of marks
+        let zalgo = format!("a{}", "\u{301}\u{301}\u{200d}".repeat(100));
+        assert_eq!(clean_text(&zalgo, Lines::Multi), Err("err-text-combining"));
+        assert!(clean_text("Család 👨\u{200d}👩\u{200d}👧", Lines::Multi).is_ok());
+        // blank-looking text is empty
+        assert!(is_blank("\u{3164}\u{2800} \u{200b}"));
+        // whole words in other scripts are fine; so are Hungarian accents
+        for ok in [
+            "Кисбер",
+            "Αθήνα",
+            "Árvíztűrő tükörfúrógép",
+            "Kovács-Nagy Éva (2.)",
+        ] {
+            assert!(single(ok).is_ok(), "{ok}");
+        }
+    }
 
     #[test]
     fn dates_in_hungarian_and_iso_forms() {

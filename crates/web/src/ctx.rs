@@ -98,7 +98,16 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let new_csrf = parts.extensions.get::<CsrfToken>().cloned();
-        Ctx::build(state, &parts.headers, &parts.uri, new_csrf.as_ref()).await
+        let mut ctx = Ctx::build(state, &parts.headers, &parts.uri, new_csrf.as_ref()).await?;
+        // A page answering a POST (a form with its messages) has no address of its own to
+        // come back to after a language switch: use the page the form was on.
+        if !matches!(
+            parts.method,
+            axum::http::Method::GET | axum::http::Method::HEAD
+        ) {
+            ctx.here = referring_page(&parts.headers).unwrap_or_else(|| "/".into());
+        }
+        Ok(ctx)
     }
 }
 
@@ -112,6 +121,17 @@ impl OptionalFromRequestParts<AppState> for Ctx {
             .await
             .map(Some)
     }
+}
+
+/// The path and query of the same-site page a request came from (`Referer`).
+fn referring_page(headers: &HeaderMap) -> Option<String> {
+    let referer = headers.get(axum::http::header::REFERER)?.to_str().ok()?;
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    let rest = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))?;
+    let path = rest.strip_prefix(host)?;
+    path.starts_with('/').then(|| path.to_string())
 }
 
 /// The client's address, for the sign-in rate limit.

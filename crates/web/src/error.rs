@@ -30,6 +30,8 @@ pub enum WebErrorKind {
     TooLarge(usize),
     /// A form sent as something other than `application/x-www-form-urlencoded`.
     UnsupportedMediaType,
+    /// A method the address does not take (a form's address opened as a page).
+    MethodNotAllowed,
 }
 
 /// Marks a response as an error page (key and message argument) for [`pages`].
@@ -65,6 +67,9 @@ impl WebError {
     pub fn unsupported_media_type(lang: Lang) -> Self {
         Self::of(lang, WebErrorKind::UnsupportedMediaType)
     }
+    pub fn method_not_allowed(lang: Lang) -> Self {
+        Self::of(lang, WebErrorKind::MethodNotAllowed)
+    }
     pub fn not_found(lang: Lang) -> Self {
         Self::new(lang, AppError::NotFound)
     }
@@ -85,6 +90,7 @@ impl IntoResponse for WebError {
             WebErrorKind::MalformedForm => (StatusCode::BAD_REQUEST, "form"),
             WebErrorKind::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "413"),
             WebErrorKind::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "415"),
+            WebErrorKind::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "405"),
             WebErrorKind::App(e) => match e {
                 AppError::NotFound => (StatusCode::NOT_FOUND, "404"),
                 AppError::Forbidden => (StatusCode::FORBIDDEN, "403"),
@@ -150,5 +156,12 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
     let body = crate::views::layout::error_page(ctx.lang, Some(&ctx), marker.key, marker.limit_kb);
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
+    if ctx.flash.is_some() {
+        // shown once, here: the next page must not show it again
+        parts.headers.append(
+            header::SET_COOKIE,
+            crate::cookies::set(crate::cookies::FLASH, "", 0, true, ctx.secure_cookies),
+        );
+    }
     Response::from_parts(parts, axum::body::Body::from(body.0))
 }

@@ -117,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         router = router.route(def.path, def.handler);
     }
     router
+        .method_not_allowed_fallback(public::method_not_allowed)
         .fallback(public::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))

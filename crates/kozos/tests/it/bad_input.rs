@@ -159,6 +159,21 @@ both!(
                 "",
                 "túl sok egymásra halmozott",
             ),
+            ("\u{3164}\u{3164}", "", "Kötelező mező."),
+            ("\u{2800}", "", "Kötelező mező."),
+            ("Kis\u{ad}béri Kata", "", "Láthatatlan karaktert"),
+            ("Kata\u{200e} Kiss", "", "Láthatatlan karaktert"),
+            ("\u{41a}ata Kiss", "", "latin és cirill"),
+            (
+                &format!("a{}", "\u{301}\u{301}\u{200d}".repeat(100)),
+                "",
+                "Láthatatlan karaktert",
+            ),
+            (
+                &format!("\u{628}{}", "\u{610}\u{611}\u{612}".repeat(50)),
+                "",
+                "túl sok egymásra halmozott",
+            ),
         ] {
             let r = pm
                 .post_form(
@@ -182,6 +197,8 @@ both!(
             "https://kisber.hu/<script>",
             "https://kisber.hu/\"a\"",
             "https://kis ber.hu",
+            "https://k\u{456}sber.hu",
+            "https://\u{3164}.hu",
         ] {
             let r = admin
                 .post_form(
@@ -285,3 +302,53 @@ both!(today_is_a_budapest_day, |t: TestApp| async move {
     let page = pm.get(&format!("/admin/programmes/{id}")).await.text();
     assert!(page.contains("30 Jun 2027, 01:30"), "summer time");
 });
+
+both!(
+    look_alike_names_are_not_new_names,
+    |t: TestApp| async move {
+        let mut api = t.client();
+        api.bearer = Some(
+            kozos_app::auth::create_api_token(&t.app, "admin@demo.kozos.hu", "t")
+                .await
+                .unwrap(),
+        );
+        for name in [
+            "\u{41a}isbéri Polgárőr Egyesület",
+            "Kisbéri Polgárőr Egyesül\u{435}t",
+            "Kis\u{ad}béri Polgárőr Egyesület",
+            "Kisbéri Polgárőr Egyesület\u{200e}x",
+            "Kisbéri Polgárőr\u{3164}Egyesület",
+        ] {
+            let r = api
+                .send_json(
+                    Method::POST,
+                    "/api/v1/organisations",
+                    &json!({"name": name, "sector": "civil", "kind": "civil_guard"}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        }
+        let mut admin = t.signed_in("admin@demo.kozos.hu").await;
+        for email in [
+            "lakos\u{200b}@demo.kozos.hu",
+            "\u{430}dmin@demo.kozos.hu",
+            "x\u{202e}@demo.kozos.hu",
+            "<b>x</b>@demo.kozos.hu",
+        ] {
+            let r = admin
+                .post_form(
+                    "/admin/users/new",
+                    &[
+                        ("email", email),
+                        ("name", "Hasonmás Hanna"),
+                        ("password", "kerti törpe a padláson"),
+                        ("role", "resident"),
+                        ("scope", "country"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{email:?}");
+            assert!(r.body.contains(r#"id="user-email-error""#), "{email:?}");
+        }
+    }
+);

@@ -31,9 +31,48 @@ async fn data_version(t: &TestApp) -> i64 {
     kozos_db::audit::data_version(&t.app.db).await.unwrap()
 }
 
+/// Records at every level of the places tree the data allows, not only those the demo
+/// uses: a programme at the country and one at a settlement part (Hánta, part of Kisbér),
+/// an organisation at a settlement part.
+async fn place_records_everywhere(t: &TestApp) {
+    let admin = t.user("admin@demo.kozos.hu").await;
+    let country = kozos_app::catalogue::place_children(&t.app, None)
+        .await
+        .unwrap()[0]
+        .clone();
+    let hanta = kozos_db::places::settlements_named(&t.app.db, "Hánta")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.kind == kozos_domain::place::PlaceKind::SettlementPart)
+        .expect("Hánta is a settlement part in the demo");
+    for (index, place) in [(1, country.id), (2, hanta.id)] {
+        let p = kozos_app::catalogue::programme_page(&t.app, t.programmes[index])
+            .await
+            .unwrap()
+            .programme
+            .clone();
+        let mut f = kozos_domain::programme::ProgrammeForm::from_programme(&p);
+        f.place_id = place.to_string();
+        kozos_app::programmes::update(&t.app, &admin, p.id, &f, None)
+            .await
+            .unwrap();
+    }
+    let org = kozos_app::catalogue::organisations(&t.app, Some("Kisbéri Polgárőr"))
+        .await
+        .unwrap()[0]
+        .clone();
+    let mut f = kozos_domain::organisation::OrganisationForm::from_organisation(&org);
+    f.settlement_id = hanta.id.to_string();
+    kozos_app::organisations::update(&t.app, &admin, org.id, &f, None)
+        .await
+        .unwrap();
+}
+
 both!(
     every_edit_form_saved_unchanged_changes_nothing,
     |t: TestApp| async move {
+        place_records_everywhere(&t).await;
         let before = snapshot(&t).await;
         let version = data_version(&t).await;
         let mut admin = t.signed_in("admin@demo.kozos.hu").await;

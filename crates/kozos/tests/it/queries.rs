@@ -14,28 +14,50 @@ static MEASURING: AtomicBool = AtomicBool::new(false);
 
 struct Counter;
 
-struct Rows(u64);
-impl Visit for Rows {
+/// What one statement's log event says: its first words and the rows it returned.
+#[derive(Default)]
+struct Statement {
+    summary: String,
+    rows: u64,
+}
+
+impl Visit for Statement {
     fn record_u64(&mut self, field: &Field, value: u64) {
         if field.name() == "rows_returned" {
-            self.0 = value;
+            self.rows = value;
         }
     }
     fn record_i64(&mut self, field: &Field, value: i64) {
         if field.name() == "rows_returned" {
-            self.0 = value.max(0) as u64;
+            self.rows = value.max(0) as u64;
         }
     }
-    fn record_debug(&mut self, _: &Field, _: &dyn std::fmt::Debug) {}
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "summary" {
+            self.summary = value.to_ascii_lowercase();
+        }
+    }
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "summary" {
+            self.summary = format!("{value:?}").trim_matches('"').to_ascii_lowercase();
+        }
+    }
 }
 
 impl<S: Subscriber> Layer<S> for Counter {
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
         if MEASURING.load(Ordering::SeqCst) && event.metadata().target() == "sqlx::query" {
-            let mut rows = Rows(0);
-            event.record(&mut rows);
-            STATEMENTS.fetch_add(1, Ordering::SeqCst);
-            ROWS.fetch_add(rows.0, Ordering::SeqCst);
+            let mut st = Statement::default();
+            event.record(&mut st);
+            // Reads and writes only: a new pooled connection's PRAGMAs and transaction
+            // BEGIN/COMMIT come and go with the pool, not with the page.
+            let data = ["select", "insert", "update", "delete", "with"]
+                .iter()
+                .any(|w| st.summary.trim_start().starts_with(w));
+            if data {
+                STATEMENTS.fetch_add(1, Ordering::SeqCst);
+                ROWS.fetch_add(st.rows, Ordering::SeqCst);
+            }
         }
     }
 }

@@ -265,6 +265,8 @@ both!(weak_passwords_are_refused, |t: TestApp| async move {
         ("1234567890", "túl gyakori"),
         ("aaaaaaaaaaaa", "túl gyakori"),
         ("ujember2026x", "túl gyakori"), // contains the e-mail's local part
+        ("kozos-demo-2026", "túl gyakori"), // the published demo password
+        ("\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{200b}\u{200d}\u{200c}\u{2060}\u{feff}\u{200c}", "A jelszó legalább 10 karakter legyen"),
     ] {
         let r = admin
             .post_form(
@@ -377,3 +379,157 @@ both!(small_things_are_right, |t: TestApp| async move {
     let r = t.client().get("/api/v1/programmes").await;
     assert!(r.headers.get(header::SET_COOKIE).is_none());
 });
+
+async fn api_client(t: &TestApp, email: &str) -> Client {
+    let mut c = t.client();
+    c.bearer = Some(
+        kozos_app::auth::create_api_token(&t.app, email, "t")
+            .await
+            .unwrap(),
+    );
+    c
+}
+
+both!(
+    idempotency_keys_belong_to_one_client_and_one_request,
+    |t: TestApp| async move {
+        let id = t.kisber();
+        let mut admin = api_client(&t, "admin@demo.kozos.hu").await;
+        let mut pm = api_client(&t, "projektmenedzser@demo.kozos.hu").await;
+        let staff = format!("/api/v1/programmes/{id}/staff");
+        let key = "3f2b9c1e-0d7a-4c55-9e8f-aa01b2c3d4e5".to_string() + &"f".repeat(92);
+        assert_eq!(key.len(), 128, "a SHA-512-sized key is taken");
+        admin.headers.push(("idempotency-key".into(), key.clone()));
+        pm.headers.push(("idempotency-key".into(), key.clone()));
+        let body = serde_json::json!({"name": "Kulcsos Kálmán", "position": "mentor"});
+        let first = admin.send_json(Method::POST, &staff, &body).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        // another client with the same key gets its own record, not an error or someone else's
+        let other = pm
+            .send_json(
+                Method::POST,
+                &staff,
+                &serde_json::json!({"name": "Kulcsos Kinga", "position": "mentor"}),
+            )
+            .await;
+        assert_eq!(other.status, StatusCode::CREATED, "{}", other.body);
+        assert_ne!(other.json()["id"], first.json()["id"]);
+        // the same key with another body, or under another programme, is refused
+        let changed = admin
+            .send_json(
+                Method::POST,
+                &staff,
+                &serde_json::json!({"name": "Más Név", "position": "mentor"}),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            changed.json()["error"]["fields"][0]["code"],
+            "err-once-reused"
+        );
+        let elsewhere = admin
+            .send_json(
+                Method::POST,
+                &format!("/api/v1/programmes/{}/staff", t.kecskemet()),
+                &body,
+            )
+            .await;
+        assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // the same request again is answered with the first record
+        let again = admin.send_json(Method::POST, &staff, &body).await;
+        assert_eq!(again.json()["id"], first.json()["id"]);
+        // a key that cannot be a key is refused, not ignored
+        for bad in ["kulcs-\u{e9}", &"k".repeat(256)] {
+            let mut c = api_client(&t, "admin@demo.kozos.hu").await;
+            c.headers.push(("idempotency-key".into(), bad.to_string()));
+            let r = c.send_json(Method::POST, &staff, &body).await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad:?}");
+        }
+        let names: Vec<String> = kozos_db::programmes::staff(&t.app.db.pool, ProgrammeId(id))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names.iter().filter(|n| n.starts_with("Kulcsos")).count(), 2);
+        assert!(!names.iter().any(|n| n == "Más Név"));
+        // a 401 names the scheme to use
+        let r = t.client().send_json(Method::POST, &staff, &body).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(r.headers[header::WWW_AUTHENTICATE]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer"));
+    }
+);
+
+both!(
+    addresses_that_only_take_a_form_answer_with_a_page,
+    |t: TestApp| async move {
+        let id = t.kisber();
+        let mut pm = t.signed_in("projektmenedzser@demo.kozos.hu").await;
+        // a form with mistakes comes back; its language link leads to the page the form was on
+        pm.headers.push((
+            "referer".into(),
+            format!("http://localhost/admin/programmes/{id}"),
+        ));
+        let r = pm
+            .post_form(
+                &format!("/admin/programmes/{id}/target-groups"),
+                &[("name", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body
+                .contains(&format!("/lang/en?next=/admin/programmes/{id}\"")),
+            "language link"
+        );
+        pm.headers.clear();
+        // opening the form's own address is a translated page with the menu, not a blank 405
+        let r = pm
+            .get(&format!("/admin/programmes/{id}/target-groups"))
+            .await;
+        assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(r.text().contains("Ez a cím nem nyitható meg így"));
+        assert!(r.text().contains("Projekt Péter"));
+        assert!(r.headers[header::ALLOW].to_str().unwrap().contains("POST"));
+        let r = t.client().get("/signout").await;
+        assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(r.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        // the API answers JSON for unknown paths and methods
+        let mut c = t.client();
+        let r = c.get("/api/v1/nincs-ilyen").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert_eq!(r.json()["error"]["code"], "not_found");
+        let r = c
+            .request(
+                Method::PATCH,
+                &format!("/api/v1/programmes/{id}"),
+                Some("application/json"),
+                "{}".into(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(r.json()["error"]["code"], "method_not_allowed");
+    }
+);
+
+both!(
+    an_error_page_shows_a_saved_message_once,
+    |t: TestApp| async move {
+        let mut admin = t.signed_in("admin@demo.kozos.hu").await;
+        admin.cookies.insert("kozos_flash".into(), "deleted".into());
+        let r = admin.get("/admin/programmes/999999").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(r.text().contains("A tételt töröltük."));
+        assert!(
+            !admin.cookies.contains_key("kozos_flash"),
+            "the message is cleared"
+        );
+        assert!(!admin.get("/").await.text().contains("A tételt töröltük."));
+    }
+);

@@ -11,3 +11,6 @@ err-date-range = Implausible date: enter a date between 1 Jan 1900 and 31 Dec 21
 err-project-code-lookalike = The project ID contains letters from another alphabet (for example Cyrillic) that look like Latin ones. Type the letters on a Latin keyboard.
 err-password-long = The password can be at most 200 characters long.
 err-password-common = This password is too common or too easy to guess (for example a common word, a keyboard row, a repetition or part of your e-mail address). Choose a longer, unique one; several words work well.
+err-text-invisible = Contains an invisible character (such as a zero-width space, soft hyphen or direction mark) that would make two names that look the same different. Type the text again.
+err-text-mixed-script = A word mixes Latin with Cyrillic (or Greek) letters that look alike (such as a Cyrillic "К" for the Latin "K"). Type the word with a Latin keyboard.
+err-once-reused = This form was already sent once with other content. Reload the page and send it from there.

@@ -11,3 +11,6 @@ err-date-range = Valószínűtlen dátum: 1900. 01. 01. és 2100. 12. 31. közö
 err-project-code-lookalike = A projektazonosító más ábécé (például cirill) latinnak látszó betűit tartalmazza. Írd be a betűket magyar billentyűzettel.
 err-password-long = A jelszó legfeljebb 200 karakter lehet.
 err-password-common = Ez a jelszó túl gyakori vagy túl könnyen kitalálható (például gyakori szó, billentyűsor, ismétlődés vagy az e-mail-cím része). Válassz hosszabb, egyedi jelszót, akár több szóból.
+err-text-invisible = Láthatatlan karaktert tartalmaz (például nulla szélességű szóközt, lágy kötőjelet vagy irányjelet), amelytől két egyformán kinéző név különbözne. Írd be újra a szöveget.
+err-text-mixed-script = Egy szóban latin és cirill (vagy görög) betűk keverednek, amelyek egymásra hasonlítanak (például cirill „К” a latin „K” helyett). Írd be a szót magyar billentyűzettel.
+err-once-reused = Ezt az űrlapot egyszer már elküldték más tartalommal. Töltsd be újra az oldalt, és küldd el onnan.

@@ -46,7 +46,7 @@ pub async fn get_programme(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes", request_body = ProgrammeWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn create_programme(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -112,7 +112,7 @@ pub async fn get_organisation(
 }
 
 #[utoipa::path(post, path = "/api/v1/organisations", request_body = OrganisationWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
     lang: ApiLang,

@@ -110,6 +110,10 @@ enum ApiFailure {
     TooLarge(usize),
     /// A write whose body is not `application/json`.
     UnsupportedMediaType,
+    /// An `Idempotency-Key` that is not 1–255 visible ASCII characters.
+    BadIdempotencyKey,
+    /// A method the path does not answer to.
+    MethodNotAllowed,
 }
 
 /// The largest JSON body read, in bytes.
@@ -140,6 +144,18 @@ impl IntoResponse for ApiError {
                 StatusCode::BAD_REQUEST,
                 "bad_request",
                 l.t("error-text-400"),
+                vec![],
+            ),
+            ApiFailure::BadIdempotencyKey => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                l.t("err-idempotency-key"),
+                vec![],
+            ),
+            ApiFailure::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                l.t("error-text-405"),
                 vec![],
             ),
             ApiFailure::TooLarge(limit) => (
@@ -211,7 +227,7 @@ impl IntoResponse for ApiError {
                 }
             },
         };
-        (
+        let mut res = (
             status,
             Json(ApiErrorBody {
                 error: ApiErrorDetail {
@@ -221,8 +237,25 @@ impl IntoResponse for ApiError {
                 },
             }),
         )
-            .into_response()
+            .into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            // RFC 9110 §11.6.1: a 401 names the scheme to authenticate with.
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer realm=\"kozos\""),
+            );
+        }
+        res
     }
+}
+
+/// The JSON answer for an API path that does not exist, or a method it does not take.
+pub fn not_found(lang: Lang) -> Response {
+    ApiError::of(lang, ApiFailure::BadPath).into_response()
+}
+
+pub fn method_not_allowed(lang: Lang) -> Response {
+    ApiError::of(lang, ApiFailure::MethodNotAllowed).into_response()
 }
 
 /// The JSON body of a write: 415 when it is not sent as JSON, 413 when it is over
@@ -277,39 +310,49 @@ impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiQu
     }
 }
 
-/// The client's `Idempotency-Key`: a POST repeated with the same key creates nothing new
-/// and answers with the record the first one created.
+/// The client's `Idempotency-Key`: a POST repeated with the same key and body creates
+/// nothing new and answers with the record the first one created. A key is 1–255 visible
+/// ASCII characters (a UUID, a hash); any other value is refused with 400 rather than
+/// ignored, since ignoring it would create the record twice.
 pub struct IdempotencyKey(pub Option<String>);
 
 impl FromRequestParts<AppState> for IdempotencyKey {
-    type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(IdempotencyKey(
-            parts
-                .headers
-                .get("idempotency-key")
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-                .filter(|v| !v.is_empty() && v.len() <= 100)
-                .map(str::to_string),
-        ))
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get("idempotency-key") else {
+            return Ok(IdempotencyKey(None));
+        };
+        let bytes = value.as_bytes();
+        if bytes.is_empty() || bytes.len() > 255 || !bytes.iter().all(|b| (0x21..=0x7e).contains(b))
+        {
+            let ApiLang(lang) = ApiLang::from_request_parts(parts, s)
+                .await
+                .unwrap_or(ApiLang(Lang::Hu));
+            return Err(ApiError::of(lang, ApiFailure::BadIdempotencyKey));
+        }
+        Ok(IdempotencyKey(Some(
+            String::from_utf8_lossy(bytes).into_owned(),
+        )))
     }
 }
 
 /// The language an API client asked for (`Accept-Language: en` → English).
 pub struct ApiLang(pub Lang);
 
+/// The language of `Accept-Language` (Hungarian by default).
+pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split([',', ';', '-']).next())
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
 impl FromRequestParts<AppState> for ApiLang {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        let lang = parts
-            .headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split([',', ';', '-']).next())
-            .and_then(Lang::parse)
-            .unwrap_or_default();
-        Ok(ApiLang(lang))
+        Ok(ApiLang(lang_of(&parts.headers)))
     }
 }
 

@@ -19,7 +19,7 @@ fn created(id: i64) -> (StatusCode, Json<Created>) {
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/partners", params(("id" = i64, Path)), request_body = PartnerWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn add_partner(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -85,7 +85,7 @@ pub async fn delete_partner(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/partners/{partner}/agreements", params(("id" = i64, Path), ("partner" = i64, Path)), request_body = AgreementWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn add_agreement(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -160,7 +160,7 @@ pub async fn list_staff(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/staff", params(("id" = i64, Path)), request_body = StaffWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn add_staff(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -214,7 +214,7 @@ pub async fn delete_staff(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/action-areas", params(("id" = i64, Path)), request_body = ActionAreaWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn add_action_area(
     State(s): State<AppState>,
     lang: ApiLang,
@@ -276,7 +276,7 @@ pub async fn delete_action_area(
 }
 
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/target-groups", params(("id" = i64, Path)), request_body = TargetGroupWrite, security(("bearer" = [])),
-    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
+    responses((status = 201, body = Created), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub async fn add_target_group(
     State(s): State<AppState>,
     lang: ApiLang,

@@ -34,8 +34,10 @@ pub async fn list(
 
 /// The organisation form's pick lists: settlements and (for the parent) organisations.
 async fn choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
-    let settlements = catalogue::settlements(&s.app).await.map_err(ctx.err())?;
-    with_organisations(s, ctx, Choices::default().settlements(&settlements)).await
+    let settlements = catalogue::settlements_and_parts(&s.app)
+        .await
+        .map_err(ctx.err())?;
+    with_organisations(s, ctx, Choices::default().settlements(settlements)).await
 }
 
 fn form_page(

@@ -4,7 +4,7 @@ use crate::extract::{Path, Query};
 use crate::i18n::Lang;
 use crate::{cookies, views, AppState};
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use kozos_app::catalogue;
 use kozos_domain::ProgrammeId;
@@ -137,8 +137,24 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-pub async fn not_found(ctx: Ctx) -> WebError {
-    WebError::new(ctx.lang, kozos_app::AppError::NotFound)
+/// No such page: the translated 404 page, or for `/api/` paths the JSON error API clients
+/// read (a client's typo in a path must not answer with HTML).
+pub async fn not_found(headers: HeaderMap, uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        crate::api::not_found(crate::api::lang_of(&headers))
+    } else {
+        WebError::not_found(crate::ctx::lang_of(&headers)).into_response()
+    }
+}
+
+/// A method the path does not take (e.g. opening a form's address, which only takes
+/// POST): the translated 405 page, or JSON under `/api/`. axum adds the `Allow` header.
+pub async fn method_not_allowed(headers: HeaderMap, uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        crate::api::method_not_allowed(crate::api::lang_of(&headers))
+    } else {
+        WebError::method_not_allowed(crate::ctx::lang_of(&headers)).into_response()
+    }
 }
 
 #[cfg(test)]

@@ -44,8 +44,9 @@ pub fn dashboard(ctx: &Ctx, user: &User, programmes: &[Programme], may_create: b
 #[derive(Default)]
 pub struct Choices {
     pub organisations: Vec<(String, String)>,
-    pub settlements: Vec<(String, String)>,
-    /// Counties, districts and settlements, in that order (the programme's place).
+    /// Settlements and settlement parts (where an organisation is).
+    pub settlements: Vec<Place>,
+    /// The places tree by level (where a programme is).
     pub places: Vec<Place>,
 }
 
@@ -57,11 +58,8 @@ impl Choices {
             .collect();
         self
     }
-    pub fn settlements(mut self, settlements: &[Place]) -> Self {
-        self.settlements = settlements
-            .iter()
-            .map(|p| (p.id.to_string(), p.name.clone()))
-            .collect();
+    pub fn settlements(mut self, settlements: Vec<Place>) -> Self {
+        self.settlements = settlements;
         self
     }
     pub fn places(mut self, places: Vec<Place>) -> Self {
@@ -70,22 +68,11 @@ impl Choices {
     }
 
     fn place_groups(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
-        [
-            (PlaceKind::County, "place-group-counties"),
-            (PlaceKind::District, "place-group-districts"),
-            (PlaceKind::Settlement, "place-group-settlements"),
-        ]
-        .into_iter()
-        .map(|(kind, key)| {
-            let options = self
-                .places
-                .iter()
-                .filter(|p| p.kind == kind)
-                .map(|p| (p.id.to_string(), p.name.clone()))
-                .collect();
-            (ctx.t(key), options)
-        })
-        .collect()
+        groups(ctx, &self.places)
+    }
+
+    fn settlement_groups(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
+        groups(ctx, &self.settlements)
     }
 
     /// How a stored value of a pick-list field reads (for the conflict notice).
@@ -97,7 +84,11 @@ impl Choices {
         };
         let label = match field {
             "beneficiary_id" | "organisation_id" | "parent_id" => find(&self.organisations),
-            "settlement_id" => find(&self.settlements),
+            "settlement_id" => self
+                .settlements
+                .iter()
+                .find(|p| p.id.to_string() == value)
+                .map(|p| p.name.clone()),
             "place_id" => self
                 .places
                 .iter()
@@ -112,6 +103,29 @@ impl Choices {
         };
         label.unwrap_or_else(|| value.to_string())
     }
+}
+
+/// Places grouped by level, each group labelled (Ország, Vármegyék, Járások …); empty
+/// groups are left out.
+fn groups(ctx: &Ctx, places: &[Place]) -> Vec<(String, Vec<(String, String)>)> {
+    [
+        (PlaceKind::Country, "place-group-country"),
+        (PlaceKind::County, "place-group-counties"),
+        (PlaceKind::District, "place-group-districts"),
+        (PlaceKind::Settlement, "place-group-settlements"),
+        (PlaceKind::SettlementPart, "place-group-parts"),
+    ]
+    .into_iter()
+    .map(|(kind, key)| {
+        let options: Vec<(String, String)> = places
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect();
+        (ctx.t(key), options)
+    })
+    .filter(|(_, options)| !options.is_empty())
+    .collect()
 }
 
 fn enum_options<T: Copy>(
@@ -483,7 +497,7 @@ pub fn organisation_form(
             (input(ctx, form, Field::new("name", "field-name", &f.name).required(), "text", errors))
             (select(ctx, form, Field::new("sector", "field-sector", &f.sector).required(), &enum_options(ctx, Sector::ALL, "sector", Sector::as_str), errors))
             (select(ctx, form, Field::new("kind", "field-kind", &f.kind).required(), &enum_options(ctx, OrgKind::ALL, "kind", OrgKind::as_str), errors))
-            (select(ctx, form, Field::new("settlement_id", "field-settlement", &f.settlement_id), &choices.settlements, errors))
+            (grouped_select(ctx, form, Field::new("settlement_id", "field-settlement", &f.settlement_id), &choices.settlement_groups(ctx), errors))
             (select(ctx, form, Field::new("parent_id", "field-parent-org", &f.parent_id), &choices.organisations, errors))
             (input(ctx, form, Field::new("website", "field-website", &f.website), "url", errors))
             div.actions {
