@@ -93,8 +93,7 @@ pub async fn language(
     Path(code): Path<String>,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, WebError> {
-    let lang =
-        Lang::parse(&code).ok_or_else(|| WebError::new(ctx.lang, kozos_app::AppError::NotFound))?;
+    let lang = Lang::parse(&code).ok_or_else(|| WebError::not_found(ctx.lang))?;
     if let Some(user) = &ctx.user {
         kozos_app::auth::set_language(&s.app, user.id, lang.code())
             .await

@@ -404,10 +404,7 @@ pub fn history(ctx: &Ctx, entries: &[Entry]) -> Markup {
             ul.history {
                 @for h in entries {
                     li {
-                        @match chrono::DateTime::parse_from_rfc3339(&h.at) {
-                            Ok(at) => time datetime=(h.at) { (ctx.lang.datetime(at.with_timezone(&chrono::Utc))) },
-                            Err(_) => time { (h.at) },
-                        }
+                        (stored_time(ctx, &h.at, false))
                         " · " (h.user_email.as_deref().unwrap_or("–"))
                         " · " (ctx.t(&format!("audit-{}", h.action)))
                         @if !h.detail.is_empty() { ": " (h.detail) }

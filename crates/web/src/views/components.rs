@@ -89,20 +89,8 @@ pub fn select(
     options: &[(String, String)],
     errors: &FieldErrors,
 ) -> Markup {
-    let err = errors.for_field(f.name).is_some();
-    let desc = describedby(&f, err, form);
-    html! {
-        div.field .has-error[err] {
-            (label_and_notes(ctx, &f, errors, form))
-            select id={ (form) "-" (f.name) } name=(f.name) required[f.required]
-                aria-invalid=[err.then_some("true")] aria-describedby=[(!desc.is_empty()).then_some(desc.as_str())] {
-                option value="" { (ctx.t("admin-choose")) }
-                @for (value, label) in options {
-                    option value=(value) selected[value == f.value] { (label) }
-                }
-            }
-        }
-    }
+    let value = f.value;
+    select_with(ctx, form, f, errors, options_of(options, value))
 }
 
 /// A `<select>` whose options come in labelled groups (counties, districts, settlements).
@@ -113,6 +101,25 @@ pub fn grouped_select(
     groups: &[(String, Vec<(String, String)>)],
     errors: &FieldErrors,
 ) -> Markup {
+    let value = f.value;
+    let options = html! {
+        @for (group, options) in groups {
+            optgroup label=(group) { (options_of(options, value)) }
+        }
+    };
+    select_with(ctx, form, f, errors, options)
+}
+
+fn options_of(options: &[(String, String)], selected: &str) -> Markup {
+    html! {
+        @for (value, label) in options {
+            option value=(value) selected[value == selected] { (label) }
+        }
+    }
+}
+
+/// The labelled field around a `<select>`, with an empty first choice.
+fn select_with(ctx: &Ctx, form: &str, f: Field, errors: &FieldErrors, options: Markup) -> Markup {
     let err = errors.for_field(f.name).is_some();
     let desc = describedby(&f, err, form);
     html! {
@@ -121,15 +128,26 @@ pub fn grouped_select(
             select id={ (form) "-" (f.name) } name=(f.name) required[f.required]
                 aria-invalid=[err.then_some("true")] aria-describedby=[(!desc.is_empty()).then_some(desc.as_str())] {
                 option value="" { (ctx.t("admin-choose")) }
-                @for (group, options) in groups {
-                    optgroup label=(group) {
-                        @for (value, label) in options {
-                            option value=(value) selected[value == f.value] { (label) }
-                        }
-                    }
-                }
+                (options)
             }
         }
+    }
+}
+
+/// A stored instant (RFC 3339) as Budapest wall-clock time in the reader's format, machine
+/// readable in `datetime`; `seconds` where the spacing of events matters.
+pub fn stored_time(ctx: &Ctx, at: &str, seconds: bool) -> Markup {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => {
+            let t = t.with_timezone(&chrono::Utc);
+            let text = if seconds {
+                ctx.lang.datetime_seconds(t)
+            } else {
+                ctx.lang.datetime(t)
+            };
+            html! { time datetime=(at) { (text) } }
+        }
+        Err(_) => html! { time { (at) } },
     }
 }
 

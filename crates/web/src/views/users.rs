@@ -138,12 +138,7 @@ pub fn attempts(ctx: &Ctx, list: &[kozos_app::Attempt]) -> Markup {
                     tbody {
                         @for a in list {
                             tr {
-                                td {
-                                    @match chrono::DateTime::parse_from_rfc3339(&a.at) {
-                                        Ok(t) => time datetime=(a.at) { (ctx.lang.datetime_seconds(t.with_timezone(&chrono::Utc))) },
-                                        Err(_) => (a.at),
-                                    }
-                                }
+                                td { (stored_time(ctx, &a.at, true)) }
                                 td { (a.email) }
                                 td { (a.ip) }
                                 td { (ctx.t(&format!("attempt-{}", a.outcome.as_str()))) }
