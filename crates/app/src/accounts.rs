@@ -135,15 +135,7 @@ pub async fn create(
     if let Some(id) = once.claim(app, &mut tx, actor).await? {
         return Ok(UserId(id));
     }
-    let id = users::insert(&mut tx, &email, &name, &hash, false, &now)
-        .await
-        .map_err(|err| {
-            if matches!(err, DbError::Unique(_)) {
-                AppError::invalid("email", "err-duplicate-email")
-            } else {
-                AppError::from(err)
-            }
-        })?;
+    let id = users::insert(&mut tx, &email, &name, &hash, false, &now).await?;
     users::add_grant(&mut tx, id, grant).await?;
     once.complete(&mut tx, actor, id.0).await?;
     audit::record(

@@ -24,10 +24,31 @@ pub enum AppError {
     Internal(String),
 }
 
+/// The field and message a unique constraint stands for: whichever use case runs into
+/// one, the person sees it on the field they typed, in their language.
+pub const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
+    ("programmes_code_key", "code", "err-duplicate-code"),
+    ("organisations_unique_name", "name", "err-duplicate-name"),
+    (
+        "partners_unique",
+        "organisation_id",
+        "err-duplicate-partner",
+    ),
+    ("action_areas_unique_key", "name", "err-duplicate-name"),
+    ("target_groups_unique_key", "name", "err-duplicate-name"),
+    ("users_email_key", "email", "err-duplicate-email"),
+];
+
 impl From<DbError> for AppError {
     /// A reference the use case checked can still vanish before the write (deleted in
-    /// between); that is the person's input going stale, not a server fault.
+    /// between); that is the person's input going stale, not a server fault. A unique
+    /// constraint a person can run into is a message on their field.
     fn from(e: DbError) -> Self {
+        if let Some(c) = e.unique_constraint() {
+            if let Some((_, field, key)) = UNIQUE_FIELDS.iter().find(|(name, ..)| *name == c) {
+                return AppError::invalid(field, key);
+            }
+        }
         match e {
             DbError::ForeignKey => AppError::invalid("form", "err-reference"),
             e => AppError::Db(e),

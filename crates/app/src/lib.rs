@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod maintenance;
 pub mod organisations;
 pub mod programmes;
+pub mod records;
 
 pub mod write;
 

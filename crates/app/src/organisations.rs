@@ -12,14 +12,6 @@ use kozos_domain::{FieldErrors, OrganisationId};
 /// How far up a chain of parent organisations is followed (deeper is refused as a cycle).
 const MAX_DEPTH: usize = 32;
 
-fn name_conflict(e: DbError) -> AppError {
-    if matches!(e, DbError::Unique(_)) {
-        AppError::invalid("name", "err-duplicate-name")
-    } else {
-        AppError::from(e)
-    }
-}
-
 /// Organisations are shared reference data: anyone in the back office may list them.
 pub async fn list(app: &App, user: &User, q: Option<&str>) -> Result<Vec<Organisation>> {
     if !allows_somewhere(&user.grants, Action::ViewBackOffice) {
@@ -108,9 +100,7 @@ pub async fn create(
     if let Some(id) = once.claim(app, &mut tx, user).await? {
         return Ok(OrganisationId(id));
     }
-    let id = organisations::insert(&mut tx, &input, &now)
-        .await
-        .map_err(name_conflict)?;
+    let id = organisations::insert(&mut tx, &input, &now).await?;
     once.complete(&mut tx, user, id.0).await?;
     audit::record(
         &mut tx,
@@ -176,11 +166,7 @@ pub async fn update(
             return Err(AppError::invalid("parent_id", "err-parent-cycle"));
         }
     }
-    saved(
-        organisations::update(&mut tx, id, &input, &now, version)
-            .await
-            .map_err(name_conflict)?,
-    )?;
+    saved(organisations::update(&mut tx, id, &input, &now, version).await?)?;
     audit::record(
         &mut tx,
         &now,

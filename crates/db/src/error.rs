@@ -4,7 +4,9 @@ use thiserror::Error;
 pub enum DbError {
     #[error("unsupported database URL scheme `{0}` (use sqlite:// or postgres://)")]
     BadUrl(String),
-    #[error("a record with the same {0} already exists")]
+    /// A unique constraint refused the write; the constraint's name as PostgreSQL names it
+    /// (see [`UNIQUE_CONSTRAINTS`]), on both engines.
+    #[error("a record with the same value already exists ({0})")]
     Unique(String),
     #[error("a referenced record does not exist or is still in use")]
     ForeignKey,
@@ -16,14 +18,55 @@ pub enum DbError {
     Migration(i64, String),
 }
 
+/// Every unique constraint of the schema: its name (PostgreSQL's, which SQLite does not
+/// report) and the columns SQLite names instead ("UNIQUE constraint failed: t.a, t.b").
+/// A test checks this list against the schema on both engines.
+pub const UNIQUE_CONSTRAINTS: &[(&str, &str)] = &[
+    ("places_ksh_code_key", "places.ksh_code"),
+    (
+        "places_unique_name",
+        "places.parent_id, places.kind, places.name",
+    ),
+    ("organisations_unique_name", "organisations.name_folded"),
+    ("programmes_code_key", "programmes.code"),
+    (
+        "partners_unique",
+        "partners.programme_id, partners.organisation_id",
+    ),
+    (
+        "action_areas_unique_key",
+        "action_areas.programme_id, action_areas.name_key",
+    ),
+    (
+        "target_groups_unique_key",
+        "target_groups.programme_id, target_groups.name_key",
+    ),
+    ("users_email_key", "users.email"),
+    ("api_tokens_token_hash_key", "api_tokens.token_hash"),
+];
+
+/// The constraint a unique violation names, the same on both engines.
+fn constraint_name(db: &dyn sqlx::error::DatabaseError) -> String {
+    if let Some(name) = db.constraint() {
+        return name.to_string();
+    }
+    let message = db.message();
+    let columns = message
+        .strip_prefix("UNIQUE constraint failed: ")
+        .unwrap_or(message);
+    UNIQUE_CONSTRAINTS
+        .iter()
+        .find(|(_, cols)| *cols == columns)
+        .map(|(name, _)| name.to_string())
+        .unwrap_or_else(|| message.to_string())
+}
+
 impl From<sqlx::Error> for DbError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &e {
             match db.kind() {
                 sqlx::error::ErrorKind::UniqueViolation => {
-                    // SQLite says "UNIQUE constraint failed: programmes.code", PostgreSQL names
-                    // the constraint ("programmes_code_key"); keep what identifies the column.
-                    return DbError::Unique(db.message().to_string());
+                    return DbError::Unique(constraint_name(db.as_ref()));
                 }
                 sqlx::error::ErrorKind::ForeignKeyViolation => return DbError::ForeignKey,
                 _ => {}
@@ -34,9 +77,11 @@ impl From<sqlx::Error> for DbError {
 }
 
 impl DbError {
-    /// Was this a unique violation on something whose description mentions `needle`
-    /// (a column or index name)?
-    pub fn is_unique_on(&self, needle: &str) -> bool {
-        matches!(self, DbError::Unique(m) if m.contains(needle))
+    /// The unique constraint this write ran into, if that is what failed.
+    pub fn unique_constraint(&self) -> Option<&str> {
+        match self {
+            DbError::Unique(name) => Some(name),
+            _ => None,
+        }
     }
 }

@@ -17,7 +17,7 @@ mod row;
 pub mod settings;
 pub mod users;
 
-pub use error::DbError;
+pub use error::{DbError, UNIQUE_CONSTRAINTS};
 pub use sqlx::AnyConnection as Conn;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

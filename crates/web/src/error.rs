@@ -34,6 +34,23 @@ pub enum WebErrorKind {
     MethodNotAllowed,
 }
 
+tokio::task_local! {
+    /// The language of the request being answered, so a use-case error turned into a
+    /// page or JSON error with `?` (no language at hand) still speaks the reader's.
+    static REQUEST_LANG: Lang;
+}
+
+/// The current request's language (Hungarian outside a request).
+pub fn request_lang() -> Lang {
+    REQUEST_LANG.try_with(|l| *l).unwrap_or_default()
+}
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        WebError::new(request_lang(), e)
+    }
+}
+
 /// Marks a response as an error page (key and message argument) for [`pages`].
 #[derive(Clone, Debug)]
 struct ErrorPage {
@@ -120,7 +137,7 @@ impl IntoResponse for WebError {
                 _ => None,
             },
         };
-        let body = crate::views::layout::error_page(self.lang, None, key, marker.limit_kb);
+        let body = crate::ui::layout::error_page(self.lang, None, key, marker.limit_kb);
         let mut res = (status, [(header::CACHE_CONTROL, "no-store")], body).into_response();
         if let WebErrorKind::App(AppError::RateLimited { retry_after }) = self.kind {
             res.headers_mut()
@@ -140,7 +157,12 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
         headers.append(header::COOKIE, v.clone());
     }
     let uri = req.uri().clone();
-    let mut res = next.run(req).await;
+    let lang = if uri.path().starts_with("/api/") {
+        crate::api::lang_of(req.headers())
+    } else {
+        crate::ctx::lang_of(req.headers())
+    };
+    let mut res = REQUEST_LANG.scope(lang, next.run(req)).await;
     let Some(marker) = res.extensions_mut().remove::<ErrorPage>() else {
         return res;
     };
@@ -153,7 +175,7 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
     if ctx.user.is_none() {
         return res;
     }
-    let body = crate::views::layout::error_page(ctx.lang, Some(&ctx), marker.key, marker.limit_kb);
+    let body = crate::ui::layout::error_page(ctx.lang, Some(&ctx), marker.key, marker.limit_kb);
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     if ctx.flash.is_some() {

@@ -1,7 +1,9 @@
 //! kozos web layer: server-rendered HTML (maud), the JSON API with its OpenAPI document,
-//! cookies, CSRF and i18n. Handlers are thin: extract → one use case in `kozos-app` →
-//! render. No SQL and no access decisions live here.
+//! cookies, CSRF and i18n, organised by feature (`public/`, `accounts/`, `programmes/`,
+//! `organisations/`, `places/`). Handlers are thin: extract → one use case in
+//! `kozos-app` → render. No SQL and no access decisions live here.
 
+// request plumbing every feature shares
 pub mod api;
 mod conflict;
 mod cookies;
@@ -9,10 +11,16 @@ pub mod csrf;
 pub mod ctx;
 pub mod error;
 mod extract;
-mod handlers;
 pub mod i18n;
 pub mod routes;
-mod views;
+mod ui;
+
+// features: each folder owns its routes, handlers, views, API and DTOs
+mod accounts;
+mod organisations;
+mod places;
+mod programmes;
+mod public;
 
 pub use routes::{route_table, router, RouteDef};
 

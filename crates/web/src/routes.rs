@@ -1,124 +1,92 @@
-//! Every route kozos serves, in one table. The router is built from this table, and the
-//! role × route test walks it: a route added here without a row in that test fails CI.
+//! Every route kozos serves, in one table composed of the features' own tables (each
+//! feature folder has a `routes()`). The router and the OpenAPI document are built from
+//! it, and the role × route test walks it: a route without a row in that test fails CI.
 
-use crate::handlers::{admin, auth, organisations, parts, public, users};
-use crate::{api, csrf, error, AppState};
+use crate::{accounts, api, csrf, error, organisations, places, programmes, public, AppState};
 use axum::http::{HeaderValue, Method};
-use axum::routing::{delete, get, post, put, MethodRouter};
+use axum::routing::MethodRouter;
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa_axum::router::UtoipaMethodRouter;
 
 pub struct RouteDef {
     pub method: Method,
-    pub path: &'static str,
+    pub path: String,
     handler: MethodRouter<AppState>,
+    /// For API routes: the OpenAPI description of this route, from the handler's
+    /// `#[utoipa::path]`; the document is assembled from these (see `api::openapi`).
+    pub(crate) openapi: Option<OpenApiPart>,
 }
 
-fn r(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> RouteDef {
+pub(crate) type OpenApiPart = (
+    Vec<(
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    )>,
+    utoipa::openapi::path::Paths,
+);
+
+/// A page or form route.
+pub fn r(method: Method, path: &str, handler: MethodRouter<AppState>) -> RouteDef {
     RouteDef {
         method,
-        path,
+        path: path.to_string(),
         handler,
+        openapi: None,
     }
 }
 
-#[rustfmt::skip] // one route per line: this is the table people read
-pub fn route_table() -> Vec<RouteDef> {
-    use Method as M;
-    vec![
-        // public pages
-        r(M::GET, "/", get(public::home)),
-        r(M::GET, "/programmes/{id}", get(public::programme)),
-        r(M::GET, "/lang/{code}", get(public::language)),
-        r(M::GET, "/signin", get(auth::form)),
-        r(M::POST, "/signin", post(auth::submit)),
-        r(M::POST, "/signout", post(auth::signout)),
-        r(M::GET, "/static/style.css", get(public::stylesheet)),
-        r(M::GET, "/healthz", get(public::healthz)),
-        r(M::GET, "/readyz", get(public::readyz)),
-        // back office
-        r(M::GET, "/admin", get(admin::dashboard)),
-        r(M::GET, "/admin/programmes/new", get(admin::new_form)),
-        r(M::POST, "/admin/programmes/new", post(admin::create)),
-        r(M::GET, "/admin/programmes/{id}", get(admin::manage)),
-        r(M::GET, "/admin/programmes/{id}/edit", get(admin::edit_form)),
-        r(M::POST, "/admin/programmes/{id}/edit", post(admin::update)),
-        r(M::POST, "/admin/programmes/{id}/partners", post(parts::add_partner)),
-        r(M::GET, "/admin/programmes/{id}/partners/{partner}/edit", get(parts::edit_partner_form)),
-        r(M::POST, "/admin/programmes/{id}/partners/{partner}/edit", post(parts::update_partner)),
-        r(M::GET, "/admin/programmes/{id}/partners/{partner}/delete", get(parts::confirm_delete_partner)),
-        r(M::POST, "/admin/programmes/{id}/partners/{partner}/delete", post(parts::delete_partner)),
-        r(M::POST, "/admin/programmes/{id}/partners/{partner}/agreements", post(parts::add_agreement)),
-        r(M::GET, "/admin/programmes/{id}/agreements/{agreement}/edit", get(parts::edit_agreement_form)),
-        r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/edit", post(parts::update_agreement)),
-        r(M::GET, "/admin/programmes/{id}/agreements/{agreement}/delete", get(parts::confirm_delete_agreement)),
-        r(M::POST, "/admin/programmes/{id}/agreements/{agreement}/delete", post(parts::delete_agreement)),
-        r(M::POST, "/admin/programmes/{id}/staff", post(parts::add_staff)),
-        r(M::GET, "/admin/programmes/{id}/staff/{staff}/edit", get(parts::edit_staff_form)),
-        r(M::POST, "/admin/programmes/{id}/staff/{staff}/edit", post(parts::update_staff)),
-        r(M::GET, "/admin/programmes/{id}/staff/{staff}/delete", get(parts::confirm_delete_staff)),
-        r(M::POST, "/admin/programmes/{id}/staff/{staff}/delete", post(parts::delete_staff)),
-        r(M::POST, "/admin/programmes/{id}/areas", post(parts::add_area)),
-        r(M::GET, "/admin/programmes/{id}/areas/{area}/edit", get(parts::edit_area_form)),
-        r(M::POST, "/admin/programmes/{id}/areas/{area}/edit", post(parts::update_area)),
-        r(M::GET, "/admin/programmes/{id}/areas/{area}/delete", get(parts::confirm_delete_area)),
-        r(M::POST, "/admin/programmes/{id}/areas/{area}/delete", post(parts::delete_area)),
-        r(M::POST, "/admin/programmes/{id}/target-groups", post(parts::add_target_group)),
-        r(M::GET, "/admin/programmes/{id}/target-groups/{group}/edit", get(parts::edit_target_group_form)),
-        r(M::POST, "/admin/programmes/{id}/target-groups/{group}/edit", post(parts::update_target_group)),
-        r(M::GET, "/admin/programmes/{id}/target-groups/{group}/delete", get(parts::confirm_delete_target_group)),
-        r(M::POST, "/admin/programmes/{id}/target-groups/{group}/delete", post(parts::delete_target_group)),
-        r(M::GET, "/admin/organisations", get(organisations::list)),
-        r(M::GET, "/admin/organisations/new", get(organisations::new_form)),
-        r(M::POST, "/admin/organisations/new", post(organisations::create)),
-        r(M::GET, "/admin/organisations/{id}/edit", get(organisations::edit_form)),
-        r(M::POST, "/admin/organisations/{id}/edit", post(organisations::update)),
-        r(M::GET, "/admin/users", get(users::list)),
-        r(M::GET, "/admin/users/new", get(users::new_form)),
-        r(M::POST, "/admin/users/new", post(users::create)),
-        r(M::POST, "/admin/users/{id}/grants", post(users::add_grant)),
-        r(M::GET, "/admin/users/{id}/grants/{grant}/delete", get(users::confirm_remove_grant)),
-        r(M::POST, "/admin/users/{id}/grants/{grant}/delete", post(users::remove_grant)),
-        r(M::GET, "/admin/sign-in-attempts", get(users::attempts)),
-        // JSON API
-        r(M::GET, "/api/openapi.json", get(api::openapi_json)),
-        r(M::GET, "/api/v1/programmes", get(api::list_programmes)),
-        r(M::POST, "/api/v1/programmes", post(api::create_programme)),
-        r(M::GET, "/api/v1/programmes/{id}", get(api::get_programme)),
-        r(M::PUT, "/api/v1/programmes/{id}", put(api::update_programme)),
-        r(M::POST, "/api/v1/programmes/{id}/partners", post(api::add_partner)),
-        r(M::PUT, "/api/v1/programmes/{id}/partners/{partner}", put(api::update_partner)),
-        r(M::DELETE, "/api/v1/programmes/{id}/partners/{partner}", delete(api::delete_partner)),
-        r(M::POST, "/api/v1/programmes/{id}/partners/{partner}/agreements", post(api::add_agreement)),
-        r(M::PUT, "/api/v1/programmes/{id}/agreements/{agreement}", put(api::update_agreement)),
-        r(M::DELETE, "/api/v1/programmes/{id}/agreements/{agreement}", delete(api::delete_agreement)),
-        r(M::GET, "/api/v1/programmes/{id}/staff", get(api::list_staff)),
-        r(M::POST, "/api/v1/programmes/{id}/staff", post(api::add_staff)),
-        r(M::PUT, "/api/v1/programmes/{id}/staff/{staff}", put(api::update_staff)),
-        r(M::DELETE, "/api/v1/programmes/{id}/staff/{staff}", delete(api::delete_staff)),
-        r(M::POST, "/api/v1/programmes/{id}/action-areas", post(api::add_action_area)),
-        r(M::PUT, "/api/v1/programmes/{id}/action-areas/{area}", put(api::update_action_area)),
-        r(M::DELETE, "/api/v1/programmes/{id}/action-areas/{area}", delete(api::delete_action_area)),
-        r(M::POST, "/api/v1/programmes/{id}/target-groups", post(api::add_target_group)),
-        r(M::PUT, "/api/v1/programmes/{id}/target-groups/{group}", put(api::update_target_group)),
-        r(M::DELETE, "/api/v1/programmes/{id}/target-groups/{group}", delete(api::delete_target_group)),
-        r(M::GET, "/api/v1/organisations", get(api::list_organisations)),
-        r(M::POST, "/api/v1/organisations", post(api::create_organisation)),
-        r(M::GET, "/api/v1/organisations/{id}", get(api::get_organisation)),
-        r(M::PUT, "/api/v1/organisations/{id}", put(api::update_organisation)),
-        r(M::GET, "/api/v1/places", get(api::list_places)),
+/// An API route (`api(utoipa_axum::routes!(handler))`): its method and path are those
+/// of the handler's `#[utoipa::path]`, so the route served and the route documented
+/// cannot differ.
+pub fn api((schemas, paths, handler): UtoipaMethodRouter<AppState>) -> RouteDef {
+    let (path, item) = paths
+        .paths
+        .iter()
+        .next()
+        .expect("an API route documents one path");
+    let method = [
+        (&item.get, Method::GET),
+        (&item.post, Method::POST),
+        (&item.put, Method::PUT),
+        (&item.delete, Method::DELETE),
+        (&item.patch, Method::PATCH),
     ]
+    .into_iter()
+    .find_map(|(op, m)| op.as_ref().map(|_| m))
+    .expect("an API route documents one method");
+    RouteDef {
+        method,
+        path: path.clone(),
+        handler,
+        openapi: Some((schemas, paths.clone())),
+    }
+}
+
+/// Every route kozos serves: each feature's own table, in the order people look for them.
+pub fn route_table() -> Vec<RouteDef> {
+    [
+        public::routes(),
+        accounts::routes(),
+        programmes::routes(),
+        organisations::routes(),
+        places::routes(),
+        api::routes(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The application router with its layers (CSRF cookie, security headers).
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for def in route_table() {
-        router = router.route(def.path, def.handler);
+        router = router.route(&def.path, def.handler);
     }
     router
-        .method_not_allowed_fallback(public::method_not_allowed)
-        .fallback(public::not_found)
+        .method_not_allowed_fallback(public::pages::method_not_allowed)
+        .fallback(public::pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::pages))

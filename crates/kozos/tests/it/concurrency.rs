@@ -26,13 +26,8 @@ both!(
                 settlements: "Kisbér".into(),
             };
             areas.push(
-                kozos_app::programmes::save_action_area(
-                    &t.app,
-                    &admin,
-                    pid,
-                    None,
-                    &form,
-                    Default::default(),
+                kozos_app::records::create::<kozos_domain::programme::ActionArea>(
+                    &t.app, &admin, pid, pid, &form, None,
                 )
                 .await
                 .unwrap(),

@@ -157,9 +157,10 @@ fn rows() -> Vec<Row> {
 
 #[test]
 fn every_route_has_a_row_and_every_row_a_route() {
-    let served: Vec<(Method, &str)> = kozos_web::route_table()
+    let defs = kozos_web::route_table();
+    let served: Vec<(Method, &str)> = defs
         .iter()
-        .map(|r| (r.method.clone(), r.path))
+        .map(|r| (r.method.clone(), r.path.as_str()))
         .collect();
     let table = rows();
     for (m, p) in &served {
@@ -216,15 +217,16 @@ async fn fixtures(
     )
     .await
     .unwrap();
-    let partner = kozos_app::programmes::add_partner(
+    use kozos_app::records::{create, NewPartnerForm, PartnerAgreement};
+    use kozos_domain::programme::{ActionArea, Partner, StaffAssignment, TargetGroup};
+    let partner = create::<Partner>(
         app,
         admin,
         pid,
-        &PartnerForm {
+        pid,
+        &NewPartnerForm {
             organisation_id: fresh_org.to_string(),
             role: "supporter".into(),
-        },
-        &AgreementForm {
             signed_on: "2019-01-01".into(),
             scope: "Próba".into(),
         },
@@ -232,7 +234,7 @@ async fn fixtures(
     )
     .await
     .unwrap();
-    let agreement = kozos_app::programmes::add_agreement(
+    let agreement = create::<PartnerAgreement>(
         app,
         admin,
         pid,
@@ -245,9 +247,10 @@ async fn fixtures(
     )
     .await
     .unwrap();
-    let staff = kozos_app::programmes::add_staff(
+    let staff = create::<StaffAssignment>(
         app,
         admin,
+        pid,
         pid,
         &StaffForm {
             name: format!("Próba Péter {n}"),
@@ -258,23 +261,24 @@ async fn fixtures(
     )
     .await
     .unwrap();
-    let area = kozos_app::programmes::save_action_area(
+    let area = create::<ActionArea>(
         app,
         admin,
         pid,
-        None,
+        pid,
         &ActionAreaForm {
             name: format!("Próbaterület {n}"),
             boundary: "".into(),
             settlements: "Kisbér".into(),
         },
-        kozos_app::Edit::default(),
+        None,
     )
     .await
     .unwrap();
-    let group = kozos_app::programmes::add_target_group(
+    let group = create::<TargetGroup>(
         app,
         admin,
+        pid,
         pid,
         &TargetGroupForm {
             name: format!("Próbacsoport {n}"),

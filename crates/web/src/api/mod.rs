@@ -3,53 +3,48 @@
 //! `{"error": {"code", "message", "fields"}}` with stable codes. The OpenAPI document is
 //! generated from these handlers, and a test checks it lists exactly the routes served.
 
-mod dto;
-mod handlers;
-mod parts;
-
-pub use handlers::*;
-pub use parts::*;
-
 use crate::i18n::Lang;
+use crate::routes::{r, RouteDef};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Json;
 use kozos_app::AppError;
 use kozos_domain::user::User;
-use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
+pub fn routes() -> Vec<RouteDef> {
+    vec![r(Method::GET, "/api/openapi.json", get(openapi_json))]
+}
+
+/// What the document says besides its paths.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "kozos API", version = "1", description = "Community development programmes: programmes, organisations, places."),
-    paths(
-        handlers::list_programmes,
-        handlers::get_programme,
-        handlers::create_programme,
-        handlers::update_programme,
-        handlers::list_organisations,
-        handlers::get_organisation,
-        handlers::create_organisation,
-        handlers::update_organisation,
-        handlers::list_places,
-        parts::add_partner, parts::update_partner, parts::delete_partner,
-        parts::add_agreement, parts::update_agreement, parts::delete_agreement,
-        parts::list_staff, parts::add_staff, parts::update_staff, parts::delete_staff,
-        parts::add_action_area, parts::update_action_area, parts::delete_action_area,
-        parts::add_target_group, parts::update_target_group, parts::delete_target_group,
-    ),
-    components(schemas(
-        dto::ProgrammeDto, dto::ProgrammeDetailDto, dto::PartnerDto, dto::AgreementDto, dto::ActionAreaDto,
-        dto::TargetGroupDto, dto::OrganisationDto, dto::PlaceDto, dto::ProgrammeWrite, dto::OrganisationWrite,
-        dto::Created, dto::PartnerWrite, dto::AgreementWrite, dto::StaffDto, dto::StaffWrite,
-        dto::ActionAreaWrite, dto::TargetGroupWrite, dto::PlaceRefDto, ApiErrorBody, ApiErrorDetail, ApiFieldError
-    )),
+    components(schemas(ApiErrorBody, ApiErrorDetail, ApiFieldError)),
     modifiers(&BearerAuth)
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The OpenAPI document, assembled from the route table: every API route contributes
+/// the description its handler's `#[utoipa::path]` gives, with the schemas it names.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    for def in crate::route_table() {
+        let Some((schemas, paths)) = def.openapi else {
+            continue;
+        };
+        doc.paths.merge(paths);
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.schemas.extend(schemas);
+    }
+    doc
+}
 
 struct BearerAuth;
 impl utoipa::Modify for BearerAuth {
@@ -64,11 +59,26 @@ impl utoipa::Modify for BearerAuth {
 }
 
 pub async fn openapi_json() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        ApiDoc::openapi().to_pretty_json().unwrap_or_default(),
-    )
-        .into_response()
+    static JSON: OnceLock<String> = OnceLock::new();
+    let json = JSON.get_or_init(|| openapi().to_pretty_json().unwrap_or_default());
+    ([(header::CONTENT_TYPE, "application/json")], json.as_str()).into_response()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+pub struct SearchParams {
+    /// Accent- and case-blind search in names, project IDs and settlements.
+    #[serde(default)]
+    pub q: Option<String>,
+}
+
+/// An optional value as a form field holds it (empty when absent).
+pub(crate) fn s<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -122,6 +132,10 @@ pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 impl ApiError {
     fn of(lang: Lang, error: ApiFailure) -> Self {
         ApiError { lang, error }
+    }
+    /// A path that names no record (or one in another programme).
+    pub fn not_found_in(lang: Lang) -> Self {
+        Self::of(lang, ApiFailure::BadPath)
     }
 }
 
@@ -353,6 +367,12 @@ impl FromRequestParts<AppState> for ApiLang {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
         Ok(ApiLang(lang_of(&parts.headers)))
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError::of(crate::error::request_lang(), ApiFailure::App(e))
     }
 }
 

@@ -1,9 +1,11 @@
-use super::public::safe_next;
+use super::signin_view;
 use crate::csrf::CsrfForm;
 use crate::ctx::{client_ip, Ctx};
 use crate::error::WebError;
 use crate::extract::Query;
-use crate::{cookies, views, AppState};
+use crate::public::pages::safe_next;
+use crate::ui::layout;
+use crate::{cookies, AppState};
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,10 +21,10 @@ pub struct NextQuery {
 
 pub async fn form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
     let next = safe_next(&q.next, "/admin");
-    views::layout::page(
+    layout::page(
         &ctx,
         &ctx.t("signin-title"),
-        views::signin::signin(&ctx, "", &next, &FieldErrors::new(), None),
+        signin_view::signin(&ctx, "", &next, &FieldErrors::new(), None),
     )
 }
 
@@ -84,18 +86,18 @@ pub async fn submit(
             );
             Ok(res)
         }
-        Err(AppError::Invalid(errors)) => Ok(views::layout::page_with_status(
+        Err(AppError::Invalid(errors)) => Ok(layout::page_with_status(
             &ctx,
             StatusCode::UNAUTHORIZED,
             &ctx.t("signin-title"),
-            views::signin::signin(&ctx, &f.email, &next, &errors, None),
+            signin_view::signin(&ctx, &f.email, &next, &errors, None),
         )),
         Err(AppError::RateLimited { retry_after }) => {
-            let mut res = views::layout::page_with_status(
+            let mut res = layout::page_with_status(
                 &ctx,
                 StatusCode::TOO_MANY_REQUESTS,
                 &ctx.t("signin-title"),
-                views::signin::signin(
+                signin_view::signin(
                     &ctx,
                     &f.email,
                     &next,
@@ -114,18 +116,12 @@ pub async fn submit(
 #[derive(Deserialize, Default)]
 pub struct Empty {}
 
-pub async fn signout(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    req: Request,
-) -> Result<Response, WebError> {
+pub async fn signout(State(s): State<AppState>, req: Request) -> Result<Response, WebError> {
     let token = cookies::get(req.headers(), cookies::SESSION).map(str::to_string);
     let CsrfForm(_) =
         <CsrfForm<Empty> as axum::extract::FromRequest<AppState>>::from_request(req, &s).await?;
     if let Some(t) = token {
-        kozos_app::auth::sign_out(&s.app, &t)
-            .await
-            .map_err(ctx.err())?;
+        kozos_app::auth::sign_out(&s.app, &t).await?;
     }
     let mut res = Redirect::to("/").into_response();
     res.headers_mut().append(

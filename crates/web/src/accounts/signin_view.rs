@@ -1,5 +1,5 @@
 use crate::ctx::Ctx;
-use crate::views::components::{csrf, error_summary, input, Field};
+use crate::ui::components::{csrf, error_summary, input, Field};
 use kozos_domain::FieldErrors;
 use maud::{html, Markup};
 

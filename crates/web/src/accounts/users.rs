@@ -1,12 +1,14 @@
 //! Account administration (administrators only; the use cases check).
 
-use super::admin::done;
+use super::users_view;
 use crate::csrf::{CsrfForm, EditForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::extract::Path;
-use crate::views::components::FormState;
-use crate::{views, AppState};
+use crate::programmes::records::views::confirm_page;
+use crate::ui::components::FormState;
+use crate::ui::{done, layout};
+use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -21,15 +23,13 @@ async fn list_page(
     grant_form: Option<(i64, &AccountForm, &FieldErrors)>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let list = accounts::list(&s.app, user).await.map_err(ctx.err())?;
-    let choices = accounts::scope_choices(&s.app, user)
-        .await
-        .map_err(ctx.err())?;
-    Ok(views::layout::page_with_status(
+    let list = accounts::list(&s.app, user).await?;
+    let choices = accounts::scope_choices(&s.app, user).await?;
+    Ok(layout::page_with_status(
         ctx,
         status,
         &ctx.t("admin-users"),
-        views::users::list(ctx, &list, &choices, grant_form),
+        users_view::list(ctx, &list, &choices, grant_form),
     ))
 }
 
@@ -39,13 +39,11 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebEr
 
 pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let choices = accounts::scope_choices(&s.app, user)
-        .await
-        .map_err(ctx.err())?;
-    Ok(views::layout::page(
+    let choices = accounts::scope_choices(&s.app, user).await?;
+    Ok(layout::page(
         &ctx,
         &ctx.t("admin-new-user"),
-        views::users::new_form(
+        users_view::new_form(
             &ctx,
             &AccountForm::default(),
             &FieldErrors::new(),
@@ -64,15 +62,13 @@ pub async fn create(
     match accounts::create(&s.app, user, &f, meta.once.as_deref()).await {
         Ok(_) => Ok(done("/admin/users", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
-            let choices = accounts::scope_choices(&s.app, user)
-                .await
-                .map_err(ctx.err())?;
+            let choices = accounts::scope_choices(&s.app, user).await?;
             let state = FormState {
                 once: meta.once,
                 ..Default::default()
             };
-            let body = views::users::new_form(&ctx, &f, &errors, &choices, &state);
-            Ok(views::layout::page_with_status(
+            let body = users_view::new_form(&ctx, &f, &errors, &choices, &state);
+            Ok(layout::page_with_status(
                 &ctx,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &ctx.t("admin-new-user"),
@@ -109,7 +105,7 @@ pub async fn remove_grant(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, gid)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<super::auth::Empty>,
+    CsrfForm(_): CsrfForm<super::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     match accounts::remove_grant(&s.app, user, UserId(id), GrantId(gid)).await {
@@ -134,9 +130,8 @@ pub async fn confirm_remove_grant(
     Path((id, gid)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let (account, g, label) = accounts::grant_for_removal(&s.app, user, UserId(id), GrantId(gid))
-        .await
-        .map_err(ctx.err())?;
+    let (account, g, label) =
+        accounts::grant_for_removal(&s.app, user, UserId(id), GrantId(gid)).await?;
     let title = ctx.t("confirm-remove-grant");
     let what = format!(
         "{} <{}>: {} – {}",
@@ -146,22 +141,20 @@ pub async fn confirm_remove_grant(
         label
     );
     let action = format!("/admin/users/{id}/grants/{gid}/delete");
-    Ok(views::layout::page(
+    Ok(layout::page(
         &ctx,
         &title,
-        views::admin::confirm_delete(&ctx, &title, &what, &[], &action, "/admin/users"),
+        confirm_page(&ctx, &title, (&what, &[]), &action, "/admin/users"),
     ))
 }
 
 /// Recent sign-in attempts (administrators).
 pub async fn attempts(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let list = kozos_app::auth::recent_attempts(&s.app, user, 200)
-        .await
-        .map_err(ctx.err())?;
-    Ok(views::layout::page(
+    let list = kozos_app::auth::recent_attempts(&s.app, user, 200).await?;
+    Ok(layout::page(
         &ctx,
         &ctx.t("admin-attempts"),
-        views::users::attempts(&ctx, &list),
+        users_view::attempts(&ctx, &list),
     ))
 }

@@ -1,7 +1,7 @@
 //! Account administration views.
 
 use crate::ctx::Ctx;
-use crate::views::components::*;
+use crate::ui::components::*;
 use kozos_app::accounts::{Account, AccountForm, ScopeChoices};
 use kozos_domain::user::Role;
 use kozos_domain::FieldErrors;

@@ -1,8 +1,7 @@
 //! API data shapes. Money is whole forints, aid intensity a percentage, dates ISO 8601.
 
+use crate::api::s;
 use kozos_app::catalogue::ProgrammePage;
-use kozos_domain::organisation::Organisation;
-use kozos_domain::place::Place;
 use kozos_domain::programme::Programme;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -172,60 +171,6 @@ impl From<&ProgrammePage> for ProgrammeDetailDto {
     }
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct OrganisationDto {
-    pub id: i64,
-    pub name: String,
-    /// `public`, `civil`, `business`, `church`.
-    pub sector: String,
-    pub kind: String,
-    pub settlement_id: Option<i64>,
-    pub settlement_name: Option<String>,
-    pub parent_id: Option<i64>,
-    pub website: Option<String>,
-    /// The record's version: send it back with an edit to have the edit refused (409)
-    /// if someone saved in between.
-    pub version: i64,
-}
-
-impl From<&Organisation> for OrganisationDto {
-    fn from(o: &Organisation) -> Self {
-        OrganisationDto {
-            id: o.id.0,
-            name: o.name.clone(),
-            sector: o.sector.as_str().into(),
-            kind: o.kind.as_str().into(),
-            settlement_id: o.settlement_id.map(|x| x.0),
-            settlement_name: o.settlement_name.clone(),
-            parent_id: o.parent_id.map(|x| x.0),
-            website: o.website.clone(),
-            version: o.version,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PlaceDto {
-    pub id: i64,
-    /// `country`, `county`, `district`, `settlement`, `settlement_part`.
-    pub kind: String,
-    pub name: String,
-    pub parent_id: Option<i64>,
-    pub ksh_code: Option<String>,
-}
-
-impl From<&Place> for PlaceDto {
-    fn from(p: &Place) -> Self {
-        PlaceDto {
-            id: p.id.0,
-            kind: p.kind.as_str().into(),
-            name: p.name.clone(),
-            parent_id: p.parent_id.map(|x| x.0),
-            ksh_code: p.ksh_code.clone(),
-        }
-    }
-}
-
 /// A programme to create or replace. Same rules as the staff form.
 #[derive(Deserialize, Serialize, ToSchema, Default)]
 #[serde(default)]
@@ -246,10 +191,6 @@ pub struct ProgrammeWrite {
     pub version: Option<i64>,
 }
 
-fn s<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
-}
-
 impl ProgrammeWrite {
     pub fn to_form(&self) -> kozos_domain::programme::ProgrammeForm {
         kozos_domain::programme::ProgrammeForm {
@@ -266,38 +207,6 @@ impl ProgrammeWrite {
             description: s(&self.description),
         }
     }
-}
-
-#[derive(Deserialize, Serialize, ToSchema, Default)]
-#[serde(default)]
-pub struct OrganisationWrite {
-    pub name: String,
-    pub sector: String,
-    pub kind: String,
-    pub settlement_id: Option<i64>,
-    pub parent_id: Option<i64>,
-    pub website: Option<String>,
-    /// The version this edit starts from (as read); when someone saved since, the edit is
-    /// refused with 409 `conflict`. Leave out to overwrite whatever is stored.
-    pub version: Option<i64>,
-}
-
-impl OrganisationWrite {
-    pub fn to_form(&self) -> kozos_domain::organisation::OrganisationForm {
-        kozos_domain::organisation::OrganisationForm {
-            name: self.name.clone(),
-            sector: self.sector.clone(),
-            kind: self.kind.clone(),
-            settlement_id: s(&self.settlement_id),
-            parent_id: s(&self.parent_id),
-            website: s(&self.website),
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Created {
-    pub id: i64,
 }
 
 #[derive(Deserialize, Serialize, ToSchema, Default)]

@@ -2,7 +2,8 @@ use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::extract::{Path, Query};
 use crate::i18n::Lang;
-use crate::{cookies, views, AppState};
+use crate::ui::layout;
+use crate::{cookies, AppState};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,13 +22,11 @@ pub async fn home(
     ctx: Ctx,
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, WebError> {
-    let list = catalogue::search_programmes(&s.app, Some(&q.q))
-        .await
-        .map_err(ctx.err())?;
-    Ok(views::layout::page(
+    let list = catalogue::search_programmes(&s.app, Some(&q.q)).await?;
+    Ok(layout::page(
         &ctx,
         &ctx.t("home-title"),
-        views::home::home(&ctx, q.q.trim(), &list),
+        super::home::home(&ctx, q.q.trim(), &list),
     ))
 }
 
@@ -36,13 +35,11 @@ pub async fn programme(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let page = catalogue::programme_page(&s.app, ProgrammeId(id))
-        .await
-        .map_err(ctx.err())?;
-    Ok(views::layout::page(
+    let page = catalogue::programme_page(&s.app, ProgrammeId(id)).await?;
+    Ok(layout::page(
         &ctx,
         &page.programme.title.clone(),
-        views::programme::public_page(&ctx, &page),
+        super::programme::public_page(&ctx, &page),
     ))
 }
 
@@ -95,9 +92,7 @@ pub async fn language(
 ) -> Result<Response, WebError> {
     let lang = Lang::parse(&code).ok_or_else(|| WebError::not_found(ctx.lang))?;
     if let Some(user) = &ctx.user {
-        kozos_app::auth::set_language(&s.app, user.id, lang.code())
-            .await
-            .map_err(ctx.err())?;
+        kozos_app::auth::set_language(&s.app, user.id, lang.code()).await?;
     }
     let mut res = Redirect::to(&safe_next(&q.next, "/")).into_response();
     res.headers_mut().append(

@@ -1,13 +1,15 @@
-use super::admin::{done, with_organisations};
-use super::public::SearchQuery;
+use super::views as v;
 use crate::conflict;
 use crate::csrf::EditForm;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::extract::{Path, Query};
-use crate::views::admin::{self as v, Choices};
-use crate::views::components::FormState;
-use crate::{views, AppState};
+use crate::programmes::pages::with_organisations;
+use crate::public::pages::SearchQuery;
+use crate::ui::choices::Choices;
+use crate::ui::components::FormState;
+use crate::ui::{done, layout};
+use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -21,11 +23,9 @@ pub async fn list(
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let orgs = organisations::list(&s.app, user, Some(&q.q))
-        .await
-        .map_err(ctx.err())?;
+    let orgs = organisations::list(&s.app, user, Some(&q.q)).await?;
     let may_create = organisations::may_create(user).is_ok();
-    Ok(views::layout::page(
+    Ok(layout::page(
         &ctx,
         &ctx.t("admin-organisations"),
         v::organisations(&ctx, &orgs, q.q.trim(), may_create),
@@ -33,11 +33,9 @@ pub async fn list(
 }
 
 /// The organisation form's pick lists: settlements and (for the parent) organisations.
-async fn choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
-    let settlements = catalogue::settlements_and_parts(&s.app)
-        .await
-        .map_err(ctx.err())?;
-    with_organisations(s, ctx, Choices::default().settlements(settlements)).await
+async fn choices(s: &AppState) -> Result<Choices, WebError> {
+    let settlements = catalogue::settlements_and_parts(&s.app).await?;
+    with_organisations(s, Choices::default().settlements(settlements)).await
 }
 
 fn form_page(
@@ -48,7 +46,7 @@ fn form_page(
     (f, errors, c, state): (&OrganisationForm, &FieldErrors, &Choices, &FormState),
 ) -> Response {
     let title = ctx.t(title_key);
-    views::layout::page_with_status(
+    layout::page_with_status(
         ctx,
         status,
         &title,
@@ -58,8 +56,8 @@ fn form_page(
 
 pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    organisations::may_create(user).map_err(ctx.err())?;
-    let c = choices(&s, &ctx).await?;
+    organisations::may_create(user)?;
+    let c = choices(&s).await?;
     Ok(form_page(
         &ctx,
         StatusCode::OK,
@@ -83,7 +81,7 @@ pub async fn create(
     match organisations::create(&s.app, user, &f, meta.once.as_deref()).await {
         Ok(_) => Ok(done("/admin/organisations", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
-            let c = choices(&s, &ctx).await?;
+            let c = choices(&s).await?;
             let state = FormState {
                 once: meta.once,
                 ..Default::default()
@@ -106,10 +104,8 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let org = organisations::for_edit(&s.app, user, OrganisationId(id))
-        .await
-        .map_err(ctx.err())?;
-    let c = choices(&s, &ctx).await?;
+    let org = organisations::for_edit(&s.app, user, OrganisationId(id)).await?;
+    let c = choices(&s).await?;
     let f = OrganisationForm::from_organisation(&org);
     Ok(form_page(
         &ctx,
@@ -137,7 +133,7 @@ pub async fn update(
     match organisations::update(&s.app, user, oid, &f, meta.version).await {
         Ok(()) => Ok(done("/admin/organisations", "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
-            let c = choices(&s, &ctx).await?;
+            let c = choices(&s).await?;
             let state = FormState {
                 version: meta.version,
                 was: meta.was,
@@ -152,9 +148,7 @@ pub async fn update(
             ))
         }
         Err(AppError::Conflict) => {
-            let current = organisations::for_edit(&s.app, user, oid)
-                .await
-                .map_err(ctx.err())?;
+            let current = organisations::for_edit(&s.app, user, oid).await?;
             let theirs = OrganisationForm::from_organisation(&current);
             let (merged, changes) =
                 conflict::merge("organisation", meta.was.as_deref(), &f, &theirs);
@@ -162,7 +156,7 @@ pub async fn update(
                 changes,
                 ..FormState::edit(current.version, &theirs)
             };
-            let c = choices(&s, &ctx).await?;
+            let c = choices(&s).await?;
             Ok(form_page(
                 &ctx,
                 StatusCode::CONFLICT,

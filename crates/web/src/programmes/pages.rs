@@ -1,55 +1,71 @@
 //! Back-office handlers for programmes: the dashboard, creating, the manage page and the
-//! programme's own edit form. A programme's parts (partners, agreements, staff, areas,
-//! target groups) are in `parts.rs`.
+//! programme's own edit form. The records that belong to a programme (partners,
+//! agreements, staff, areas, target groups) are in `records/`.
 
+use super::views as v;
 use crate::conflict;
 use crate::csrf::EditForm;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::extract::Path;
-use crate::views::admin::{self as v, Choices, PartForms};
-use crate::views::components::FormState;
-use crate::{cookies, views, AppState};
+use crate::ui::choices::Choices;
+use crate::ui::components::FormState;
+use crate::ui::{done, layout};
+use crate::AppState;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use kozos_app::{catalogue, programmes, AppError};
 use kozos_domain::programme::*;
 use kozos_domain::*;
 
-/// Redirect after a successful POST, with a one-time status message.
-pub fn done(to: &str, flash: &str, secure: bool) -> Response {
-    let mut res = Redirect::to(to).into_response();
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        cookies::set(cookies::FLASH, flash, 60, true, secure),
-    );
-    res
+/// An add form on the manage page that was refused: which one (its form id), what was
+/// typed, and the messages. The page shows it again, filled in, with them.
+#[derive(Default)]
+pub struct Rejected {
+    form: String,
+    values: serde_json::Value,
+    errors: FieldErrors,
+}
+
+impl Rejected {
+    pub fn new(form: String, values: &impl serde::Serialize, errors: FieldErrors) -> Self {
+        Rejected {
+            form,
+            values: serde_json::to_value(values).unwrap_or_default(),
+            errors,
+        }
+    }
+    /// What the form `form` shows: what was typed when it was the one refused, else empty.
+    pub fn values<F: serde::de::DeserializeOwned + Default>(&self, form: &str) -> (F, FieldErrors) {
+        if self.form == form {
+            let values = serde_json::from_value(self.values.clone()).unwrap_or_default();
+            (values, self.errors.clone())
+        } else {
+            (F::default(), FieldErrors::new())
+        }
+    }
 }
 
 /// The organisations pick list.
-pub async fn with_organisations(s: &AppState, ctx: &Ctx, c: Choices) -> Result<Choices, WebError> {
-    let orgs = catalogue::organisations(&s.app, None)
-        .await
-        .map_err(ctx.err())?;
+pub async fn with_organisations(s: &AppState, c: Choices) -> Result<Choices, WebError> {
+    let orgs = catalogue::organisations(&s.app, None).await?;
     Ok(c.organisations(&orgs))
 }
 
 /// The pick lists of the programme form: organisations and places.
-async fn programme_choices(s: &AppState, ctx: &Ctx) -> Result<Choices, WebError> {
-    let places = programmes::place_choices(&s.app).await.map_err(ctx.err())?;
-    Ok(with_organisations(s, ctx, Choices::default())
+async fn programme_choices(s: &AppState) -> Result<Choices, WebError> {
+    let places = programmes::place_choices(&s.app).await?;
+    Ok(with_organisations(s, Choices::default())
         .await?
         .places(places))
 }
 
 pub async fn dashboard(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let list = programmes::list_for_staff(&s.app, user, None)
-        .await
-        .map_err(ctx.err())?;
+    let list = programmes::list_for_staff(&s.app, user, None).await?;
     let may_create = programmes::may_create(user).is_ok();
-    Ok(views::layout::page(
+    Ok(layout::page(
         &ctx,
         &ctx.t("admin-title"),
         v::dashboard(&ctx, user, &list, may_create),
@@ -66,13 +82,13 @@ fn programme_page(
 ) -> Response {
     let (f, errors, choices, state) = parts;
     let body = v::programme_form(ctx, title, action, f, errors, choices, cancel, state);
-    views::layout::page_with_status(ctx, status, title, body)
+    layout::page_with_status(ctx, status, title, body)
 }
 
 pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    programmes::may_create(user).map_err(ctx.err())?;
-    let c = programme_choices(&s, &ctx).await?;
+    programmes::may_create(user)?;
+    let c = programme_choices(&s).await?;
     Ok(programme_page(
         &ctx,
         StatusCode::OK,
@@ -102,7 +118,7 @@ pub async fn create(
             ctx.secure_cookies,
         )),
         Err(AppError::Invalid(errors)) => {
-            let c = programme_choices(&s, &ctx).await?;
+            let c = programme_choices(&s).await?;
             let state = FormState {
                 once: meta.once,
                 ..Default::default()
@@ -120,25 +136,23 @@ pub async fn create(
     }
 }
 
-pub(super) async fn manage_page(
+pub(crate) async fn manage_page(
     s: &AppState,
     ctx: &Ctx,
     id: ProgrammeId,
-    forms: PartForms,
+    forms: Rejected,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let view = programmes::staff_view(&s.app, user, id)
-        .await
-        .map_err(ctx.err())?;
+    let view = programmes::staff_view(&s.app, user, id).await?;
     // Only the partner form picks from a list; others need none.
     let c = if view.can.partners {
-        with_organisations(s, ctx, Choices::default()).await?
+        with_organisations(s, Choices::default()).await?
     } else {
         Choices::default()
     };
     let title = view.page.programme.title.clone();
-    Ok(views::layout::page_with_status(
+    Ok(layout::page_with_status(
         ctx,
         status,
         &title,
@@ -155,7 +169,7 @@ pub async fn manage(
         &s,
         &ctx,
         ProgrammeId(id),
-        PartForms::default(),
+        Rejected::default(),
         StatusCode::OK,
     )
     .await
@@ -167,10 +181,8 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let p = programmes::for_edit(&s.app, user, ProgrammeId(id))
-        .await
-        .map_err(ctx.err())?;
-    let c = programme_choices(&s, &ctx).await?;
+    let p = programmes::for_edit(&s.app, user, ProgrammeId(id)).await?;
+    let c = programme_choices(&s).await?;
     let f = ProgrammeForm::from_programme(&p);
     let back = format!("/admin/programmes/{id}");
     Ok(programme_page(
@@ -198,7 +210,7 @@ pub async fn update(
     match programmes::update(&s.app, user, pid, &f, meta.version).await {
         Ok(()) => Ok(done(&back, "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
-            let c = programme_choices(&s, &ctx).await?;
+            let c = programme_choices(&s).await?;
             let state = FormState {
                 version: meta.version,
                 was: meta.was,
@@ -214,16 +226,14 @@ pub async fn update(
             ))
         }
         Err(AppError::Conflict) => {
-            let current = programmes::for_edit(&s.app, user, pid)
-                .await
-                .map_err(ctx.err())?;
+            let current = programmes::for_edit(&s.app, user, pid).await?;
             let theirs = ProgrammeForm::from_programme(&current);
             let (merged, changes) = conflict::merge("programme", meta.was.as_deref(), &f, &theirs);
             let state = FormState {
                 changes,
                 ..FormState::edit(current.version, &theirs)
             };
-            let c = programme_choices(&s, &ctx).await?;
+            let c = programme_choices(&s).await?;
             Ok(programme_page(
                 &ctx,
                 StatusCode::CONFLICT,

@@ -1,0 +1,151 @@
+//! Pick lists shared by back-office forms, and how a stored value of a field reads.
+
+use crate::ctx::Ctx;
+use crate::ui::components::*;
+use kozos_domain::organisation::Organisation;
+use kozos_domain::place::{Place, PlaceKind};
+use maud::Markup;
+
+/// Pick lists a page's forms need; each is filled only when a form on the page shows it
+/// (a real gazetteer has over 3,000 settlements).
+#[derive(Default)]
+pub struct Choices {
+    pub organisations: Vec<(String, String)>,
+    /// Settlements and settlement parts (where an organisation is).
+    pub settlements: Vec<Place>,
+    /// The places tree by level (where a programme is).
+    pub places: Vec<Place>,
+}
+
+impl Choices {
+    pub fn organisations(mut self, orgs: &[Organisation]) -> Self {
+        self.organisations = orgs
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone()))
+            .collect();
+        self
+    }
+    pub fn settlements(mut self, settlements: Vec<Place>) -> Self {
+        self.settlements = settlements;
+        self
+    }
+    pub fn places(mut self, places: Vec<Place>) -> Self {
+        self.places = places;
+        self
+    }
+
+    pub fn place_groups(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
+        groups(ctx, &self.places)
+    }
+
+    pub fn settlement_groups(&self, ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
+        groups(ctx, &self.settlements)
+    }
+
+    /// How a stored value of a pick-list field reads (for the conflict notice).
+    pub fn show(&self, ctx: &Ctx, field: &str, value: &str) -> String {
+        let find = |list: &[(String, String)]| {
+            list.iter()
+                .find(|(v, _)| v == value)
+                .map(|(_, l)| l.clone())
+        };
+        let label = match field {
+            "beneficiary_id" | "organisation_id" | "parent_id" => find(&self.organisations),
+            "settlement_id" => self
+                .settlements
+                .iter()
+                .find(|p| p.id.to_string() == value)
+                .map(|p| p.name.clone()),
+            "place_id" => self
+                .places
+                .iter()
+                .find(|p| p.id.to_string() == value)
+                .map(|p| p.name.clone()),
+            "fund" => Some(ctx.t(&format!("fund-{value}"))),
+            "role" => Some(ctx.t(&format!("role-{value}"))),
+            "position" => Some(ctx.t(&format!("position-{value}"))),
+            "sector" => Some(ctx.t(&format!("sector-{value}"))),
+            "kind" => Some(ctx.t(&format!("kind-{value}"))),
+            _ => None,
+        };
+        label.unwrap_or_else(|| value.to_string())
+    }
+}
+
+/// Places grouped by level, each group labelled (Ország, Vármegyék, Járások …); empty
+/// groups are left out.
+fn groups(ctx: &Ctx, places: &[Place]) -> Vec<(String, Vec<(String, String)>)> {
+    [
+        (PlaceKind::Country, "place-group-country"),
+        (PlaceKind::County, "place-group-counties"),
+        (PlaceKind::District, "place-group-districts"),
+        (PlaceKind::Settlement, "place-group-settlements"),
+        (PlaceKind::SettlementPart, "place-group-parts"),
+    ]
+    .into_iter()
+    .map(|(kind, key)| {
+        let options: Vec<(String, String)> = places
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect();
+        (ctx.t(key), options)
+    })
+    .filter(|(_, options)| !options.is_empty())
+    .collect()
+}
+
+pub fn enum_options<T: Copy>(
+    ctx: &Ctx,
+    all: &[T],
+    prefix: &str,
+    as_str: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| {
+            (
+                as_str(*v).to_string(),
+                ctx.t(&format!("{prefix}-{}", as_str(*v))),
+            )
+        })
+        .collect()
+}
+
+/// The label key of each field of each form (for the conflict notice).
+pub fn field_label(ctx: &Ctx, field: &str) -> String {
+    let key = match field {
+        "title" => "field-title",
+        "code" => "field-code",
+        "beneficiary_id" => "field-beneficiary",
+        "place_id" => "field-place",
+        "grant_huf" => "field-grant",
+        "aid_intensity" => "field-aid",
+        "fund" => "field-fund",
+        "start_date" => "field-start",
+        "end_date" => "field-end",
+        "intermediate_body" => "field-ib",
+        "description" => "field-description",
+        "organisation_id" => "field-organisation",
+        "role" => "field-partner-role",
+        "signed_on" => "field-signed-on",
+        "scope" => "field-scope",
+        "position" => "field-position",
+        "note" => "field-note",
+        "settlements" => "field-settlements",
+        "boundary" => "field-boundary",
+        "planned_size" => "field-planned-size",
+        "sector" => "field-sector",
+        "kind" => "field-kind",
+        "settlement_id" => "field-settlement",
+        "parent_id" => "field-parent-org",
+        "website" => "field-website",
+        _ => "field-name",
+    };
+    ctx.t(key)
+}
+
+pub fn notice(ctx: &Ctx, state: &FormState, choices: &Choices) -> Markup {
+    conflict_notice(ctx, &state.changes, &|f| field_label(ctx, f), &|f, v| {
+        choices.show(ctx, f, v)
+    })
+}
