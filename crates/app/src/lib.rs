@@ -20,7 +20,6 @@ pub use error::AppError;
 pub use kozos_db::audit::Entry as AuditEntry;
 pub use kozos_db::users::{Attempt, AttemptOutcome};
 pub use kozos_db::{Backend, Db};
-pub use write::Edit;
 
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};

@@ -57,14 +57,6 @@ impl<'a> Once<'a> {
     }
 }
 
-/// What a form carries beside its fields: the version an edit started from, and a
-/// create form's one-time key.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Edit<'a> {
-    pub version: Option<i64>,
-    pub once: Option<&'a str>,
-}
-
 /// The answer to an edit that named the version it started from.
 pub fn saved(s: Saved) -> Result<()> {
     match s {
