@@ -80,6 +80,8 @@ pub fn route_table() -> Vec<RouteDef> {
         r(M::GET, "/admin/users/{id}/grants/{grant}/delete", get(users::confirm_remove_grant)),
         r(M::POST, "/admin/users/{id}/grants/{grant}/delete", post(users::remove_grant)),
         r(M::GET, "/admin/sign-in-attempts", get(users::attempts)),
+        r(M::GET, "/admin/jobs", get(crate::jobs::list)),
+        r(M::POST, "/admin/jobs/{job}/retry", post(crate::jobs::retry)),
         // JSON API
         r(M::GET, "/api/openapi.json", get(api::openapi_json)),
         r(M::GET, "/api/v1/programmes", get(api::list_programmes)),
