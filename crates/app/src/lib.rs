@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod demo;
 mod error;
 pub mod gazetteer;
+pub mod jobs;
 pub mod maintenance;
 pub mod organisations;
 pub mod programmes;
@@ -66,6 +67,7 @@ pub struct App {
     pub db: Db,
     pub clock: Clock,
     pages: Arc<cache::PageCache>,
+    jobs: Arc<jobs::Jobs>,
 }
 
 impl App {
@@ -74,7 +76,12 @@ impl App {
             db,
             clock,
             pages: Arc::default(),
+            jobs: Arc::new(jobs::Jobs::with_builtins()),
         }
+    }
+    /// This instance's job kinds and its worker's bell (see [`jobs`]).
+    pub fn jobs(&self) -> &jobs::Jobs {
+        &self.jobs
     }
     pub(crate) fn now_text(&self) -> String {
         kozos_db::timestamp(self.clock.now())

@@ -1,14 +1,21 @@
 //! Housekeeping any instance may run at any time (it is idempotent): expired sessions,
-//! old sign-in attempts, forgotten known devices and spent form keys.
+//! old sign-in attempts, forgotten known devices, spent form keys and finished jobs. It
+//! runs as the hourly `maintenance.sweep` job (see `jobs.rs`), once per hour whatever the
+//! number of instances.
 
 use crate::{App, Result};
 use chrono::Duration;
-use kozos_db::{forms, users};
+use kozos_db::{forms, jobs, users};
 
 /// Sign-in attempts are kept this long for administrators to look back on.
 pub const ATTEMPTS_KEPT_DAYS: i64 = 30;
 /// A create form's one-time key guards against resubmission this long.
 pub const FORM_KEYS_KEPT_HOURS: i64 = 48;
+/// Jobs that ran to their end are kept this long (a periodic job's key with them, which is
+/// far longer than any period).
+pub const JOBS_DONE_KEPT_DAYS: i64 = 7;
+/// Failed jobs stay this long on the administrators' page, to be retried or looked into.
+pub const JOBS_FAILED_KEPT_DAYS: i64 = 30;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Swept {
@@ -16,6 +23,10 @@ pub struct Swept {
     pub attempts: u64,
     pub devices: u64,
     pub form_keys: u64,
+    /// Jobs whose worker stopped mid-run on their last attempt, now marked failed.
+    pub jobs_abandoned: u64,
+    /// Finished jobs forgotten.
+    pub jobs: u64,
 }
 
 pub async fn sweep(app: &App) -> Result<Swept> {
@@ -31,5 +42,12 @@ pub async fn sweep(app: &App) -> Result<Swept> {
         devices: users::purge_devices(&app.db, &ts(Duration::days(crate::auth::DEVICE_DAYS)))
             .await?,
         form_keys: forms::purge(&app.db, &ts(Duration::hours(FORM_KEYS_KEPT_HOURS))).await?,
+        jobs_abandoned: jobs::fail_abandoned(&app.db, now).await?,
+        jobs: jobs::purge(
+            &app.db,
+            now - Duration::days(JOBS_DONE_KEPT_DAYS),
+            now - Duration::days(JOBS_FAILED_KEPT_DAYS),
+        )
+        .await?,
     })
 }

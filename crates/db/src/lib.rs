@@ -9,6 +9,7 @@
 pub mod audit;
 mod error;
 pub mod forms;
+pub mod jobs;
 pub mod migrate;
 pub mod organisations;
 pub mod places;

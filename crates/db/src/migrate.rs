@@ -45,6 +45,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0004_name_keys.sql"),
         then: None,
     },
+    Migration {
+        version: 5,
+        name: "jobs",
+        sql: include_str!("../migrations/0005_jobs.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

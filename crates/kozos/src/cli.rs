@@ -328,19 +328,10 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("bind {}: {e}", args.bind))?;
     tracing::info!(address = %args.bind, backend = ?app.db.backend, "kozos listening on http://{}", args.bind);
-    // Housekeeping (expired sessions, old sign-in attempts, spent form keys) runs hourly
-    // on whichever instances are up; it is idempotent, so several doing it is harmless.
-    let sweeper = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match kozos_app::maintenance::sweep(&sweeper).await {
-                Ok(swept) => tracing::debug!(?swept, "housekeeping done"),
-                Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
-            }
-        }
-    });
+    // Every instance works through the job queue (housekeeping included: the worker
+    // enqueues the hourly sweep, once per hour across instances).
+    let (stop_worker, stop) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(kozos_app::jobs::worker(app.clone(), stop));
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -348,6 +339,15 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| e.to_string())?;
+    // Let the job in hand finish; one still running after this is taken again by a worker
+    // (here or elsewhere) once its lease has run out.
+    let _ = stop_worker.send(true);
+    if tokio::time::timeout(std::time::Duration::from_secs(20), worker)
+        .await
+        .is_err()
+    {
+        tracing::warn!("a job was still running at shutdown; it will be run again");
+    }
     tracing::info!("shut down cleanly");
     app.db.pool.close().await;
     Ok(())

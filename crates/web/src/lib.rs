@@ -1,6 +1,6 @@
 //! kozos web layer: server-rendered HTML (maud), the JSON API with its OpenAPI document,
 //! cookies, CSRF and i18n, organised by feature (`public/`, `accounts/`, `programmes/`,
-//! `organisations/`, `places/`). Handlers are thin: extract → one use case in
+//! `organisations/`, `places/`, `jobs/`). Handlers are thin: extract → one use case in
 //! `kozos-app` → render. No SQL and no access decisions live here.
 
 // request plumbing every feature shares
@@ -17,6 +17,7 @@ mod ui;
 
 // features: each folder owns its routes, handlers, views, API and DTOs
 mod accounts;
+mod jobs;
 mod organisations;
 mod places;
 mod programmes;

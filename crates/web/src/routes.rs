@@ -2,7 +2,9 @@
 //! feature folder has a `routes()`). The router and the OpenAPI document are built from
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
-use crate::{accounts, api, csrf, error, organisations, places, programmes, public, AppState};
+use crate::{
+    accounts, api, csrf, error, jobs, organisations, places, programmes, public, AppState,
+};
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
 use axum::Router;
@@ -71,6 +73,7 @@ pub fn route_table() -> Vec<RouteDef> {
         programmes::routes(),
         organisations::routes(),
         places::routes(),
+        jobs::routes(),
         api::routes(),
     ]
     .into_iter()

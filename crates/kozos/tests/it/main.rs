@@ -13,6 +13,7 @@ mod concurrency;
 mod demo;
 mod forms_unchanged;
 mod i18n;
+mod jobs;
 mod nothing_lost;
 mod places;
 mod programmes;

@@ -8,7 +8,7 @@
 //! coordinator on Komárom-Esztergom county (Kisbér is in it, Kecskemét is not); auditor on
 //! the Kecskemét programme; national coordinator, administrator and resident country-wide.
 //! `{id}` is Kisbér (or its municipality on organisation routes) unless the row says `@kecskemet`; nested ids are fresh records made for
-//! the row, so destructive routes are tried on something that exists.
+//! the row, so destructive routes are tried on something that exists (`{job}`: a failed job).
 
 use crate::both;
 use crate::harness::*;
@@ -92,6 +92,8 @@ POST   /admin/users/{id}/grants                                     in   403  40
 GET    /admin/users/{id}/grants/{grant}/delete                      in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/users/{id}/grants/{grant}/delete                      in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/sign-in-attempts                                      in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/jobs                                                  in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/jobs/{job}/retry                                      in   403  403  403  403   403  403    403    403  403   ok
 GET    /api/openapi.json                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/programmes                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/programmes                                           401  403  403  403  403   403  403    403    ok   403   ok
@@ -588,6 +590,9 @@ async fn run_table(t: TestApp) {
                 t.kisber()
             };
             let mut fx = fixtures(&t, programme_id, n, &admin, subject).await;
+            if row.route.contains("{job}") {
+                fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
+            }
             let fixture = row.fixture.as_deref().unwrap_or("");
             let org_move = row.route.contains("/organisations/")
                 && matches!(fixture, "move" | "parent" | "cycle");

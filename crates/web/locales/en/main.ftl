@@ -4,6 +4,7 @@ skip-to-content = Skip to content
 nav-programmes = Programmes
 nav-back-office = Back office
 nav-organisations = Organisations
+nav-jobs = Background jobs
 nav-users = Users
 nav-sign-in = Sign in
 nav-sign-out = Sign out

@@ -4,6 +4,7 @@ skip-to-content = Ugrás a tartalomra
 nav-programmes = Programok
 nav-back-office = Munkafelület
 nav-organisations = Szervezetek
+nav-jobs = Háttérfeladatok
 nav-users = Felhasználók
 nav-sign-in = Bejelentkezés
 nav-sign-out = Kijelentkezés

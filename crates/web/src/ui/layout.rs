@@ -33,6 +33,7 @@ fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
                                     }
                                     @if kozos_domain::policy::allows(&user.grants, kozos_domain::policy::Action::ManageUsers, &kozos_domain::policy::Target::country()) {
                                         li { a href="/admin/users" { (t("nav-users")) } }
+                                        li { a href="/admin/jobs" { (t("nav-jobs")) } }
                                     }
                                     li.user {
                                         span.visually-hidden { (t("nav-signed-in-as")) " " }

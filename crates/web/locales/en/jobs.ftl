@@ -1,0 +1,21 @@
+# The background jobs page (/admin/jobs). The same keys are in hu/jobs.ftl.
+jobs-title = Background jobs
+jobs-intro = kozos sends mail, makes documents, runs imports and does its housekeeping as background jobs. A job that fails is tried again after ever longer pauses; when every attempt has failed, it is listed here with its last error and can be retried.
+jobs-failed = Failed jobs
+jobs-none-failed = No job has failed.
+jobs-pending = Waiting and running jobs
+jobs-none-pending = No job is waiting or running.
+jobs-kind = Job
+jobs-state = State
+jobs-attempts = Attempts
+jobs-created = Created
+jobs-failed-at = Last attempt
+jobs-run-at = Next run
+jobs-locked-until = leased until:
+jobs-last-error = Last error
+jobs-actions = Actions
+jobs-retry = Retry
+jobs-state-queued = waiting
+jobs-state-running = running
+jobs-state-done = done
+jobs-state-failed = failed

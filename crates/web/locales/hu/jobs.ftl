@@ -1,0 +1,21 @@
+# A háttérfeladatok oldala (/admin/jobs). Ugyanezek a kulcsok vannak az en/jobs.ftl-ben.
+jobs-title = Háttérfeladatok
+jobs-intro = A kozos a levélküldést, a dokumentumok készítését, az importokat és a karbantartást háttérfeladatként végzi. A sikertelen feladatot egyre hosszabb szünetek után újra megpróbálja; ha minden kísérlet sikertelen, a feladat itt jelenik meg az utolsó hibával, és újraindítható.
+jobs-failed = Sikertelen feladatok
+jobs-none-failed = Nincs sikertelen feladat.
+jobs-pending = Várakozó és futó feladatok
+jobs-none-pending = Nincs várakozó vagy futó feladat.
+jobs-kind = Feladat
+jobs-state = Állapot
+jobs-attempts = Kísérletek
+jobs-created = Létrehozva
+jobs-failed-at = Utolsó kísérlet
+jobs-run-at = Következő futás
+jobs-locked-until = zárolva eddig:
+jobs-last-error = Utolsó hiba
+jobs-actions = Műveletek
+jobs-retry = Újraindítás
+jobs-state-queued = várakozik
+jobs-state-running = fut
+jobs-state-done = kész
+jobs-state-failed = sikertelen
