@@ -40,15 +40,22 @@ pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Program
     Ok(list)
 }
 
-/// A programme's page, from this instance's cache when nothing was written since.
+/// A programme's page, from this instance's cache while nothing it shows was written
+/// (see `cache.rs`: never older than a commit made before the call).
 pub async fn programme_page(app: &App, id: ProgrammeId) -> Result<Arc<ProgrammePage>> {
-    let version = kozos_db::audit::data_version(&app.db).await?;
-    if let Some(page) = app.pages.get(id, version) {
-        return Ok(page);
+    app.pages.get(&Stored(app), id).await
+}
+
+/// The database as the page cache reads it.
+struct Stored<'a>(&'a App);
+
+impl crate::cache::Source for Stored<'_> {
+    async fn versions(&self, scopes: &[String]) -> Result<i64> {
+        Ok(kozos_db::cache_versions::sum(&self.0.db, scopes).await?)
     }
-    let page = Arc::new(load_programme_page(app, id).await?);
-    app.pages.put(id, version, page.clone());
-    Ok(page)
+    async fn load(&self, id: ProgrammeId) -> Result<ProgrammePage> {
+        load_programme_page(self.0, id).await
+    }
 }
 
 async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage> {

@@ -27,8 +27,18 @@ async fn snapshot(t: &TestApp) -> String {
     out
 }
 
-async fn data_version(t: &TestApp) -> i64 {
-    kozos_db::audit::data_version(&t.app.db).await.unwrap()
+/// Every write leaves an audit entry (and moves the cache versions of what it changed).
+async fn data_version(t: &TestApp) -> (i64, i64) {
+    let count = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(&t.app.db.pool)
+            .await
+            .unwrap()
+    };
+    (
+        count("SELECT COUNT(*) FROM audit_log").await,
+        count("SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM cache_versions").await,
+    )
 }
 
 /// Records at every level of the places tree the data allows, not only those the demo
