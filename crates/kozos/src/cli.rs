@@ -51,6 +51,12 @@ enum Command {
         #[command(subcommand)]
         command: PlacesCommand,
     },
+    /// A bare "hello" server for scripts/bench.sh to compare pages with (no database).
+    #[command(hide = true)]
+    BenchHello {
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        bind: SocketAddr,
+    },
 }
 
 #[derive(clap::Args)]
@@ -125,9 +131,10 @@ enum PlacesCommand {
 fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KOZOS_LOG")
         .unwrap_or_else(|_| "info,sqlx=warn".into());
+    // Written by a thread of its own, off the request path (see `logs`).
     let b = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(crate::logs::Background);
     if json {
         b.json().init();
     } else {
@@ -138,11 +145,14 @@ fn init_logs(json: bool) {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logs(cli.log_json);
+    crate::logs::flush_on_panic();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match rt.block_on(run(cli)) {
+    let result = rt.block_on(run(cli));
+    crate::logs::flush();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kozos: {e}");
@@ -175,6 +185,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         secure_cookies: false,
         trust_forwarded_for: false,
     }));
+    if let Command::BenchHello { bind } = command {
+        return crate::bench_hello::serve(bind).await;
+    }
     let app = crate::open(&cli.database_url, Clock::system()).await?;
     match command {
         Command::Migrate => {
@@ -288,6 +301,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Serve(args) => serve(app, args).await,
+        Command::BenchHello { .. } => unreachable!("served above, without a database"),
     }
 }
 
@@ -354,7 +368,7 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
 }
 
 /// SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
