@@ -14,6 +14,8 @@
 //! flight starts one; a request that finds one in flight (which may have started before
 //! it arrived) waits for the *next* one to start and finish, and takes its result. Under
 //! load every check thus serves all the requests that arrived while the previous one ran.
+//! A new check's leader first lets the requests already queued on its thread run (one
+//! yield): those arriving before its read begins join it rather than wait for the next.
 
 use crate::catalogue::ProgrammePage;
 use crate::{AppError, Result};
@@ -35,6 +37,9 @@ const REBUILDS: usize = 3;
 #[derive(Default)]
 pub struct PageCache {
     slots: Mutex<HashMap<ProgrammeId, Arc<Slot>>>,
+    /// The connection version reads use first (see `cache_versions::reader`); `None`
+    /// until the first read and after a failed one.
+    pub(crate) reader: tokio::sync::Mutex<Option<kozos_db::Conn>>,
 }
 
 /// One page: what was last built and the gate of its checks.
@@ -50,6 +55,8 @@ struct SlotState {
     /// Checks started so far; while `running`, the one in flight is number `started`.
     started: u64,
     running: bool,
+    /// The running check has not begun its read yet: a request arriving now may use it.
+    open: bool,
     /// The number of the last check that finished, and what it found.
     finished: u64,
     outcome: Option<Outcome>,
@@ -130,8 +137,16 @@ impl PageCache {
         id: ProgrammeId,
     ) -> Result<Arc<ProgrammePage>> {
         let slot = self.slot(id);
-        // The first check that starts after this point is the one this request may use.
-        let need = lock(&slot.state).started + 1;
+        // The first check whose read starts after this point is the one this request may
+        // use: the running one while it is still open, else the next.
+        let need = {
+            let st = lock(&slot.state);
+            if st.running && st.open {
+                st.started
+            } else {
+                st.started + 1
+            }
+        };
         loop {
             let step = {
                 let mut st = lock(&slot.state);
@@ -150,6 +165,7 @@ impl PageCache {
                     Err(slot.finished.notified())
                 } else {
                     st.running = true;
+                    st.open = true;
                     st.started += 1;
                     Ok(st.started)
                 }
@@ -176,6 +192,9 @@ impl PageCache {
         src: &impl Source,
         id: ProgrammeId,
     ) -> Result<Arc<ProgrammePage>> {
+        // Requests already received on this thread get to join before the read begins.
+        tokio::task::yield_now().await;
+        lock(&lead.slot.state).open = false;
         let result = check(lead.slot, src, id).await;
         let outcome = match &result {
             Ok(p) => Outcome::Page(p.clone()),
@@ -262,7 +281,10 @@ struct Lead<'a> {
 impl Drop for Lead<'_> {
     fn drop(&mut self) {
         if !self.done {
-            lock(&self.slot.state).running = false;
+            let mut st = lock(&self.slot.state);
+            st.running = false;
+            st.open = false;
+            drop(st);
             self.slot.finished.notify_waiters();
         }
     }

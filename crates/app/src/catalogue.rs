@@ -51,7 +51,22 @@ struct Stored<'a>(&'a App);
 
 impl crate::cache::Source for Stored<'_> {
     async fn versions(&self, scopes: &[String]) -> Result<i64> {
-        Ok(kozos_db::cache_versions::sum(&self.0.db, scopes).await?)
+        use kozos_db::cache_versions::{reader, sum, sum_on};
+        let db = &self.0.db;
+        // Checks of different pages may overlap: the one that finds the reader busy, or
+        // broken, reads through the pool.
+        if let Ok(mut conn) = self.0.pages.reader.try_lock() {
+            if conn.is_none() {
+                *conn = reader(db).await.ok();
+            }
+            if let Some(c) = conn.as_mut() {
+                match sum_on(c, scopes).await {
+                    Ok(v) => return Ok(v),
+                    Err(_) => *conn = None,
+                }
+            }
+        }
+        Ok(sum(db, scopes).await?)
     }
     async fn load(&self, id: ProgrammeId) -> Result<ProgrammePage> {
         load_programme_page(self.0, id).await

@@ -63,6 +63,13 @@ pub async fn bump_for(
 
 /// The committed sum of the scopes' versions, in one statement (so from one snapshot).
 pub async fn sum(db: &Db, scopes: &[String]) -> Result<i64, DbError> {
+    let mut conn = db.pool.acquire().await?;
+    sum_on(&mut conn, scopes).await
+}
+
+/// [`sum`] on a given connection (outside a transaction: each read sees every commit made
+/// before it started).
+pub async fn sum_on(conn: &mut Conn, scopes: &[String]) -> Result<i64, DbError> {
     if scopes.is_empty() {
         return Ok(0);
     }
@@ -78,7 +85,14 @@ pub async fn sum(db: &Db, scopes: &[String]) -> Result<i64, DbError> {
     for s in scopes {
         q = q.bind(s.as_str());
     }
-    Ok(q.fetch_one(&db.pool).await?)
+    Ok(q.fetch_one(&mut *conn).await?)
+}
+
+/// A connection of its own for version reads, taken out of the pool (it no longer counts
+/// against it): a read on it neither queues for a pooled connection nor waits for the
+/// liveness round trip the pool makes before lending one.
+pub async fn reader(db: &Db) -> Result<Conn, DbError> {
+    Ok(db.pool.acquire().await?.detach())
 }
 
 #[cfg(test)]
