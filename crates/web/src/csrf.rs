@@ -61,6 +61,10 @@ impl Token {
             }
         })
     }
+    /// Whether a lazy token was made (a form on the page needed one).
+    pub(crate) fn was_minted(&self) -> bool {
+        self.minted().is_some()
+    }
     /// The token, when a lazy one was made.
     fn minted(&self) -> Option<&str> {
         self.0
@@ -98,11 +102,28 @@ pub fn expected_token(headers: &HeaderMap) -> Option<String> {
     }
 }
 
+/// What the CSRF layer needs to know of the site (small and `Copy`: middleware state is
+/// cloned for every request).
+#[derive(Clone, Copy, Debug)]
+pub struct Site {
+    secure_cookies: bool,
+    trust_forwarded_for: bool,
+}
+
+impl Site {
+    pub fn of(state: &AppState) -> Site {
+        Site {
+            secure_cookies: state.config.secure_cookies,
+            trust_forwarded_for: state.config.trust_forwarded_for,
+        }
+    }
+}
+
 /// Middleware: refuse cross-site unsafe requests; give a visitor without a token the one
 /// a form on the page was rendered with.
-pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn layer(State(site): State<Site>, mut req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req, &state) {
+    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req, &site) {
         let lang = crate::ctx::lang_of(req.headers());
         return WebError::csrf(lang).into_response_page();
     }
@@ -129,7 +150,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
                 t,
                 60 * 60 * 24 * 30,
                 true,
-                state.config.secure_cookies,
+                site.secure_cookies,
             ),
         );
     }
@@ -137,8 +158,8 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
 }
 
 /// The scheme this site is served on, as the browser sees it.
-fn site_scheme(headers: &HeaderMap, state: &AppState) -> String {
-    if state.config.trust_forwarded_for {
+fn site_scheme(headers: &HeaderMap, site: &Site) -> String {
+    if site.trust_forwarded_for {
         if let Some(p) = headers
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
@@ -146,14 +167,14 @@ fn site_scheme(headers: &HeaderMap, state: &AppState) -> String {
             return p.trim().to_ascii_lowercase();
         }
     }
-    if state.config.secure_cookies {
+    if site.secure_cookies {
         "https".into()
     } else {
         "http".into()
     }
 }
 
-fn cross_site(req: &Request, state: &AppState) -> bool {
+fn cross_site(req: &Request, site: &Site) -> bool {
     let h = req.headers();
     // `same-site` is a sibling host (another subdomain), which may not be ours.
     if matches!(
@@ -167,7 +188,7 @@ fn cross_site(req: &Request, state: &AppState) -> bool {
         h.get(header::HOST).and_then(|v| v.to_str().ok()),
     ) {
         (Some(origin), Some(host)) => {
-            let expected = format!("{}://{}", site_scheme(h, state), host);
+            let expected = format!("{}://{}", site_scheme(h, site), host);
             !origin.eq_ignore_ascii_case(&expected)
         }
         (Some(_), None) => true,

@@ -11,6 +11,7 @@ pub mod error;
 mod extract;
 mod handlers;
 pub mod i18n;
+mod page_memo;
 pub mod routes;
 mod views;
 

@@ -110,7 +110,8 @@ pub fn route_table() -> Vec<RouteDef> {
     ]
 }
 
-/// The application router with its layers (CSRF cookie, security headers).
+/// The application router with its layers (rendered public pages, CSRF cookie, security
+/// headers).
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for def in route_table() {
@@ -119,8 +120,9 @@ pub fn router(state: AppState) -> Router {
     router
         .method_not_allowed_fallback(public::method_not_allowed)
         .fallback(public::not_found)
+        .layer(axum::middleware::from_fn_with_state(crate::page_memo::Memo::new(&state), crate::page_memo::layer))
         .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))
+        .layer(axum::middleware::from_fn_with_state(csrf::Site::of(&state), csrf::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::pages))
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::CONTENT_SECURITY_POLICY,

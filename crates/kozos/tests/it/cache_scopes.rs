@@ -295,3 +295,32 @@ both!(pages_without_forms_set_no_cookie, |t: TestApp| async move {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 });
+
+both!(
+    a_rendered_page_is_reused_only_for_readers_who_would_get_the_same,
+    |t: TestApp| async move {
+        let path = format!("/programmes/{}", t.kisber());
+        let mut anon = t.client();
+        anon.get(&path).await;
+        let (r, hit) = measure(anon.get(&path)).await;
+        assert!(r.text().contains("Bejelentkezés"));
+        assert_eq!(hit.statements, 1, "reused: only the version read");
+        // another language
+        let mut english = t.client();
+        english.cookies.insert("kozos_lang".into(), "en".into());
+        let r = english.get(&path).await;
+        assert!(r.text().contains("Sign in") && !r.text().contains("Bejelentkezés"));
+        // a signed-in reader gets their own menu and private caching
+        let mut pm = t.signed_in("projektmenedzser@demo.kozos.hu").await;
+        let r = pm.get(&path).await;
+        assert!(r.text().contains("Kijelentkezés"), "signed-in menu");
+        assert_eq!(r.headers["cache-control"], "private, no-store");
+        // and the anonymous page is still the anonymous one
+        let r = anon.get(&path).await;
+        assert!(r.text().contains("Bejelentkezés") && !r.text().contains("Kijelentkezés"));
+        assert_eq!(r.headers["cache-control"], "no-cache");
+        // a query string is rendered, not reused (the language switch comes back to it)
+        let r = anon.get(&format!("{path}?x=1")).await;
+        assert!(r.text().contains(&enc(&format!("{path}?x=1"))));
+    }
+);
