@@ -1,39 +1,96 @@
-//! Log lines leave the request path: each is formatted where it happens and handed to a
-//! dedicated thread that writes standard error through a buffer, flushed whenever it has
-//! nothing more to write. A slow disk or terminal no longer holds a request up, and a busy
-//! server makes one write for many lines instead of one per line. Nothing is dropped: when
-//! the thread falls far behind, loggers wait for it.
+//! Log lines leave the request path: each is formatted where it happens and appended to a
+//! buffer in memory; a dedicated thread writes the buffer to standard error every few
+//! milliseconds, in one write for many lines. A slow disk or terminal no longer holds a
+//! request up, and logging wakes no thread per line. Nothing is dropped: when the buffer
+//! is far behind, loggers wait for the writer to take it.
 
 use std::io::Write;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError};
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 use tracing_subscriber::fmt::MakeWriter;
 
-/// Lines waiting to be written, at most (a logger waits beyond that).
-const QUEUE: usize = 16 * 1024;
+/// How long a line waits at most before it is written.
+const INTERVAL: Duration = Duration::from_millis(20);
+/// Bytes waiting at most; beyond that loggers wait.
+const LIMIT: usize = 8 * 1024 * 1024;
 
-enum Msg {
-    Line(Vec<u8>),
-    /// Write everything before this, then answer.
-    Flush(SyncSender<()>),
+struct Shared {
+    pending: Mutex<Vec<u8>>,
+    /// Signalled when the writer took the pending lines.
+    taken: Condvar,
+    /// The batch being written, swapped with `pending` (both keep their capacity, so a
+    /// busy server does not grow a new buffer every few milliseconds). Held while
+    /// writing, so batches reach standard error in order.
+    output: Mutex<Vec<u8>>,
 }
 
-static QUEUED: OnceLock<SyncSender<Msg>> = OnceLock::new();
+static SHARED: OnceLock<Shared> = OnceLock::new();
 
-/// The writer the log subscriber formats into; starts the writing thread on first use.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn shared() -> &'static Shared {
+    SHARED.get_or_init(|| {
+        std::thread::Builder::new()
+            .name("log-writer".into())
+            .spawn(|| loop {
+                std::thread::sleep(INTERVAL);
+                write_pending();
+            })
+            .expect("log writer thread");
+        Shared {
+            pending: Mutex::new(Vec::with_capacity(64 * 1024)),
+            taken: Condvar::new(),
+            output: Mutex::new(Vec::with_capacity(64 * 1024)),
+        }
+    })
+}
+
+/// Take what is pending and write it (the writer thread, or [`flush`]).
+fn write_pending() {
+    let s = shared();
+    let mut batch = lock(&s.output);
+    std::mem::swap(&mut *batch, &mut *lock(&s.pending));
+    s.taken.notify_all();
+    if !batch.is_empty() {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(&batch);
+        let _ = err.flush();
+        batch.clear();
+        if batch.capacity() > 1024 * 1024 {
+            batch.shrink_to(64 * 1024); // after a burst
+        }
+    }
+}
+
+/// Write every line logged so far: before the process exits or writes to standard error
+/// itself.
+pub fn flush() {
+    if SHARED.get().is_some() {
+        write_pending();
+    }
+}
+
+/// Write pending lines before a panic's message, so they appear in order.
+pub fn flush_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        flush();
+        previous(info);
+    }));
+}
+
+/// The writer the log subscriber formats into.
 #[derive(Clone, Copy, Default)]
 pub struct Background;
 
-/// One log line being formatted; queued when dropped.
-pub struct Line {
-    buf: Vec<u8>,
-    queue: &'static SyncSender<Msg>,
-}
+/// One event's output, appended to the pending lines under their lock.
+pub struct Line(MutexGuard<'static, Vec<u8>>);
 
 impl Write for Line {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.buf.extend_from_slice(bytes);
+        self.0.extend_from_slice(bytes);
         Ok(bytes.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -41,82 +98,15 @@ impl Write for Line {
     }
 }
 
-impl Drop for Line {
-    fn drop(&mut self) {
-        if !self.buf.is_empty() {
-            let _ = self.queue.send(Msg::Line(std::mem::take(&mut self.buf)));
-        }
-    }
-}
-
-fn queue() -> &'static SyncSender<Msg> {
-    QUEUED.get_or_init(|| {
-        let (tx, rx) = sync_channel(QUEUE);
-        std::thread::Builder::new()
-            .name("log-writer".into())
-            .spawn(move || write_lines(rx))
-            .expect("log writer thread");
-        tx
-    })
-}
-
 impl<'a> MakeWriter<'a> for Background {
     type Writer = Line;
     fn make_writer(&'a self) -> Line {
-        Line {
-            buf: Vec::with_capacity(256),
-            queue: queue(),
-        }
+        let s = shared();
+        let pending = lock(&s.pending);
+        let pending = s
+            .taken
+            .wait_while(pending, |p| p.len() > LIMIT)
+            .unwrap_or_else(|e| e.into_inner());
+        Line(pending)
     }
-}
-
-fn write_lines(rx: Receiver<Msg>) {
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr());
-    loop {
-        let msg = match rx.try_recv() {
-            Ok(m) => m,
-            Err(TryRecvError::Empty) => {
-                let _ = out.flush();
-                match rx.recv() {
-                    Ok(m) => m,
-                    Err(_) => break,
-                }
-            }
-            Err(TryRecvError::Disconnected) => break,
-        };
-        match msg {
-            Msg::Line(line) => {
-                let _ = out.write_all(&line);
-            }
-            Msg::Flush(done) => {
-                let _ = out.flush();
-                let _ = done.send(());
-            }
-        }
-    }
-    let _ = out.flush();
-}
-
-/// Wait (a few seconds at most) until every line logged so far is written: before the
-/// process exits or writes to standard error itself.
-pub fn flush() {
-    let Some(queue) = QUEUED.get() else {
-        return;
-    };
-    if std::thread::current().name() == Some("log-writer") {
-        return;
-    }
-    let (done, written) = sync_channel(1);
-    if queue.send(Msg::Flush(done)).is_ok() {
-        let _ = written.recv_timeout(Duration::from_secs(5));
-    }
-}
-
-/// Write queued lines before a panic's message, so they appear in order.
-pub fn flush_on_panic() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        flush();
-        previous(info);
-    }));
 }
