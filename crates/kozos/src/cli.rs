@@ -399,7 +399,10 @@ fn with_request_logging(router: axum::Router) -> axum::Router {
     use axum::http::Request;
     use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-    router
+    // Around the router as a whole, once: `Router::layer` would wrap every route, and a
+    // route's layers are cloned (each one a boxed service) on every request.
+    let logged = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(with_request_id))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<axum::body::Body>| {
@@ -408,7 +411,8 @@ fn with_request_logging(router: axum::Router) -> axum::Router {
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
-        .layer(axum::middleware::from_fn(with_request_id))
+        .service(router);
+    axum::Router::new().fallback_service(logged)
 }
 
 const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");

@@ -31,9 +31,6 @@ struct Rendered {
     body: Bytes,
 }
 
-/// Room for the headers the outer layers add (security headers, request id).
-const MORE_HEADERS: usize = 6;
-
 /// The memo and the app whose page cache decides what is current (behind one `Arc`:
 /// middleware state is cloned for every request).
 #[derive(Clone)]
@@ -85,10 +82,10 @@ pub async fn layer(State(memo): State<Memo>, req: Request, next: Next) -> Respon
     if let Some(r) = lock().get(&(id, lang)) {
         if Arc::ptr_eq(&r.page, &page) {
             let mut res = Response::new(Body::from(r.body.clone()));
-            // Sized for what it will hold (a clone of the handler's map would copy its
-            // spare room on every request).
+            // Appended to a fresh map: its first allocation has room for these and the
+            // headers the outer layers add (a clone of the handler's map would copy its
+            // spare room, a larger block, on every request).
             let headers = res.headers_mut();
-            headers.reserve(r.headers.len() + MORE_HEADERS);
             for (k, v) in &r.headers {
                 headers.append(k.clone(), v.clone());
             }
