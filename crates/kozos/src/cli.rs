@@ -153,6 +153,7 @@ pub fn main() -> ExitCode {
         .build()
         .expect("tokio runtime");
     let result = rt.block_on(run(cli));
+    rt.shutdown_timeout(std::time::Duration::from_secs(5)); // its tasks may log as they end
     crate::logs::flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,

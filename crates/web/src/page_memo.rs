@@ -6,7 +6,7 @@
 //! rendered from that very page value: it is reused while the page cache answers with the
 //! same value (pointer-equal `Arc`), for the same language, and a rebuilt page is rendered
 //! again. Only what every anonymous reader of that address would be sent is reused: no
-//! session, no flash message, no query string, a 200 whose rendering made no CSRF token.
+//! session, no flash message, no query string, a 200 rendered without any CSRF token.
 
 use crate::csrf::CsrfToken;
 use crate::{cookies, AppState};
@@ -92,10 +92,13 @@ pub async fn layer(State(memo): State<Memo>, req: Request, next: Next) -> Respon
             return res;
         }
     }
+    // Kept only from a visitor without a CSRF cookie, whose rendering made no token: the
+    // HTML then holds no token at all, and can go to any anonymous reader. (A visitor
+    // with the cookie would have a form rendered with their own token.)
     let token = req.extensions().get::<CsrfToken>().cloned();
     let res = next.run(req).await;
-    let minted = token.is_some_and(|t| t.0.was_minted());
-    if res.status() != StatusCode::OK || minted {
+    let tokenless = token.is_some_and(|t| !t.0.was_minted());
+    if res.status() != StatusCode::OK || !tokenless {
         return res;
     }
     let (parts, body) = res.into_parts();

@@ -324,3 +324,24 @@ both!(
         assert!(r.text().contains(&enc(&format!("{path}?x=1"))));
     }
 );
+
+both!(
+    a_visitor_with_a_csrf_cookie_gets_the_reused_page_but_does_not_store_it,
+    |t: TestApp| async move {
+        let path = format!("/programmes/{}", t.kisber());
+        let mut c = t.client();
+        c.get("/signin").await; // now has a CSRF cookie
+        assert!(c.cookies.contains_key("kozos_csrf"));
+        let first = c.get(&path).await;
+        let (again, stats) = measure(c.get(&path)).await;
+        assert_eq!(again.body, first.body);
+        assert!(stats.statements >= 1);
+        // a cookie-less visitor stores the token-free rendering; then both reuse it
+        let mut fresh = t.client();
+        fresh.get(&path).await;
+        let (r, hit) = measure(c.get(&path)).await;
+        assert_eq!(r.body, first.body);
+        assert_eq!(hit.statements, 1, "reused: only the version read");
+        assert!(!r.body.contains("_csrf"));
+    }
+);
