@@ -28,7 +28,7 @@ async fn snapshot(t: &TestApp) -> String {
 }
 
 /// Every write leaves an audit entry (and moves the cache versions of what it changed).
-async fn data_version(t: &TestApp) -> (i64, i64) {
+async fn written(t: &TestApp) -> (i64, i64) {
     let count = |sql: &'static str| async move {
         sqlx::query_scalar::<_, i64>(sql)
             .fetch_one(&t.app.db.pool)
@@ -84,7 +84,7 @@ both!(
     |t: TestApp| async move {
         place_records_everywhere(&t).await;
         let before = snapshot(&t).await;
-        let version = data_version(&t).await;
+        let version = written(&t).await;
         let mut admin = t.signed_in("admin@demo.kozos.hu").await;
         let mut forms = Vec::new();
         for id in &t.programmes {
@@ -129,7 +129,7 @@ both!(
             );
         }
         assert_eq!(snapshot(&t).await, before, "a record changed");
-        assert_eq!(data_version(&t).await, version, "something was written");
+        assert_eq!(written(&t).await, version, "something was written");
     }
 );
 
