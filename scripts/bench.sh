@@ -4,6 +4,10 @@
 #   - throughput and p99 latency of that page and of GET /api/v1/programmes (wrk,
 #     2 threads, 64 connections, 10 s each)
 #   - the server's peak resident memory (VmHWM) after both runs
+#   - the same load on a bare axum "hello" server (`kozos bench-hello`: same binary, runtime
+#     and build profile, no database or middleware), and the page's and API's requests/s as
+#     a share of hello's in this run, a figure that drifts less than requests/s on a shared
+#     machine
 # Only 127.0.0.1 is targeted. Prints a Markdown table at the end.
 set -euo pipefail
 
@@ -23,8 +27,9 @@ BIN=$CARGO_TARGET_DIR/release/kozos
 
 WORK=$(mktemp -d)
 SERVER_PID=
+HELLO_PID=
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  for pid in $SERVER_PID $HELLO_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -56,12 +61,13 @@ while :; do
 done
 startup_ms=$(($(now_ms) - t0))
 
-# run_wrk NAME PATH: one bounded wrk run; appends Markdown rows to $WORK/rows.
+# run_wrk NAME BASE_URL PATH: one bounded wrk run; appends Markdown rows to $WORK/rows and
+# the requests/s to $WORK/rps-NAME.
 run_wrk() {
   local out="$WORK/wrk-$1.txt"
-  wrk -t2 -c64 -d10s --latency "$BASE$2" >"$out"
+  wrk -t2 -c64 -d10s --latency "$2$3" >"$out"
   # Errors are reported so that a fast run of failing requests cannot pass as a result.
-  awk -v name="$1 (\`$2\`)" '
+  awk -v name="$1 (\`$3\`)" -v rpsfile="$WORK/rps-$1" '
     /Requests\/sec:/ { rps = $2 }
     /^ +99%/         { p99 = $2 }
     /Non-2xx or 3xx/ { errors += $NF }
@@ -70,14 +76,27 @@ run_wrk() {
       printf "| %s: requests/s | %.0f |\n", name, rps
       printf "| %s: p99 latency | %s |\n", name, p99
       printf "| %s: non-2xx or socket errors | %d |\n", name, errors
+      printf "%f\n", rps > rpsfile
     }
   ' "$out" >>"$WORK/rows"
 }
-run_wrk "programme page" "/programmes/$KISBER_ID"
-run_wrk "API list" "/api/v1/programmes"
+run_wrk "programme page" "$BASE" "/programmes/$KISBER_ID"
+run_wrk "API list" "$BASE" "/api/v1/programmes"
 
 # Read after the runs: VmHWM is the high-water mark, so it includes their peak.
 peak_rss_mib=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")
+
+# The ceiling: a bare hello server of the same binary, loaded the same way.
+HELLO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN" bench-hello --bind "127.0.0.1:$HELLO_PORT" >"$WORK/hello.log" 2>&1 &
+HELLO_PID=$!
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$HELLO_PORT/" && break; sleep 0.05; done
+run_wrk "bare axum hello" "http://127.0.0.1:$HELLO_PORT" "/"
+ratio() { awk -v a="$(cat "$WORK/rps-$1")" -v b="$(cat "$WORK/rps-bare axum hello")" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
+{
+  echo "| programme page: requests/s as a share of hello's | $(ratio "programme page") |"
+  echo "| API list: requests/s as a share of hello's | $(ratio "API list") |"
+} >>"$WORK/rows"
 
 echo
 echo "kozos release build, fresh SQLite demo database, $(nproc) cores, wrk -t2 -c64 -d10s"

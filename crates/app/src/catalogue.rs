@@ -40,15 +40,37 @@ pub async fn search_programmes(app: &App, q: Option<&str>) -> Result<Vec<Program
     Ok(list)
 }
 
-/// A programme's page, from this instance's cache when nothing was written since.
+/// A programme's page, from this instance's cache while nothing it shows was written
+/// (see `cache.rs`: never older than a commit made before the call).
 pub async fn programme_page(app: &App, id: ProgrammeId) -> Result<Arc<ProgrammePage>> {
-    let version = kozos_db::audit::data_version(&app.db).await?;
-    if let Some(page) = app.pages.get(id, version) {
-        return Ok(page);
+    app.pages.get(&Stored(app), id).await
+}
+
+/// The database as the page cache reads it.
+struct Stored<'a>(&'a App);
+
+impl crate::cache::Source for Stored<'_> {
+    async fn versions(&self, scopes: &[String]) -> Result<i64> {
+        use kozos_db::cache_versions::{reader, sum, sum_on};
+        let db = &self.0.db;
+        // Checks of different pages may overlap: the one that finds the reader busy, or
+        // broken, reads through the pool.
+        if let Ok(mut conn) = self.0.pages.reader.try_lock() {
+            if conn.is_none() {
+                *conn = reader(db).await.ok();
+            }
+            if let Some(c) = conn.as_mut() {
+                match sum_on(c, scopes).await {
+                    Ok(v) => return Ok(v),
+                    Err(_) => *conn = None,
+                }
+            }
+        }
+        Ok(sum(db, scopes).await?)
     }
-    let page = Arc::new(load_programme_page(app, id).await?);
-    app.pages.put(id, version, page.clone());
-    Ok(page)
+    async fn load(&self, id: ProgrammeId) -> Result<ProgrammePage> {
+        load_programme_page(self.0, id).await
+    }
 }
 
 async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage> {

@@ -3,7 +3,7 @@
 //! CLI read out of a CSV file. An import applies whole or reports every bad row.
 
 use crate::{App, AppError, Result};
-use kozos_db::{places, settings, DbError};
+use kozos_db::{cache_versions, places, settings, DbError};
 use kozos_domain::place::{valid_ksh_code, Place, PlaceKind};
 
 pub const ATTRIBUTION_KEY: &str = "gazetteer_attribution";
@@ -95,6 +95,8 @@ pub async fn ensure_builtin(app: &App) -> Result<()> {
         .await
         .map_err(|e| AppError::Internal(format!("built-in settlements: {e:?}")))?;
     settings::set(&mut tx, BUILTIN_KEY, BUILTIN_VERSION).await?;
+    // Not an audited edit, but pages show place names: cached ones must be rebuilt.
+    cache_versions::bump(&mut tx, cache_versions::PLACES).await?;
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }
@@ -139,6 +141,9 @@ pub async fn import(
         .map_err(|e| internal(&e))?;
     match apply_rows(&mut tx, &country, rows, "import").await {
         Ok(n) if errors.is_empty() => {
+            cache_versions::bump(&mut tx, cache_versions::PLACES)
+                .await
+                .map_err(|e| internal(&e))?;
             if let Some(a) = attribution {
                 settings::set(&mut tx, ATTRIBUTION_KEY, a)
                     .await

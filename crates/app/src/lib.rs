@@ -60,24 +60,34 @@ impl Clock {
     }
 }
 
-/// Everything a use case needs; cheap to clone, holds no per-user state (any instance can
-/// serve any request).
+/// Everything a use case needs; holds no per-user state (any instance can serve any
+/// request). One `Arc`, so a clone (the web layer makes several per request) is one
+/// counter increment.
 #[derive(Clone)]
-pub struct App {
+pub struct App(Arc<AppParts>);
+
+pub struct AppParts {
     pub db: Db,
     pub clock: Clock,
-    pages: Arc<cache::PageCache>,
-    jobs: Arc<jobs::Jobs>,
+    pages: cache::PageCache,
+    jobs: jobs::Jobs,
+}
+
+impl std::ops::Deref for App {
+    type Target = AppParts;
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
 }
 
 impl App {
     pub fn new(db: Db, clock: Clock) -> Self {
-        App {
+        App(Arc::new(AppParts {
             db,
             clock,
-            pages: Arc::default(),
-            jobs: Arc::new(jobs::Jobs::with_builtins()),
-        }
+            pages: cache::PageCache::default(),
+            jobs: jobs::Jobs::with_builtins(),
+        }))
     }
     /// This instance's job kinds and its worker's bell (see [`jobs`]).
     pub fn jobs(&self) -> &jobs::Jobs {

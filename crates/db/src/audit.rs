@@ -1,5 +1,5 @@
 //! The audit log: who changed what, when. Written in the same transaction as the change,
-//! which also moves the data version on (see migration 0002).
+//! which also moves on the cache versions of what it changed (see `cache_versions`).
 
 use crate::row::*;
 use crate::{Conn, Db, DbError};
@@ -23,24 +23,7 @@ pub async fn record(
         .bind(detail)
         .execute(&mut *conn)
         .await?;
-    bump_version(conn).await
-}
-
-/// Move the data version on; call inside the write transaction.
-pub async fn bump_version(conn: &mut Conn) -> Result<(), DbError> {
-    sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// The committed data version (grows with every committed write).
-pub async fn data_version(db: &Db) -> Result<i64, DbError> {
-    Ok(
-        sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
-            .fetch_one(&db.pool)
-            .await?,
-    )
+    crate::cache_versions::bump_for(conn, entity, entity_id).await
 }
 
 #[derive(Debug, Clone)]

@@ -51,6 +51,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0005_jobs.sql"),
         then: None,
     },
+    Migration {
+        version: 6,
+        name: "cache_scopes",
+        sql: include_str!("../migrations/0006_cache_scopes.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -51,6 +51,12 @@ enum Command {
         #[command(subcommand)]
         command: PlacesCommand,
     },
+    /// A bare "hello" server for scripts/bench.sh to compare pages with (no database).
+    #[command(hide = true)]
+    BenchHello {
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        bind: SocketAddr,
+    },
 }
 
 #[derive(clap::Args)]
@@ -125,9 +131,12 @@ enum PlacesCommand {
 fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KOZOS_LOG")
         .unwrap_or_else(|_| "info,sqlx=warn".into());
+    // Written by a thread of its own, off the request path (see `logs`); colours only on
+    // a terminal (escape codes in a log file are noise, and cost time on every line).
     let b = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(crate::logs::Background);
     if json {
         b.json().init();
     } else {
@@ -138,11 +147,15 @@ fn init_logs(json: bool) {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logs(cli.log_json);
+    crate::logs::flush_on_panic();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match rt.block_on(run(cli)) {
+    let result = rt.block_on(run(cli));
+    rt.shutdown_timeout(std::time::Duration::from_secs(5)); // its tasks may log as they end
+    crate::logs::flush();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kozos: {e}");
@@ -175,6 +188,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         secure_cookies: false,
         trust_forwarded_for: false,
     }));
+    if let Command::BenchHello { bind } = command {
+        return crate::bench_hello::serve(bind).await;
+    }
     let app = crate::open(&cli.database_url, Clock::system()).await?;
     match command {
         Command::Migrate => {
@@ -288,6 +304,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Serve(args) => serve(app, args).await,
+        Command::BenchHello { .. } => unreachable!("served above, without a database"),
     }
 }
 
@@ -354,7 +371,7 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
 }
 
 /// SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -380,47 +397,82 @@ async fn shutdown_signal() {
 /// digits, `-`, `_`, `.`, at most 64): anything else — log injection, a megabyte of
 /// header — is replaced by our own.
 fn with_request_logging(router: axum::Router) -> axum::Router {
-    use axum::http::{HeaderValue, Request};
-    use tower_http::request_id::{
-        MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-    };
+    use axum::http::Request;
     use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-    #[derive(Clone)]
-    struct RandomId;
-    impl MakeRequestId for RandomId {
-        fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
-            let token = kozos_app::auth::random_token();
-            HeaderValue::from_str(&token[..16]).ok().map(RequestId::new)
-        }
-    }
-
-    router
+    // Around the router as a whole, once: `Router::layer` would wrap every route, and a
+    // route's layers are cloned (each one a boxed service) on every request.
+    let logged = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(with_request_id))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<axum::body::Body>| {
-                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
                     tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(RandomId))
-        .layer(axum::middleware::map_request(drop_unsafe_request_id))
+        .service(router);
+    axum::Router::new().fallback_service(logged)
 }
 
-async fn drop_unsafe_request_id(mut req: axum::extract::Request) -> axum::extract::Request {
-    let ok = req
-        .headers()
-        .get_all("x-request-id")
-        .iter()
-        .map(|v| v.as_bytes())
-        .collect::<Vec<_>>();
-    let keep = ok.len() == 1 && plain_request_id(ok[0]);
-    if !keep {
-        req.headers_mut().remove("x-request-id");
+const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
+
+/// Keep the request's id when it is one plain value, else give it ours; answer with it.
+/// (One layer rather than three: every layer is cloned and polled on every request.)
+async fn with_request_id(
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut sent = req.headers().get_all(&REQUEST_ID).iter();
+    let id = match (sent.next(), sent.next()) {
+        (Some(v), None) if plain_request_id(v.as_bytes()) => v.clone(),
+        _ => {
+            let v = axum::http::HeaderValue::from_str(&request_id())
+                .expect("the base64 alphabet is a valid header value");
+            req.headers_mut().insert(REQUEST_ID, v.clone());
+            v
+        }
+    };
+    let mut res = next.run(req).await;
+    res.headers_mut().entry(REQUEST_ID).or_insert(id);
+    res
+}
+
+/// 16 characters of the URL-safe base64 alphabet (96 bits). Request ids only tell
+/// requests apart in the logs and are shown to the client, so a per-thread generator
+/// seeded from the system's randomness serves: no system call per request.
+fn request_id() -> String {
+    use std::cell::Cell;
+    use std::hash::BuildHasher;
+    thread_local! {
+        static STATE: Cell<u64> = Cell::new(
+            std::collections::hash_map::RandomState::new().hash_one(std::time::SystemTime::now()),
+        );
     }
-    req
+    // splitmix64
+    let next = || {
+        STATE.with(|s| {
+            let x = s.get().wrapping_add(0x9e37_79b9_7f4a_7c15);
+            s.set(x);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        })
+    };
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let (a, b) = (next(), next());
+    (0..16)
+        .map(|i| {
+            let bits = if i < 10 {
+                a >> (6 * i)
+            } else {
+                b >> (6 * (i - 10))
+            };
+            ALPHABET[(bits & 63) as usize] as char
+        })
+        .collect()
 }
 
 /// A request id we are willing to log and echo.

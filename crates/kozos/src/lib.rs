@@ -1,8 +1,10 @@
 //! The kozos binary's wiring, as a library so the integration tests boot exactly what
 //! `kozos serve` boots.
 
+pub mod bench_hello;
 pub mod cli;
 pub mod gazetteer_file;
+pub mod logs;
 
 use kozos_app::{App, Clock, Db};
 

@@ -21,10 +21,75 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::de::DeserializeOwned;
+use std::sync::{Arc, OnceLock};
 
-/// A token made for a visitor who had none (set as a cookie on the response).
+/// The token the forms of one response carry. Known from the session or the visitor's
+/// cookie; for a visitor with neither it is made on first use — when a view renders a
+/// form's `_csrf` field — and [`layer`] then sets it as a cookie. Pages, API answers and
+/// files without forms make none, so they go out without a `Set-Cookie` (and can be
+/// cached as public) and cost no random bytes.
+#[derive(Clone, Default)]
+pub struct Token(Arc<TokenCell>);
+
+#[derive(Default)]
+struct TokenCell {
+    value: OnceLock<String>,
+    /// Make a new token on first use (else an unknown token is empty).
+    mint: bool,
+}
+
+impl Token {
+    pub fn known(value: String) -> Token {
+        Token(Arc::new(TokenCell {
+            value: OnceLock::from(value),
+            mint: false,
+        }))
+    }
+    /// A token made when first used.
+    pub fn lazy() -> Token {
+        Token(Arc::new(TokenCell {
+            value: OnceLock::new(),
+            mint: true,
+        }))
+    }
+    pub fn as_str(&self) -> &str {
+        self.0.value.get_or_init(|| {
+            if self.0.mint {
+                kozos_app::auth::random_token()
+            } else {
+                String::new()
+            }
+        })
+    }
+    /// Whether a lazy token was made (a form on the page needed one).
+    pub(crate) fn was_minted(&self) -> bool {
+        self.minted().is_some()
+    }
+    /// The token, when a lazy one was made.
+    fn minted(&self) -> Option<&str> {
+        self.0
+            .value
+            .get()
+            .filter(|_| self.0.mint)
+            .map(String::as_str)
+    }
+}
+
+impl maud::Render for Token {
+    fn render_to(&self, buffer: &mut String) {
+        self.as_str().render_to(buffer)
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(…)")
+    }
+}
+
+/// A visitor without a CSRF cookie: the token their forms would carry (see [`Token`]).
 #[derive(Clone, Debug)]
-pub struct CsrfToken(pub String);
+pub struct CsrfToken(pub Token);
 
 /// The largest form body read, in bytes.
 pub const MAX_FORM_BYTES: usize = 256 * 1024;
@@ -37,15 +102,33 @@ pub fn expected_token(headers: &HeaderMap) -> Option<String> {
     }
 }
 
-/// Middleware: refuse cross-site unsafe requests; give a visitor without a token one.
-pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+/// What the CSRF layer needs to know of the site (small and `Copy`: middleware state is
+/// cloned for every request).
+#[derive(Clone, Copy, Debug)]
+pub struct Site {
+    secure_cookies: bool,
+    trust_forwarded_for: bool,
+}
+
+impl Site {
+    pub fn of(state: &AppState) -> Site {
+        Site {
+            secure_cookies: state.config.secure_cookies,
+            trust_forwarded_for: state.config.trust_forwarded_for,
+        }
+    }
+}
+
+/// Middleware: refuse cross-site unsafe requests; give a visitor without a token the one
+/// a form on the page was rendered with.
+pub async fn layer(State(site): State<Site>, mut req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req, &state) {
+    if unsafe_method && !req.uri().path().starts_with("/api/") && cross_site(&req, &site) {
         let lang = crate::ctx::lang_of(req.headers());
         return WebError::csrf(lang).into_response_page();
     }
     let new_token = if cookies::get(req.headers(), cookies::CSRF).is_none() {
-        let t = kozos_app::auth::random_token();
+        let t = Token::lazy();
         req.extensions_mut().insert(CsrfToken(t.clone()));
         Some(t)
     } else {
@@ -59,15 +142,15 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if let (Some(t), true) = (new_token, is_page) {
+    if let (Some(t), true) = (new_token.as_ref().and_then(Token::minted), is_page) {
         res.headers_mut().append(
             header::SET_COOKIE,
             cookies::set(
                 cookies::CSRF,
-                &t,
+                t,
                 60 * 60 * 24 * 30,
                 true,
-                state.config.secure_cookies,
+                site.secure_cookies,
             ),
         );
     }
@@ -75,8 +158,8 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
 }
 
 /// The scheme this site is served on, as the browser sees it.
-fn site_scheme(headers: &HeaderMap, state: &AppState) -> String {
-    if state.config.trust_forwarded_for {
+fn site_scheme(headers: &HeaderMap, site: &Site) -> String {
+    if site.trust_forwarded_for {
         if let Some(p) = headers
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
@@ -84,14 +167,14 @@ fn site_scheme(headers: &HeaderMap, state: &AppState) -> String {
             return p.trim().to_ascii_lowercase();
         }
     }
-    if state.config.secure_cookies {
+    if site.secure_cookies {
         "https".into()
     } else {
         "http".into()
     }
 }
 
-fn cross_site(req: &Request, state: &AppState) -> bool {
+fn cross_site(req: &Request, site: &Site) -> bool {
     let h = req.headers();
     // `same-site` is a sibling host (another subdomain), which may not be ours.
     if matches!(
@@ -105,7 +188,7 @@ fn cross_site(req: &Request, state: &AppState) -> bool {
         h.get(header::HOST).and_then(|v| v.to_str().ok()),
     ) {
         (Some(origin), Some(host)) => {
-            let expected = format!("{}://{}", site_scheme(h, state), host);
+            let expected = format!("{}://{}", site_scheme(h, site), host);
             !origin.eq_ignore_ascii_case(&expected)
         }
         (Some(_), None) => true,

@@ -2,7 +2,7 @@
 //! flash message. Built from cookies; the user comes from the server-side session.
 
 use crate::cookies;
-use crate::csrf::CsrfToken;
+use crate::csrf::{CsrfToken, Token};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::AppState;
@@ -16,7 +16,8 @@ use kozos_domain::user::User;
 pub struct Ctx {
     pub lang: Lang,
     pub user: Option<User>,
-    pub csrf: String,
+    /// The token this page's forms carry (made on first use for a new visitor).
+    pub csrf: Token,
     pub flash: Option<String>,
     /// Path and query of this request, for the language switch to come back to.
     pub here: String,
@@ -70,9 +71,10 @@ impl Ctx {
                     .and_then(Lang::parse)
             })
             .unwrap_or_default();
-        let csrf = crate::csrf::expected_token(headers)
-            .or_else(|| new_csrf.map(|t| t.0.clone()))
-            .unwrap_or_default();
+        let csrf = match crate::csrf::expected_token(headers) {
+            Some(t) => Token::known(t),
+            None => new_csrf.map(|t| t.0.clone()).unwrap_or_default(),
+        };
         let flash = cookies::get(headers, cookies::FLASH).map(str::to_string);
         let here = uri
             .path_and_query()

@@ -12,6 +12,7 @@ pub mod ctx;
 pub mod error;
 mod extract;
 pub mod i18n;
+mod page_memo;
 pub mod routes;
 mod ui;
 

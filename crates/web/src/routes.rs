@@ -81,25 +81,32 @@ pub fn route_table() -> Vec<RouteDef> {
     .collect()
 }
 
-/// The application router with its layers (CSRF cookie, security headers).
+/// The application router with its layers (rendered public pages, CSRF cookie, security
+/// headers). The layers wrap the router once, as a whole: `Router::layer` would wrap every
+/// route, and a route's layers (each a boxed service) are cloned on every request.
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for def in route_table() {
         router = router.route(&def.path, def.handler);
     }
-    router
+    let routes = router
         .method_not_allowed_fallback(public::pages::method_not_allowed)
         .fallback(public::pages::not_found)
-        .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::layer))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::pages))
+        .with_state(state.clone());
+    // Outermost first.
+    let layered = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(axum::http::header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::pages))
+        .layer(axum::middleware::from_fn_with_state(csrf::Site::of(&state), csrf::layer))
+        .layer(axum::extract::DefaultBodyLimit::max(api::MAX_JSON_BYTES))
+        .layer(axum::middleware::from_fn_with_state(crate::page_memo::Memo::new(&state), crate::page_memo::layer))
+        .service(routes);
+    Router::new().fallback_service(layered)
 }
 
 /// Percent-encode a value for a query string.

@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod auth;
 mod bad_input;
+mod cache_scopes;
 mod cli;
 mod concurrency;
 mod demo;
