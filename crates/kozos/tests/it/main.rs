@@ -2,6 +2,7 @@
 //! always and on PostgreSQL when `KOZOS_TEST_DATABASE_URL` is set (`.ci/run` sets it).
 //! One test binary, so the workspace links once.
 
+mod builders;
 mod harness;
 
 mod accounts;

@@ -206,19 +206,12 @@ async fn fixtures(
         .await
         .unwrap();
     let org = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id;
-    let fresh_org = kozos_app::organisations::create(
-        app,
-        admin,
-        &kozos_domain::organisation::OrganisationForm {
-            name: format!("Próba Egyesület {n}"),
-            sector: "civil".into(),
-            kind: "ngo".into(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
+    let fresh_org = t
+        .new_organisation()
+        .by_user(admin)
+        .name(format!("Próba Egyesület {n}"))
+        .create()
+        .await;
     use kozos_app::records::{create, NewPartnerForm, PartnerAgreement};
     use kozos_domain::programme::{ActionArea, Partner, StaffAssignment, TargetGroup};
     let partner = create::<Partner>(
@@ -313,35 +306,21 @@ async fn fixtures(
     // one below it, for the rows that try moves and parent cycles.
     let settlements = kozos_app::catalogue::settlements(app).await.unwrap();
     let settlement = |name: &str| settlements.iter().find(|p| p.name == name).unwrap().id;
-    let local_org = kozos_app::organisations::create(
-        app,
-        admin,
-        &kozos_domain::organisation::OrganisationForm {
-            name: format!("Helyi Kör {n}"),
-            sector: "civil".into(),
-            kind: "ngo".into(),
-            settlement_id: settlement("Kisbér").to_string(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let child_org = kozos_app::organisations::create(
-        app,
-        admin,
-        &kozos_domain::organisation::OrganisationForm {
-            name: format!("Helyi Kör {n} Ifjúsági Tagozata"),
-            sector: "civil".into(),
-            kind: "ngo".into(),
-            settlement_id: settlement("Kisbér").to_string(),
-            parent_id: local_org.to_string(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
+    let local_org = t
+        .new_organisation()
+        .by_user(admin)
+        .name(format!("Helyi Kör {n}"))
+        .settlement(settlement("Kisbér"))
+        .create()
+        .await;
+    let child_org = t
+        .new_organisation()
+        .by_user(admin)
+        .name(format!("Helyi Kör {n} Ifjúsági Tagozata"))
+        .settlement(settlement("Kisbér"))
+        .parent(local_org)
+        .create()
+        .await;
     let org_id = if programme == t.kecskemet() {
         org("Kecskemét Megyei Jogú Város Önkormányzata")
     } else {
@@ -497,19 +476,12 @@ async fn api_body(
                 "grant_huf": programme.grant_huf, "aid_intensity_percent": 100.0, "fund": f.fund, "end_date": f.end_date, "intermediate_body": f.intermediate_body, "description": f.description})
         }
         "/api/v1/programmes/{id}/partners" | "/api/v1/programmes/{id}/partners/{partner}" => {
-            let org = kozos_app::organisations::create(
-                &t.app,
-                &admin,
-                &kozos_domain::organisation::OrganisationForm {
-                    name: format!("API Partner {n}"),
-                    sector: "civil".into(),
-                    kind: "ngo".into(),
-                    ..Default::default()
-                },
-                None,
-            )
-            .await
-            .unwrap();
+            let org = t
+                .new_organisation()
+                .by_user(&admin)
+                .name(format!("API Partner {n}"))
+                .create()
+                .await;
             json!({"organisation_id": org.0, "role": "supporter", "agreement": {"signed_on": "2019-05-05", "scope": "Közös rendezvények"}})
         }
         "/api/v1/programmes/{id}/partners/{partner}/agreements"
@@ -651,19 +623,12 @@ async fn run_table(t: TestApp) {
                         fields.push((k.to_string(), v));
                     }
                     if fields.iter().any(|(_, v)| v == "{neworg}") {
-                        let org = kozos_app::organisations::create(
-                            &t.app,
-                            &admin,
-                            &kozos_domain::organisation::OrganisationForm {
-                                name: format!("Partner Egyesület {n}"),
-                                sector: "civil".into(),
-                                kind: "ngo".into(),
-                                ..Default::default()
-                            },
-                            None,
-                        )
-                        .await
-                        .unwrap();
+                        let org = t
+                            .new_organisation()
+                            .by_user(&admin)
+                            .name(format!("Partner Egyesület {n}"))
+                            .create()
+                            .await;
                         for f in fields.iter_mut() {
                             if f.1 == "{neworg}" {
                                 f.1 = org.to_string();

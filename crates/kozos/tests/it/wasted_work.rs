@@ -9,15 +9,11 @@ use kozos_domain::ProgrammeId;
 
 /// Add `n` programmes the administrator sees.
 async fn add_programmes(t: &TestApp, n: usize) {
-    let admin = t.user("admin@demo.kozos.hu").await;
     for i in 0..n {
-        let f = kozos_domain::programme::ProgrammeForm {
-            title: format!("Kiegészítő program {i}"),
-            ..Default::default()
-        };
-        kozos_app::programmes::create(&t.app, &admin, &f, None)
-            .await
-            .unwrap();
+        t.new_programme()
+            .title(format!("Kiegészítő program {i}"))
+            .create()
+            .await;
     }
 }
 
