@@ -28,7 +28,7 @@ as_postgres "psql -qtAc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles 
 as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'kozos'\"" | grep -q 1 \
   || as_postgres "createdb -O kozos kozos"
 # Databases left by earlier test runs (each test makes its own).
-for db in $(as_postgres "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'kozos_t_%'\""); do
+for db in $(as_postgres "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'kozos\\_t\\_%'\""); do
   as_postgres "dropdb --if-exists $db" || true
 done
 echo "postgres://kozos:kozos@127.0.0.1:5432/kozos"

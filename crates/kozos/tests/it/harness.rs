@@ -68,6 +68,8 @@ pub struct TestApp {
     /// The database URL, to start a second instance on the same data.
     pub url: String,
     cleanup: Option<PathBuf>,
+    /// The PostgreSQL database this test made, dropped when the test ends.
+    database: Option<String>,
 }
 
 fn unique() -> String {
@@ -428,7 +430,7 @@ impl TestApp {
     pub async fn new(engine: Engine) -> TestApp {
         kozos_web::i18n::set_strict(true);
         crate::queries::install();
-        let (url, cleanup, programmes) = match engine {
+        let (url, cleanup, database, programmes) = match engine {
             Engine::Sqlite => {
                 let dir = std::env::temp_dir().join(format!("kozos-test-{}", unique()));
                 std::fs::create_dir_all(&dir).expect("temp dir");
@@ -449,6 +451,7 @@ impl TestApp {
                 (
                     format!("sqlite://{}?mode=rwc", file.display()),
                     Some(dir),
+                    None,
                     programmes,
                 )
             }
@@ -474,7 +477,12 @@ impl TestApp {
                 };
                 use sqlx::Connection;
                 let _ = admin.close().await;
-                (with_database(&admin_url, &name), None, programmes)
+                (
+                    with_database(&admin_url, &name),
+                    None,
+                    Some(name),
+                    programmes,
+                )
             }
         };
         let app = kozos::open(&url, Clock::fixed(fixed_now()))
@@ -491,6 +499,7 @@ impl TestApp {
             programmes,
             url,
             cleanup,
+            database,
         }
     }
 
@@ -536,6 +545,26 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(dir) = &self.cleanup {
             let _ = std::fs::remove_dir_all(dir);
+        }
+        // A test's database is dropped as the test ends (its pool's connections are cut
+        // with FORCE), so runs do not pile up databases. On its own thread and runtime:
+        // `drop` cannot await, and the test's runtime may be shutting down. Joined, since
+        // the test process exits right after; a failed drop is swept by
+        // `scripts/postgres.sh` at the next start.
+        if let Some(name) = self.database.take() {
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime for the drop");
+                rt.block_on(async {
+                    let mut admin = admin_connection(&admin_url()).await;
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut admin)
+                        .await;
+                });
+            })
+            .join();
         }
     }
 }

@@ -553,6 +553,11 @@ async fn run_table(t: TestApp) {
     }
     let mut n = 0;
     let mut failures = Vec::new();
+    // Fixtures are made afresh only after a write went through (it may have changed or
+    // deleted them); a read or a refused write leaves them as they were, so the next cell
+    // reuses them. That keeps every cell's records existing and unchanged at a fraction
+    // of the writes.
+    let mut reusable: Option<(i64, std::collections::HashMap<&'static str, String>)> = None;
     for row in rows() {
         for (i, email) in ACTORS.iter().enumerate() {
             n += 1;
@@ -561,7 +566,11 @@ async fn run_table(t: TestApp) {
             } else {
                 t.kisber()
             };
-            let mut fx = fixtures(&t, programme_id, n, &admin, subject).await;
+            let mut fx = match reusable.take() {
+                Some((p, fx)) if p == programme_id => fx,
+                _ => fixtures(&t, programme_id, n, &admin, subject).await,
+            };
+            let kept = fx.clone();
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
             }
@@ -668,6 +677,10 @@ async fn run_table(t: TestApp) {
                 .unwrap();
             }
             let got = outcome(&resp);
+            let changed = row.method != Method::GET && (got == "ok" || fixture == "move");
+            if !changed {
+                reusable = Some((programme_id, kept));
+            }
             if got != row.expected[i] {
                 failures.push(format!(
                     "{} {}{} as {}: expected {}, got {} ({})",
