@@ -137,10 +137,10 @@ pub async fn sign_in(app: &App, req: SignIn<'_>) -> Result<SignedIn> {
             let last = f
                 .last_at
                 .as_deref()
-                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+                .and_then(kozos_domain::time::Instant::parse_stored);
             match last {
                 Some(last) if delay > 0 => {
-                    let ready = last.with_timezone(&chrono::Utc) + Duration::seconds(delay);
+                    let ready = last.utc() + Duration::seconds(delay);
                     // whole seconds, rounded up
                     ((ready - now).num_milliseconds().max(0) + 999) / 1000
                 }

@@ -11,6 +11,7 @@ use kozos_domain::organisation::{OrgKind, OrganisationInput, Sector};
 use kozos_domain::place::{Place, PlaceKind};
 use kozos_domain::programme::*;
 use kozos_domain::project_code::ProjectCode;
+use kozos_domain::time::Date;
 use kozos_domain::user::{Grant, Role, Scope};
 use kozos_domain::*;
 
@@ -88,8 +89,8 @@ pub const CSELEKVO_CODE: &str = "EFOP-1.3.1-15-2016-00001";
 pub const NETWORK_2005_TITLE: &str = "Közösségi kezdeményezéseket támogató szakmai hálózat (2005)";
 pub const ABAUJ_TITLE: &str = "Partnerség és közösségfejlesztés az Abaúji kistérségben (2010–2012)";
 
-fn d(y: i32, m: u32, day: u32) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::from_ymd_opt(y, m, day)
+fn d(y: i32, m: u32, day: u32) -> Option<Date> {
+    Date::from_ymd(y, m, day)
 }
 
 struct Ctx<'a> {
@@ -161,7 +162,7 @@ impl Ctx<'_> {
         programme: ProgrammeId,
         org: OrganisationId,
         role: PartnerRole,
-        agreement: Option<(Option<chrono::NaiveDate>, &str)>,
+        agreement: Option<(Option<Date>, &str)>,
     ) -> Result<()> {
         let pid = match programmes::partner_id_for(&mut self.tx, programme, org).await? {
             Some(p) => p,

@@ -23,6 +23,7 @@ pub use kozos_db::users::{Attempt, AttemptOutcome};
 pub use kozos_db::{Backend, Db};
 
 use chrono::{DateTime, Utc};
+use kozos_domain::time::{Date, Instant};
 use std::sync::{Arc, Mutex};
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -55,8 +56,12 @@ impl Clock {
     }
     /// Today as a Hungarian calendar day (Europe/Budapest), not the UTC date: between
     /// midnight and 1–2 a.m. in Budapest they differ.
-    pub fn today(&self) -> chrono::NaiveDate {
-        kozos_domain::time::budapest_today(self.now())
+    pub fn today(&self) -> Date {
+        self.instant().date()
+    }
+    /// Now, as the domain's [`Instant`].
+    pub fn instant(&self) -> Instant {
+        Instant::from(self.now())
     }
 }
 

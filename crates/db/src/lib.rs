@@ -22,6 +22,7 @@ pub mod users;
 pub use error::{DbError, UNIQUE_CONSTRAINTS};
 pub use sqlx::AnyConnection as Conn;
 
+use kozos_domain::time::Instant;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
@@ -142,10 +143,10 @@ pub fn like_contains(needle: &str) -> String {
 /// attempts). Compare only with values written the same way: as text, `…00Z` sorts after
 /// `…00.500Z`.
 pub fn timestamp_millis(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    Instant::from(at).stored_millis()
 }
 
-/// The current instant as stored: RFC 3339, UTC, seconds.
+/// An instant as stored: RFC 3339, UTC, seconds (the convention is `Instant`'s).
 pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    Instant::from(at).stored()
 }

@@ -1,7 +1,7 @@
 //! Reading portable columns back into Rust types.
 
 use crate::DbError;
-use chrono::NaiveDate;
+use kozos_domain::time::Date;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -17,12 +17,12 @@ pub fn i(row: &AnyRow, col: &str) -> Result<i64, DbError> {
 pub fn oi(row: &AnyRow, col: &str) -> Result<Option<i64>, DbError> {
     Ok(row.try_get::<Option<i64>, _>(col)?)
 }
-pub fn od(row: &AnyRow, col: &str) -> Result<Option<NaiveDate>, DbError> {
+pub fn od(row: &AnyRow, col: &str) -> Result<Option<Date>, DbError> {
     match os(row, col)? {
         None => Ok(None),
-        Some(t) => NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+        Some(t) => Date::parse_stored(&t)
             .map(Some)
-            .map_err(|_| DbError::Corrupt(format!("{col}={t}"))),
+            .ok_or_else(|| DbError::Corrupt(format!("{col}={t}"))),
     }
 }
 /// Parse a stored enum string with the domain's parser.
@@ -38,6 +38,6 @@ pub fn oe<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> Result<Op
             .ok_or_else(|| DbError::Corrupt(format!("{col}={v}"))),
     }
 }
-pub fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+pub fn date_text(d: Option<Date>) -> Option<String> {
+    d.map(Date::stored)
 }

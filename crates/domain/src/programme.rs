@@ -5,11 +5,11 @@ use crate::ids::*;
 use crate::money::{parse_count, parse_huf, parse_percent};
 use crate::organisation::string_enum;
 use crate::project_code::ProjectCode;
+use crate::time::Date;
 use crate::validation::{
     clean_text, is_blank, long_text, optional_date, optional_id, optional_long_text, optional_text,
     required_long_text, required_text, FieldErrors, Lines,
 };
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 string_enum!(
@@ -38,8 +38,8 @@ pub struct Programme {
     /// Aid intensity in hundredths of a percent (10000 = 100 %).
     pub aid_intensity_bp: Option<i64>,
     pub fund: Option<Fund>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
     pub intermediate_body: Option<String>,
     pub description: String,
     /// Grows by one with every saved edit (see lost-update detection).
@@ -80,8 +80,8 @@ pub struct ProgrammeInput {
     pub grant_huf: Option<i64>,
     pub aid_intensity_bp: Option<i64>,
     pub fund: Option<Fund>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
     pub intermediate_body: Option<String>,
     pub description: String,
 }
@@ -225,7 +225,7 @@ pub struct Partner {
 pub struct Agreement {
     pub id: AgreementId,
     pub partner_id: PartnerId,
-    pub signed_on: Option<NaiveDate>,
+    pub signed_on: Option<Date>,
     pub scope: String,
     /// Grows by one with every saved edit (see lost-update detection).
     pub version: i64,
@@ -281,12 +281,12 @@ pub struct AgreementForm {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgreementInput {
-    pub signed_on: Option<NaiveDate>,
+    pub signed_on: Option<Date>,
     pub scope: String,
 }
 
 impl AgreementForm {
-    pub fn validate(&self, today: NaiveDate) -> Result<AgreementInput, FieldErrors> {
+    pub fn validate(&self, today: Date) -> Result<AgreementInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let signed_on = optional_date(&mut e, "signed_on", &self.signed_on);
         if signed_on.is_some_and(|d| d > today) {
@@ -323,8 +323,8 @@ pub struct StaffAssignment {
     pub programme_id: ProgrammeId,
     pub name: String,
     pub position: StaffPosition,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
     pub note: Option<String>,
     /// Grows by one with every saved edit (see lost-update detection).
     pub version: i64,
@@ -344,8 +344,8 @@ pub struct StaffForm {
 pub struct StaffInput {
     pub name: String,
     pub position: StaffPosition,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
     pub note: Option<String>,
 }
 
@@ -538,7 +538,7 @@ mod tests {
         let p = kisber().validate().unwrap();
         assert_eq!(p.grant_huf, Some(22_407_407));
         assert_eq!(p.aid_intensity_bp, Some(10_000));
-        assert_eq!(p.end_date, NaiveDate::from_ymd_opt(2023, 1, 31));
+        assert_eq!(p.end_date, Date::from_ymd(2023, 1, 31));
     }
 
     #[test]
@@ -594,14 +594,14 @@ mod tests {
 
     #[test]
     fn agreement_dates_cannot_be_in_the_future() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let today = Date::from_ymd(2026, 11, 21).unwrap();
         let ok = AgreementForm {
             signed_on: "2018.07.19.".into(),
             scope: "Cselekvő közösségek".into(),
         };
         assert_eq!(
             ok.validate(today).unwrap().signed_on,
-            NaiveDate::from_ymd_opt(2018, 7, 19)
+            Date::from_ymd(2018, 7, 19)
         );
         let bad = AgreementForm {
             signed_on: "2030-01-01".into(),
@@ -625,8 +625,8 @@ mod tests {
             grant_huf: Some(22_407_407),
             aid_intensity_bp: Some(8_550),
             fund: Some(Fund::Esza),
-            start_date: NaiveDate::from_ymd_opt(2018, 7, 1),
-            end_date: NaiveDate::from_ymd_opt(2023, 1, 31),
+            start_date: Date::from_ymd(2018, 7, 1),
+            end_date: Date::from_ymd(2023, 1, 31),
             intermediate_body: Some("Pénzügyminisztérium".into()),
             description: "Első bekezdés.\n\n\tMásodik bekezdés, Kisbér – Ászár.".into(),
         }
@@ -728,13 +728,13 @@ mod tests {
 
     #[test]
     fn agreement_form_round_trips() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let today = Date::from_ymd(2026, 11, 21).unwrap();
         for a in [
             Agreement {
                 version: 1,
                 id: AgreementId(1),
                 partner_id: PartnerId(5),
-                signed_on: NaiveDate::from_ymd_opt(2018, 7, 19),
+                signed_on: Date::from_ymd(2018, 7, 19),
                 scope: "Cselekvő közösségek\nhelyi rendezvények".into(),
             },
             Agreement {
@@ -763,8 +763,8 @@ mod tests {
             programme_id: ProgrammeId(7),
             name: "Kovács Anna".into(),
             position: StaffPosition::CommunityDeveloper,
-            start_date: NaiveDate::from_ymd_opt(2018, 9, 1),
-            end_date: NaiveDate::from_ymd_opt(2022, 12, 31),
+            start_date: Date::from_ymd(2018, 9, 1),
+            end_date: Date::from_ymd(2022, 12, 31),
             note: Some("heti 20 óra".into()),
         };
         assert_eq!(

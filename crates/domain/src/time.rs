@@ -1,152 +1,368 @@
-//! Budapest time. A date that means a Hungarian calendar day ("today", "signed on") is a
-//! Europe/Budapest day, not a UTC one: 2026-11-21T23:30Z is already 22 November in Kisbér.
+//! Time in one place: a [`Date`] is a Hungarian calendar day, an [`Instant`] a moment.
+//! Both own their stored text (`2026-11-22`, `2026-11-22T10:30:00Z`) and every conversion
+//! to and from Europe/Budapest wall-clock time (the tz database, via chrono-tz), so pages,
+//! calendars, iCalendar feeds and reports never convert by hand.
 //!
-//! Hungary follows the EU rule (directive 2000/84/EC): CET (UTC+1), and CEST (UTC+2) from
-//! 01:00 UTC on the last Sunday of March until 01:00 UTC on the last Sunday of October.
-//! The rule has been the same since 1996; earlier instants are never needed here (the
-//! app only asks about "now" and dates typed for current programmes), so no tz database.
+//! A day that means a Hungarian calendar day ("today", "signed on", "this month's
+//! attendance") is a Budapest day, not a UTC one: 2026-11-21T23:30Z is already 22
+//! November in Kisbér. A [`Period`] (month, quarter, year) is a run of Budapest days and
+//! answers the half-open range of instants it covers, so a report counts an event at
+//! 00:30 on 1 July in July.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat,
+    TimeZone, Utc,
+};
+use chrono_tz::Europe::Budapest;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
-const CET: i32 = 3600;
-const CEST: i32 = 7200;
+/// The zone every wall-clock time in kozos is in.
+pub const ZONE: Tz = Budapest;
+/// Its tz database name, as iCalendar's TZID and the API write it.
+pub const ZONE_NAME: &str = "Europe/Budapest";
 
-/// The last Sunday of `month` in `year`, at 01:00 UTC (when EU clocks change).
-fn change_instant(year: i32, month: u32) -> DateTime<Utc> {
-    let (next_y, next_m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    let last_day =
-        NaiveDate::from_ymd_opt(next_y, next_m, 1).expect("valid month") - Duration::days(1);
-    let sunday = last_day - Duration::days(i64::from(last_day.weekday().num_days_from_sunday()));
-    Utc.from_utc_datetime(&sunday.and_time(NaiveTime::from_hms_opt(1, 0, 0).expect("01:00")))
-}
+/// A Hungarian calendar day. Stored and exchanged as `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Date(NaiveDate);
 
-/// Seconds east of UTC in Budapest at the instant `utc`: 3600 (CET) or 7200 (CEST).
-pub fn budapest_offset_seconds(utc: DateTime<Utc>) -> i32 {
-    let year = utc.year();
-    if (change_instant(year, 3)..change_instant(year, 10)).contains(&utc) {
-        CEST
-    } else {
-        CET
+impl Date {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The stored form (`2026-11-22`); `None` for anything else.
+    pub fn parse_stored(text: &str) -> Option<Date> {
+        (text.len() == 10)
+            .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+            .flatten()
+            .map(Date)
+    }
+
+    /// `2026-11-22`: how a date is stored, sent in the API and put in `<input type=date>`.
+    pub fn stored(self) -> String {
+        self.0.format("%Y-%m-%d").to_string()
+    }
+
+    /// iCalendar's DATE value (`20261122`), for all-day events.
+    pub fn ical(self) -> String {
+        self.0.format("%Y%m%d").to_string()
+    }
+
+    /// The first instant of this day in Budapest (midnight; should a zone rule ever skip
+    /// midnight, the first instant that exists).
+    pub fn start(self) -> Instant {
+        let mut local = self.0.and_time(NaiveTime::MIN);
+        loop {
+            if let Some(at) = Instant::from_budapest(local) {
+                return at;
+            }
+            local += Duration::minutes(15);
+        }
+    }
+
+    /// The next calendar day.
+    pub fn next(self) -> Date {
+        Date(self.0 + Duration::days(1))
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    pub fn day(self) -> u32 {
+        self.0.day()
     }
 }
 
-/// The Budapest wall-clock time at the instant `utc`.
-pub fn to_budapest(utc: DateTime<Utc>) -> NaiveDateTime {
-    utc.naive_utc() + Duration::seconds(i64::from(budapest_offset_seconds(utc)))
+impl From<NaiveDate> for Date {
+    fn from(d: NaiveDate) -> Date {
+        Date(d)
+    }
 }
 
-/// The Hungarian calendar day at the instant `utc` — use this for "today", never
-/// `utc.date_naive()`, which is yesterday for the first one or two hours of every day.
-pub fn budapest_today(utc: DateTime<Utc>) -> NaiveDate {
-    to_budapest(utc).date()
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.stored())
+    }
 }
 
-/// The instant a Budapest wall-clock time denotes. `None` for the hour skipped when clocks
-/// go forward in March; for the hour that happens twice in October, the earlier instant
-/// (the first time the clock shows it, still summer time).
-pub fn budapest_to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    // Try summer time first so the repeated hour resolves to the earlier instant.
-    [CEST, CET].into_iter().find_map(|offset| {
-        let utc = Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(offset))));
-        (budapest_offset_seconds(utc) == offset).then_some(utc)
-    })
+/// A moment in time. Stored as RFC 3339 in UTC (`2026-11-22T10:30:00Z`, or with
+/// milliseconds where order within a second matters); shown as Budapest wall-clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Instant(DateTime<Utc>);
+
+impl Instant {
+    pub fn utc(self) -> DateTime<Utc> {
+        self.0
+    }
+
+    /// A stored instant: RFC 3339 with any offset (older rows, other clients); `None` for
+    /// anything else.
+    pub fn parse_stored(text: &str) -> Option<Instant> {
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| Instant(t.with_timezone(&Utc)))
+    }
+
+    /// `2026-11-22T10:30:00Z`: how an instant is stored (text in both engines, so it sorts
+    /// and compares as text).
+    pub fn stored(self) -> String {
+        self.0.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// `2026-11-22T10:30:00.123Z`, for logs where order within a second matters.
+    pub fn stored_millis(self) -> String {
+        self.0.to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    /// This instant on Budapest clocks.
+    pub fn budapest(self) -> DateTime<Tz> {
+        self.0.with_timezone(&ZONE)
+    }
+
+    /// The Hungarian calendar day at this instant: use this for "today", never the UTC
+    /// date, which is yesterday for the first one or two hours of every day.
+    pub fn date(self) -> Date {
+        Date(self.budapest().date_naive())
+    }
+
+    /// The instant a Budapest wall-clock time denotes. `None` for the hour skipped when
+    /// clocks go forward in March; for the hour that happens twice in October, the earlier
+    /// instant (the first time the clock shows it, still summer time).
+    pub fn from_budapest(local: NaiveDateTime) -> Option<Instant> {
+        match ZONE.from_local_datetime(&local) {
+            LocalResult::Single(t) => Some(Instant(t.with_timezone(&Utc))),
+            LocalResult::Ambiguous(earlier, _) => Some(Instant(earlier.with_timezone(&Utc))),
+            LocalResult::None => None,
+        }
+    }
+
+    /// iCalendar's UTC form (`20261122T103000Z`), for DTSTAMP and the like.
+    pub fn ical_utc(self) -> String {
+        self.0.format("%Y%m%dT%H%M%SZ").to_string()
+    }
+
+    /// iCalendar's local form (`20261122T113000`), to go with `TZID=Europe/Budapest`.
+    pub fn ical_budapest(self) -> String {
+        self.budapest().format("%Y%m%dT%H%M%S").to_string()
+    }
+
+    /// Seconds east of UTC on Budapest clocks at this instant (3600 or 7200 today).
+    pub fn budapest_offset_seconds(self) -> i32 {
+        use chrono::Offset;
+        self.budapest().offset().fix().local_minus_utc()
+    }
+}
+
+impl From<DateTime<Utc>> for Instant {
+    fn from(t: DateTime<Utc>) -> Instant {
+        Instant(t)
+    }
+}
+
+impl From<Instant> for DateTime<Utc> {
+    fn from(t: Instant) -> DateTime<Utc> {
+        t.0
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.stored())
+    }
+}
+
+/// A run of Budapest calendar days a report counts over: a month, a quarter or a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// The first day.
+    pub first: Date,
+    /// The day after the last.
+    pub end: Date,
+}
+
+impl Period {
+    pub fn month(year: i32, month: u32) -> Option<Period> {
+        let first = Date::from_ymd(year, month, 1)?;
+        let end = if month == 12 {
+            Date::from_ymd(year + 1, 1, 1)?
+        } else {
+            Date::from_ymd(year, month + 1, 1)?
+        };
+        Some(Period { first, end })
+    }
+
+    /// Quarter 1–4 of `year`.
+    pub fn quarter(year: i32, quarter: u32) -> Option<Period> {
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let first = Period::month(year, quarter * 3 - 2)?;
+        let last = Period::month(year, quarter * 3)?;
+        Some(Period {
+            first: first.first,
+            end: last.end,
+        })
+    }
+
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            first: Date::from_ymd(year, 1, 1)?,
+            end: Date::from_ymd(year + 1, 1, 1)?,
+        })
+    }
+
+    /// The instants it covers, half-open: `start <= t < end`.
+    pub fn instants(self) -> (Instant, Instant) {
+        (self.first.start(), self.end.start())
+    }
+
+    pub fn contains(self, at: Instant) -> bool {
+        let (start, end) = self.instants();
+        start <= at && at < end
+    }
+
+    pub fn contains_date(self, day: Date) -> bool {
+        self.first <= day && day < self.end
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    fn at(s: &str) -> Instant {
+        Instant::parse_stored(s).unwrap()
     }
 
     fn local(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
     }
 
+    fn day(y: i32, m: u32, d: u32) -> Date {
+        Date::from_ymd(y, m, d).unwrap()
+    }
+
     #[test]
     fn the_day_of_the_bug_report() {
-        assert_eq!(
-            budapest_today(utc("2026-11-21T23:30:00Z")),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-        );
-        assert_eq!(
-            budapest_today(utc("2026-07-01T22:30:00Z")),
-            NaiveDate::from_ymd_opt(2026, 7, 2).unwrap()
-        );
-        assert_eq!(
-            budapest_today(utc("2026-07-01T21:59:59Z")),
-            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
-        );
-        assert_eq!(
-            budapest_today(utc("2026-12-31T23:00:00Z")),
-            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
-        );
+        assert_eq!(at("2026-11-21T23:30:00Z").date(), day(2026, 11, 22));
+        assert_eq!(at("2026-07-01T22:30:00Z").date(), day(2026, 7, 2));
+        assert_eq!(at("2026-07-01T21:59:59Z").date(), day(2026, 7, 1));
+        assert_eq!(at("2026-12-31T23:00:00Z").date(), day(2027, 1, 1));
     }
 
     #[test]
     fn clocks_change_at_one_utc_on_the_last_sundays() {
-        assert_eq!(budapest_offset_seconds(utc("2026-03-29T00:59:59Z")), 3600);
-        assert_eq!(budapest_offset_seconds(utc("2026-03-29T01:00:00Z")), 7200);
-        assert_eq!(budapest_offset_seconds(utc("2026-10-25T00:59:59Z")), 7200);
-        assert_eq!(budapest_offset_seconds(utc("2026-10-25T01:00:00Z")), 3600);
-        assert_eq!(budapest_offset_seconds(utc("2026-01-15T12:00:00Z")), 3600);
-        assert_eq!(budapest_offset_seconds(utc("2026-07-15T12:00:00Z")), 7200);
+        let offset = |s: &str| at(s).budapest_offset_seconds();
+        assert_eq!(offset("2026-03-29T00:59:59Z"), 3600);
+        assert_eq!(offset("2026-03-29T01:00:00Z"), 7200);
+        assert_eq!(offset("2026-10-25T00:59:59Z"), 7200);
+        assert_eq!(offset("2026-10-25T01:00:00Z"), 3600);
+        assert_eq!(offset("2026-01-15T12:00:00Z"), 3600);
+        assert_eq!(offset("2026-07-15T12:00:00Z"), 7200);
         // 2027: 28 March and 31 October
-        assert_eq!(budapest_offset_seconds(utc("2027-03-28T01:00:00Z")), 7200);
-        assert_eq!(budapest_offset_seconds(utc("2027-10-31T00:30:00Z")), 7200);
-        assert_eq!(budapest_offset_seconds(utc("2027-10-31T01:00:00Z")), 3600);
-        assert_eq!(
-            to_budapest(utc("2026-03-29T00:59:59Z")),
-            local("2026-03-29 01:59:59")
-        );
-        assert_eq!(
-            to_budapest(utc("2026-03-29T01:00:00Z")),
-            local("2026-03-29 03:00:00")
-        );
-        assert_eq!(
-            to_budapest(utc("2026-10-25T00:30:00Z")),
-            local("2026-10-25 02:30:00")
-        );
-        assert_eq!(
-            to_budapest(utc("2026-10-25T01:30:00Z")),
-            local("2026-10-25 02:30:00")
-        );
+        assert_eq!(offset("2027-03-28T01:00:00Z"), 7200);
+        assert_eq!(offset("2027-10-31T00:30:00Z"), 7200);
+        assert_eq!(offset("2027-10-31T01:00:00Z"), 3600);
+        let wall = |s: &str| at(s).budapest().naive_local();
+        assert_eq!(wall("2026-03-29T00:59:59Z"), local("2026-03-29 01:59:59"));
+        assert_eq!(wall("2026-03-29T01:00:00Z"), local("2026-03-29 03:00:00"));
+        assert_eq!(wall("2026-10-25T00:30:00Z"), local("2026-10-25 02:30:00"));
+        assert_eq!(wall("2026-10-25T01:30:00Z"), local("2026-10-25 02:30:00"));
+    }
+
+    #[test]
+    fn older_rules_come_from_the_tz_database() {
+        // 1995: summer time still ended on the last Sunday of September in Hungary.
+        assert_eq!(at("1995-10-15T12:00:00Z").budapest_offset_seconds(), 3600);
+        assert_eq!(at("1996-10-15T12:00:00Z").budapest_offset_seconds(), 7200);
     }
 
     #[test]
     fn local_times_back_to_instants() {
+        let back = |s: &str| Instant::from_budapest(local(s));
         // the skipped spring hour does not exist
-        assert_eq!(budapest_to_utc(local("2026-03-29 02:00:00")), None);
-        assert_eq!(budapest_to_utc(local("2026-03-29 02:59:59")), None);
+        assert_eq!(back("2026-03-29 02:00:00"), None);
+        assert_eq!(back("2026-03-29 02:59:59"), None);
         assert_eq!(
-            budapest_to_utc(local("2026-03-29 01:59:59")),
-            Some(utc("2026-03-29T00:59:59Z"))
+            back("2026-03-29 01:59:59"),
+            Some(at("2026-03-29T00:59:59Z"))
         );
         assert_eq!(
-            budapest_to_utc(local("2026-03-29 03:00:00")),
-            Some(utc("2026-03-29T01:00:00Z"))
+            back("2026-03-29 03:00:00"),
+            Some(at("2026-03-29T01:00:00Z"))
         );
         // the repeated autumn hour gives its first (summer-time) instant
         assert_eq!(
-            budapest_to_utc(local("2026-10-25 02:30:00")),
-            Some(utc("2026-10-25T00:30:00Z"))
+            back("2026-10-25 02:30:00"),
+            Some(at("2026-10-25T00:30:00Z"))
         );
         assert_eq!(
-            budapest_to_utc(local("2026-10-25 03:00:00")),
-            Some(utc("2026-10-25T02:00:00Z"))
+            back("2026-10-25 03:00:00"),
+            Some(at("2026-10-25T02:00:00Z"))
         );
         assert_eq!(
-            budapest_to_utc(local("2026-11-22 00:30:00")),
-            Some(utc("2026-11-21T23:30:00Z"))
+            back("2026-11-22 00:30:00"),
+            Some(at("2026-11-21T23:30:00Z"))
         );
         assert_eq!(
-            budapest_to_utc(local("2026-07-02 00:30:00")),
-            Some(utc("2026-07-01T22:30:00Z"))
+            back("2026-07-02 00:30:00"),
+            Some(at("2026-07-01T22:30:00Z"))
         );
+    }
+
+    #[test]
+    fn stored_text_round_trips_and_refuses_other_forms() {
+        let t = at("2026-11-22T11:30:00+01:00");
+        assert_eq!(t.stored(), "2026-11-22T10:30:00Z");
+        assert_eq!(Instant::parse_stored(&t.stored()), Some(t));
+        assert_eq!(t.stored_millis(), "2026-11-22T10:30:00.000Z");
+        assert_eq!(Instant::parse_stored("2026-11-22 10:30"), None);
+        let d = day(2026, 3, 9);
+        assert_eq!(d.stored(), "2026-03-09");
+        assert_eq!(Date::parse_stored("2026-03-09"), Some(d));
+        assert_eq!(Date::parse_stored("2026-3-9"), None);
+        assert_eq!(Date::parse_stored("2026-02-30"), None);
+        assert_eq!(d.to_string(), "2026-03-09");
+    }
+
+    #[test]
+    fn icalendar_forms() {
+        let t = at("2026-07-01T22:30:00Z");
+        assert_eq!(t.ical_utc(), "20260701T223000Z");
+        assert_eq!(t.ical_budapest(), "20260702T003000");
+        assert_eq!(day(2026, 7, 2).ical(), "20260702");
+    }
+
+    #[test]
+    fn periods_are_budapest_days() {
+        let july = Period::month(2026, 7).unwrap();
+        assert_eq!(july.instants().0, at("2026-06-30T22:00:00Z"));
+        assert_eq!(july.instants().1, at("2026-07-31T22:00:00Z"));
+        // 00:30 on 1 July in Budapest is 30 June in UTC, and counts in July
+        assert!(july.contains(at("2026-06-30T22:30:00Z")));
+        assert!(!july.contains(at("2026-07-31T22:00:00Z")));
+        let q4 = Period::quarter(2026, 4).unwrap();
+        assert_eq!((q4.first, q4.end), (day(2026, 10, 1), day(2027, 1, 1)));
+        // the quarter spans the October clock change: starts at +02:00, ends at +01:00
+        assert_eq!(q4.instants().0, at("2026-09-30T22:00:00Z"));
+        assert_eq!(q4.instants().1, at("2026-12-31T23:00:00Z"));
+        assert_eq!(Period::quarter(2026, 5), None);
+        let year = Period::year(2026).unwrap();
+        assert!(year.contains_date(day(2026, 12, 31)));
+        assert!(!year.contains_date(day(2027, 1, 1)));
+        assert_eq!(Period::month(2026, 12).unwrap().end, day(2027, 1, 1));
     }
 }

@@ -1,6 +1,7 @@
 //! Field-level validation errors. A message is a catalogue key (see the web layer's
 //! `locales/`), never a sentence, so the same rule speaks Hungarian and English.
 
+use crate::time::Date;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -314,13 +315,13 @@ pub const LAST_DATE: (i32, u32, u32) = (2100, 12, 31);
 /// A date as typed by a person: the ISO form an `<input type=date>` sends, or the Hungarian
 /// forms clerks type (`2023.01.31.`, `2023. 01. 31.`, `2023-1-31`). `None` when unreadable
 /// or outside 1900-01-01 ..= 2100-12-31 (see [`read_date`] for which).
-pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
+pub fn parse_date(value: &str) -> Option<Date> {
     read_date(value).ok()
 }
 
 /// Like [`parse_date`], telling an unreadable date (`err-date`) from a readable but
 /// implausible one (`err-date-range`).
-pub fn read_date(value: &str) -> Result<chrono::NaiveDate, &'static str> {
+pub fn read_date(value: &str) -> Result<Date, &'static str> {
     let cleaned: String = value.trim().trim_end_matches('.').replace(' ', "");
     let parts: Vec<&str> = cleaned.split(['-', '.', '/']).collect();
     let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
@@ -336,8 +337,8 @@ pub fn read_date(value: &str) -> Result<chrono::NaiveDate, &'static str> {
     let y: i32 = parts[0].parse().map_err(|_| "err-date")?;
     let m: u32 = parts[1].parse().map_err(|_| "err-date")?;
     let d: u32 = parts[2].parse().map_err(|_| "err-date")?;
-    let date = chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or("err-date")?;
-    let bound = |(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid bound");
+    let date = Date::from_ymd(y, m, d).ok_or("err-date")?;
+    let bound = |(y, m, d)| Date::from_ymd(y, m, d).expect("valid bound");
     if date < bound(FIRST_DATE) || date > bound(LAST_DATE) {
         return Err("err-date-range");
     }
@@ -345,11 +346,7 @@ pub fn read_date(value: &str) -> Result<chrono::NaiveDate, &'static str> {
 }
 
 /// Optional date field: empty is `None`, anything unreadable or implausible is an error.
-pub fn optional_date(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    value: &str,
-) -> Option<chrono::NaiveDate> {
+pub fn optional_date(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Date> {
     if value.trim().is_empty() {
         return None;
     }
@@ -426,7 +423,7 @@ mod tests {
 
     #[test]
     fn dates_in_hungarian_and_iso_forms() {
-        let want = chrono::NaiveDate::from_ymd_opt(2023, 1, 31);
+        let want = Date::from_ymd(2023, 1, 31);
         assert_eq!(parse_date("2023-01-31"), want);
         assert_eq!(parse_date("2023.01.31."), want);
         assert_eq!(parse_date("2023. 01. 31."), want);
@@ -463,14 +460,8 @@ mod tests {
         assert_eq!(e.for_field("e"), Some("err-date"));
         assert_eq!(e.for_field("f"), Some("err-date"));
         assert_eq!(parse_date("0000-01-01"), None);
-        assert_eq!(
-            parse_date("1900-01-01"),
-            chrono::NaiveDate::from_ymd_opt(1900, 1, 1)
-        );
-        assert_eq!(
-            parse_date("2100.12.31."),
-            chrono::NaiveDate::from_ymd_opt(2100, 12, 31)
-        );
+        assert_eq!(parse_date("1900-01-01"), Date::from_ymd(1900, 1, 1));
+        assert_eq!(parse_date("2100.12.31."), Date::from_ymd(2100, 12, 31));
     }
 
     fn one(

@@ -1,10 +1,10 @@
 //! Languages, message catalogues (Fluent, embedded at compile time) and Hungarian /
 //! English formatting of dates, money and percentages.
 
-use chrono::NaiveDate;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use kozos_domain::money::group_thousands;
+use kozos_domain::time::{Date, Instant};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -111,8 +111,8 @@ impl Lang {
     }
 
     /// An instant as Budapest wall-clock time: 2026. 11. 21. 11:00 / 21 Nov 2026, 11:00.
-    pub fn datetime(self, at: chrono::DateTime<chrono::Utc>) -> String {
-        let local = kozos_domain::time::to_budapest(at);
+    pub fn datetime(self, at: Instant) -> String {
+        let local = at.budapest();
         match self {
             Lang::Hu => local.format("%Y. %m. %d. %H:%M").to_string(),
             Lang::En => local.format("%-d %b %Y, %H:%M").to_string(),
@@ -120,8 +120,8 @@ impl Lang {
     }
 
     /// As [`Lang::datetime`], to the second (for logs where spacing in time tells something).
-    pub fn datetime_seconds(self, at: chrono::DateTime<chrono::Utc>) -> String {
-        let local = kozos_domain::time::to_budapest(at);
+    pub fn datetime_seconds(self, at: Instant) -> String {
+        let local = at.budapest();
         match self {
             Lang::Hu => local.format("%Y. %m. %d. %H:%M:%S").to_string(),
             Lang::En => local.format("%-d %b %Y, %H:%M:%S").to_string(),
@@ -129,7 +129,8 @@ impl Lang {
     }
 
     /// 2023. 01. 31. / 31 Jan 2023
-    pub fn date(self, d: NaiveDate) -> String {
+    pub fn date(self, d: Date) -> String {
+        let d = d.naive();
         match self {
             Lang::Hu => d.format("%Y. %m. %d.").to_string(),
             Lang::En => d.format("%-d %b %Y").to_string(),
@@ -167,7 +168,7 @@ mod tests {
 
     #[test]
     fn hungarian_formats() {
-        let d = NaiveDate::from_ymd_opt(2023, 1, 31).unwrap();
+        let d = Date::from_ymd(2023, 1, 31).unwrap();
         assert_eq!(Lang::Hu.date(d), "2023. 01. 31.");
         assert_eq!(Lang::En.date(d), "31 Jan 2023");
         assert_eq!(Lang::Hu.huf(22_407_407), "22\u{a0}407\u{a0}407\u{a0}Ft");

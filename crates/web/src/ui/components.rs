@@ -137,9 +137,8 @@ fn select_with(ctx: &Ctx, form: &str, f: Field, errors: &FieldErrors, options: M
 /// A stored instant (RFC 3339) as Budapest wall-clock time in the reader's format, machine
 /// readable in `datetime`; `seconds` where the spacing of events matters.
 pub fn stored_time(ctx: &Ctx, at: &str, seconds: bool) -> Markup {
-    match chrono::DateTime::parse_from_rfc3339(at) {
-        Ok(t) => {
-            let t = t.with_timezone(&chrono::Utc);
+    match kozos_domain::time::Instant::parse_stored(at) {
+        Some(t) => {
             let text = if seconds {
                 ctx.lang.datetime_seconds(t)
             } else {
@@ -147,7 +146,7 @@ pub fn stored_time(ctx: &Ctx, at: &str, seconds: bool) -> Markup {
             };
             html! { time datetime=(at) { (text) } }
         }
-        Err(_) => html! { time { (at) } },
+        None => html! { time { (at) } },
     }
 }
 
