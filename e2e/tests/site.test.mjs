@@ -129,6 +129,14 @@ test('accessibility: no serious or critical axe violations (WCAG 2.1 A/AA)', asy
   await signIn(admin, { email: 'admin@demo.kozos.hu', password: PM.password });
   await check('hu users (administrator)', async () => (await open(admin, '/admin/users'), admin));
   await check('hu new user form', async () => (await open(admin, '/admin/users/new'), admin));
+  await check('hu background jobs, reached from the menu (administrator)', async () => {
+    await open(admin, '/admin');
+    await Promise.all([admin.waitForEvent('load'), admin.locator('header nav a', { hasText: 'Háttérfeladatok' }).click()]);
+    assert.equal(new URL(admin.url()).pathname, '/admin/jobs');
+    assert.equal((await admin.locator('h1').innerText()).trim(), 'Háttérfeladatok');
+    await admin.screenshot({ path: new URL('jobs-hu.png', SHOTS).pathname, fullPage: true });
+    return admin;
+  });
   await admin.context().close();
   const phone = await (await browser.newContext({ baseURL: BASE, viewport: { width: 390, height: 844 } })).newPage();
   await check('hu Kecskemét programme on a phone', async () => (await open(phone, `/programmes/${kecskemetId}`), phone));

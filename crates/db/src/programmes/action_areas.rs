@@ -1,7 +1,8 @@
 //! A programme's action areas and the settlements they cover.
 
+use super::owned::ACTION_AREAS;
 use crate::row::*;
-use crate::{saved, Conn, DbError, Saved};
+use crate::{Conn, DbError, Saved};
 use kozos_domain::programme::*;
 use kozos_domain::text::name_key;
 use kozos_domain::*;
@@ -53,10 +54,8 @@ pub async fn upsert_action_area(
 ) -> Result<(ActionAreaId, Saved), DbError> {
     let id = match existing {
         Some(id) => {
-            let done = sqlx::query(
-                "UPDATE action_areas SET name = $1, name_key = $2, boundary = $3, version = version + 1 \
-                 WHERE id = $4 AND programme_id = $5 AND version = COALESCE($6, version)",
-            )
+            let sql = ACTION_AREAS.update_sql(&["name", "name_key", "boundary"]);
+            let done = sqlx::query(&sql)
             .bind(name)
             .bind(name_key(name))
             .bind(boundary)
@@ -65,14 +64,9 @@ pub async fn upsert_action_area(
             .bind(version)
             .execute(&mut *conn)
             .await?;
-            let outcome = saved(
-                conn,
-                done.rows_affected(),
-                "SELECT COUNT(*) FROM action_areas WHERE id = $1 AND programme_id = $2",
-                id.0,
-                programme.0,
-            )
-            .await?;
+            let outcome = ACTION_AREAS
+                .saved(conn, done.rows_affected(), id.0, programme)
+                .await?;
             if outcome != Saved::Done {
                 return Ok((id, outcome));
             }
@@ -128,10 +122,5 @@ pub async fn delete_action_area(
         .bind(programme.0)
         .execute(&mut *conn)
         .await?;
-    let done = sqlx::query("DELETE FROM action_areas WHERE id = $1 AND programme_id = $2")
-        .bind(id.0)
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    ACTION_AREAS.delete(conn, id.0, programme).await
 }

@@ -1,6 +1,7 @@
 //! Programmes, and (one module each) the records that belong to them.
 
 mod action_areas;
+mod owned;
 mod partners;
 mod staff;
 mod target_groups;

@@ -1,7 +1,8 @@
 //! A programme's partners and their cooperation agreements.
 
+use super::owned::{AGREEMENTS, PARTNERS};
 use crate::row::*;
-use crate::{saved, Conn, DbError, Saved};
+use crate::{Conn, DbError, Saved};
 use kozos_domain::programme::*;
 use kozos_domain::*;
 use sqlx::{Any, Executor};
@@ -70,25 +71,18 @@ pub async fn update_partner(
     p: &PartnerInput,
     version: Option<i64>,
 ) -> Result<Saved, DbError> {
-    let done = sqlx::query(
-        "UPDATE partners SET organisation_id = $1, role = $2, version = version + 1 \
-         WHERE id = $3 AND programme_id = $4 AND version = COALESCE($5, version)",
-    )
-    .bind(p.organisation_id.0)
-    .bind(p.role.as_str())
-    .bind(id.0)
-    .bind(programme.0)
-    .bind(version)
-    .execute(&mut *conn)
-    .await?;
-    saved(
-        conn,
-        done.rows_affected(),
-        "SELECT COUNT(*) FROM partners WHERE id = $1 AND programme_id = $2",
-        id.0,
-        programme.0,
-    )
-    .await
+    let sql = PARTNERS.update_sql(&["organisation_id", "role"]);
+    let done = sqlx::query(&sql)
+        .bind(p.organisation_id.0)
+        .bind(p.role.as_str())
+        .bind(id.0)
+        .bind(programme.0)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    PARTNERS
+        .saved(conn, done.rows_affected(), id.0, programme)
+        .await
 }
 
 pub async fn delete_partner(
@@ -101,12 +95,7 @@ pub async fn delete_partner(
         .bind(programme.0)
         .execute(&mut *conn)
         .await?;
-    let done = sqlx::query("DELETE FROM partners WHERE id = $1 AND programme_id = $2")
-        .bind(id.0)
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    PARTNERS.delete(conn, id.0, programme).await
 }
 
 pub async fn partner_id_for(
@@ -176,25 +165,18 @@ pub async fn update_agreement(
     a: &AgreementInput,
     version: Option<i64>,
 ) -> Result<Saved, DbError> {
-    let done = sqlx::query(
-        "UPDATE agreements SET signed_on = $1, scope = $2, version = version + 1 \
-         WHERE id = $3 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $4) AND version = COALESCE($5, version)",
-    )
-    .bind(date_text(a.signed_on))
-    .bind(&a.scope)
-    .bind(id.0)
-    .bind(programme.0)
-    .bind(version)
-    .execute(&mut *conn)
-    .await?;
-    saved(
-        conn,
-        done.rows_affected(),
-        "SELECT COUNT(*) FROM agreements WHERE id = $1 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $2)",
-        id.0,
-        programme.0,
-    )
-    .await
+    let sql = AGREEMENTS.update_sql(&["signed_on", "scope"]);
+    let done = sqlx::query(&sql)
+        .bind(date_text(a.signed_on))
+        .bind(&a.scope)
+        .bind(id.0)
+        .bind(programme.0)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    AGREEMENTS
+        .saved(conn, done.rows_affected(), id.0, programme)
+        .await
 }
 
 pub async fn delete_agreement(
@@ -202,12 +184,5 @@ pub async fn delete_agreement(
     programme: ProgrammeId,
     id: AgreementId,
 ) -> Result<bool, DbError> {
-    let done = sqlx::query(
-        "DELETE FROM agreements WHERE id = $1 AND partner_id IN (SELECT id FROM partners WHERE programme_id = $2)",
-    )
-    .bind(id.0)
-    .bind(programme.0)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    AGREEMENTS.delete(conn, id.0, programme).await
 }

@@ -1,7 +1,8 @@
 //! The people working on a programme.
 
+use super::owned::STAFF;
 use crate::row::*;
-use crate::{saved, Conn, DbError, Saved};
+use crate::{Conn, DbError, Saved};
 use kozos_domain::programme::*;
 use kozos_domain::*;
 use sqlx::{Any, Executor};
@@ -58,28 +59,21 @@ pub async fn update_staff(
     st: &StaffInput,
     version: Option<i64>,
 ) -> Result<Saved, DbError> {
-    let done = sqlx::query(
-        "UPDATE staff_assignments SET name = $1, position = $2, start_date = $3, end_date = $4, note = $5, version = version + 1 \
-         WHERE id = $6 AND programme_id = $7 AND version = COALESCE($8, version)",
-    )
-    .bind(&st.name)
-    .bind(st.position.as_str())
-    .bind(date_text(st.start_date))
-    .bind(date_text(st.end_date))
-    .bind(st.note.as_deref())
-    .bind(id.0)
-    .bind(programme.0)
-    .bind(version)
-    .execute(&mut *conn)
-    .await?;
-    saved(
-        conn,
-        done.rows_affected(),
-        "SELECT COUNT(*) FROM staff_assignments WHERE id = $1 AND programme_id = $2",
-        id.0,
-        programme.0,
-    )
-    .await
+    let sql = STAFF.update_sql(&["name", "position", "start_date", "end_date", "note"]);
+    let done = sqlx::query(&sql)
+        .bind(&st.name)
+        .bind(st.position.as_str())
+        .bind(date_text(st.start_date))
+        .bind(date_text(st.end_date))
+        .bind(st.note.as_deref())
+        .bind(id.0)
+        .bind(programme.0)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    STAFF
+        .saved(conn, done.rows_affected(), id.0, programme)
+        .await
 }
 
 pub async fn staff_exists(
@@ -101,10 +95,5 @@ pub async fn delete_staff(
     programme: ProgrammeId,
     id: StaffId,
 ) -> Result<bool, DbError> {
-    let done = sqlx::query("DELETE FROM staff_assignments WHERE id = $1 AND programme_id = $2")
-        .bind(id.0)
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    STAFF.delete(conn, id.0, programme).await
 }

@@ -1,7 +1,8 @@
 //! A programme's target groups.
 
+use super::owned::TARGET_GROUPS;
 use crate::row::*;
-use crate::{saved, Conn, DbError, Saved};
+use crate::{Conn, DbError, Saved};
 use kozos_domain::programme::*;
 use kozos_domain::text::name_key;
 use kozos_domain::*;
@@ -56,27 +57,20 @@ pub async fn update_target_group(
     t: &TargetGroupInput,
     version: Option<i64>,
 ) -> Result<Saved, DbError> {
-    let done = sqlx::query(
-        "UPDATE target_groups SET name = $1, name_key = $2, description = $3, planned_size = $4, version = version + 1 \
-         WHERE id = $5 AND programme_id = $6 AND version = COALESCE($7, version)",
-    )
-    .bind(&t.name)
-    .bind(name_key(&t.name))
-    .bind(t.description.as_deref())
-    .bind(t.planned_size)
-    .bind(id.0)
-    .bind(programme.0)
-    .bind(version)
-    .execute(&mut *conn)
-    .await?;
-    saved(
-        conn,
-        done.rows_affected(),
-        "SELECT COUNT(*) FROM target_groups WHERE id = $1 AND programme_id = $2",
-        id.0,
-        programme.0,
-    )
-    .await
+    let sql = TARGET_GROUPS.update_sql(&["name", "name_key", "description", "planned_size"]);
+    let done = sqlx::query(&sql)
+        .bind(&t.name)
+        .bind(name_key(&t.name))
+        .bind(t.description.as_deref())
+        .bind(t.planned_size)
+        .bind(id.0)
+        .bind(programme.0)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    TARGET_GROUPS
+        .saved(conn, done.rows_affected(), id.0, programme)
+        .await
 }
 
 pub async fn target_group_exists(
@@ -99,10 +93,5 @@ pub async fn delete_target_group(
     programme: ProgrammeId,
     id: TargetGroupId,
 ) -> Result<bool, DbError> {
-    let done = sqlx::query("DELETE FROM target_groups WHERE id = $1 AND programme_id = $2")
-        .bind(id.0)
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    TARGET_GROUPS.delete(conn, id.0, programme).await
 }
