@@ -1,6 +1,13 @@
 //! A small migration runner: numbered SQL files embedded in the binary, applied in order,
-//! each in its own transaction, recorded in `schema_migrations`. On PostgreSQL an advisory
-//! lock keeps two instances starting together from migrating at once.
+//! each in its own transaction, recorded in `schema_migrations` with a checksum of its
+//! text. On PostgreSQL an advisory lock keeps two instances starting together from
+//! migrating at once.
+//!
+//! A migration is never edited once it has been applied anywhere: a database that ran
+//! the old text would silently lack what the new text adds. So kozos refuses to start on
+//! a database where an applied migration's checksum differs from the binary's (change the
+//! schema with a new numbered file instead). Rows from before checksums were kept are
+//! stamped with the current text the first time.
 
 use crate::{Backend, Db, DbError};
 use kozos_domain::text::name_key;
@@ -88,17 +95,71 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
     result
 }
 
+/// FNV-1a (64 bit) of a migration's text, in hex: enough to notice an edit, and the same
+/// on every platform and release (unlike `std`'s hasher).
+fn checksum(sql: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in sql.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Refuse a database where an applied migration's text has changed since; stamp rows
+/// that predate checksums.
+async fn check_applied(conn: &mut sqlx::AnyConnection) -> Result<Vec<i64>, DbError> {
+    let rows = sqlx::query("SELECT version, checksum FROM schema_migrations")
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut done = Vec::with_capacity(rows.len());
+    for r in rows {
+        let (version, stored): (i64, Option<String>) = (r.try_get(0)?, r.try_get(1)?);
+        done.push(version);
+        let Some(m) = MIGRATIONS.iter().find(|m| m.version == version) else {
+            continue; // applied by a newer kozos: its own runner checks it
+        };
+        let current = checksum(m.sql);
+        match stored {
+            Some(stored) if stored != current => {
+                return Err(DbError::Migration(
+                    version,
+                    format!(
+                        "the applied migration {version:04}_{} differs from this build's \
+                         (checksum {stored}, now {current}); migrations must not be edited \
+                         once applied: restore it and add a new migration",
+                        m.name
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                sqlx::query("UPDATE schema_migrations SET checksum = $1 WHERE version = $2")
+                    .bind(current)
+                    .bind(version)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    Ok(done)
+}
+
 async fn apply(backend: Backend, conn: &mut sqlx::AnyConnection) -> Result<usize, DbError> {
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)",
     )
     .await?;
-    let done: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+    // Tables made before checksums were kept lack the column.
+    if sqlx::query("SELECT checksum FROM schema_migrations WHERE 1 = 0")
         .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get::<i64, _>(0))
-        .collect::<Result<_, _>>()?;
+        .await
+        .is_err()
+    {
+        conn.execute("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT")
+            .await?;
+    }
+    let done = check_applied(conn).await?;
     let mut ran = 0;
     for m in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
         let mut tx = conn.begin().await?;
@@ -112,11 +173,12 @@ async fn apply(backend: Backend, conn: &mut sqlx::AnyConnection) -> Result<usize
                 .map_err(|e| DbError::Migration(m.version, e.to_string()))?;
         }
         sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)",
         )
         .bind(m.version)
         .bind(m.name)
         .bind(crate::timestamp(chrono::Utc::now()))
+        .bind(checksum(m.sql))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -169,5 +231,19 @@ async fn backfill(b: Backfill, conn: &mut sqlx::AnyConnection) -> Result<(), DbE
             }
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums_are_stable_and_notice_an_edit() {
+        // FNV-1a's published test vectors: the empty string and "a".
+        assert_eq!(checksum(""), "cbf29ce484222325");
+        assert_eq!(checksum("a"), "af63dc4c8601ec8c");
+        let m = &MIGRATIONS[2];
+        assert_ne!(checksum(m.sql), checksum(&format!("{} ", m.sql)));
     }
 }

@@ -16,6 +16,7 @@ mod demo;
 mod forms_unchanged;
 mod i18n;
 mod jobs;
+mod migrations;
 mod nothing_lost;
 mod places;
 mod programmes;

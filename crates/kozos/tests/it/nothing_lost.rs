@@ -467,3 +467,43 @@ both!(
         assert!(log.contains("Megállapodás törlése"));
     }
 );
+
+// Two people edit the same target group's description: the second is shown the first's
+// change under the label the form itself uses ("Leírás"), not another form's.
+both!(
+    the_conflict_notice_names_fields_as_the_form_does,
+    |t: TestApp| async move {
+        let mut first = t.signed_in("projektmenedzser@demo.kozos.hu").await;
+        let mut second = t.signed_in("koordinator@demo.kozos.hu").await;
+        let group = kozos_db::programmes::target_groups(&t.app.db.pool, ProgrammeId(t.kisber()))
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name == "Helyi önkéntesek")
+            .unwrap();
+        let edit = format!(
+            "/admin/programmes/{}/target-groups/{}/edit",
+            t.kisber(),
+            group.id
+        );
+        let (action, a) = form_values(&first.get(&edit).await.body, "/edit").unwrap();
+        let (_, b) = form_values(&second.get(&edit).await.body, "/edit").unwrap();
+        let r = first
+            .post_form(
+                &action,
+                &refs(&changed(&a, &[("description", "Az első leírás")])),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = second
+            .post_form(&action, &refs(&changed(&b, &[("planned_size", "30")])))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
+        let text = r.text();
+        assert!(
+            text.contains("Leírás") && text.contains("Az első leírás"),
+            "{text}"
+        );
+        assert!(!text.contains("A projekt tartalmának bemutatása"), "{text}");
+    }
+);

@@ -52,7 +52,7 @@ pub fn organisation_form(
     let form = "organisation";
     html! {
         h1 { (title) }
-        (notice(ctx, state, choices))
+        (notice(ctx, form, state, choices))
         (error_summary(ctx, form, errors))
         form.stack method="post" action=(action) autocomplete=[state.once.as_ref().map(|_| "off")] novalidate {
             (csrf(ctx))

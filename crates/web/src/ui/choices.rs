@@ -111,9 +111,20 @@ pub fn enum_options<T: Copy>(
         .collect()
 }
 
-/// The label key of each field of each form (for the conflict notice).
-pub fn field_label(ctx: &Ctx, field: &str) -> String {
-    let key = match field {
+/// The label a field has on the form `form` (its id prefix), for the conflict notice: the
+/// same words the person sees next to the field.
+pub fn field_label(ctx: &Ctx, form: &str, field: &str) -> String {
+    let key = match (form, field) {
+        // where a form labels a field its own way
+        ("group", "description") => "field-description-short",
+        ("area", "name") => "field-area-name",
+        (_, field) => shared_label(field),
+    };
+    ctx.t(key)
+}
+
+fn shared_label(field: &str) -> &'static str {
+    match field {
         "title" => "field-title",
         "code" => "field-code",
         "beneficiary_id" => "field-beneficiary",
@@ -140,12 +151,14 @@ pub fn field_label(ctx: &Ctx, field: &str) -> String {
         "parent_id" => "field-parent-org",
         "website" => "field-website",
         _ => "field-name",
-    };
-    ctx.t(key)
+    }
 }
 
-pub fn notice(ctx: &Ctx, state: &FormState, choices: &Choices) -> Markup {
-    conflict_notice(ctx, &state.changes, &|f| field_label(ctx, f), &|f, v| {
-        choices.show(ctx, f, v)
-    })
+pub fn notice(ctx: &Ctx, form: &str, state: &FormState, choices: &Choices) -> Markup {
+    conflict_notice(
+        ctx,
+        &state.changes,
+        &|f| field_label(ctx, form, f),
+        &|f, v| choices.show(ctx, f, v),
+    )
 }

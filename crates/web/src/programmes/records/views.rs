@@ -55,7 +55,7 @@ pub fn edit_page(
 ) -> Markup {
     html! {
         h1 { (page.title) }
-        (notice(ctx, state, choices))
+        (notice(ctx, page.form, state, choices))
         (error_summary(ctx, page.form, errors))
         form.stack method="post" action=(page.action) novalidate {
             (csrf(ctx))
