@@ -3,6 +3,7 @@
 //! (with its audit entry) and returns domain types. Handlers call exactly one of these.
 
 pub mod accounts;
+pub mod activities;
 pub mod auth;
 mod cache;
 pub mod catalogue;

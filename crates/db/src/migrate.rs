@@ -64,6 +64,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0006_cache_scopes.sql"),
         then: None,
     },
+    Migration {
+        version: 7,
+        name: "activities",
+        sql: include_str!("../migrations/0007_activities.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

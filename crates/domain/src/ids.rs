@@ -37,4 +37,6 @@ id_type!(
     TargetGroupId,
     UserId,
     GrantId,
+    ActivityId,
+    SeriesId,
 );

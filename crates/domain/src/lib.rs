@@ -4,6 +4,7 @@
 //! the web layer only renders them. Validation returns [`FieldErrors`] whose messages are
 //! catalogue keys, so every layer above can show them in the user's language.
 
+pub mod activity;
 pub mod ids;
 pub mod money;
 pub mod organisation;

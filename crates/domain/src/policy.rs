@@ -15,6 +15,8 @@ pub enum Action {
     ManageStaff,
     ManageActionAreas,
     ManageTargetGroups,
+    /// Plan activities and series, and keep their details.
+    ManageActivities,
     CreateOrganisation,
     EditOrganisation,
     ManageUsers,
@@ -26,10 +28,13 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     use Role::*;
     match role {
         Resident | Volunteer => false,
-        CommunityDeveloper => matches!(action, ViewBackOffice | ManageTargetGroups),
+        CommunityDeveloper => matches!(
+            action,
+            ViewBackOffice | ManageTargetGroups | ManageActivities
+        ),
         Coordinator => matches!(
             action,
-            ViewBackOffice | ManageActionAreas | ManageTargetGroups
+            ViewBackOffice | ManageActionAreas | ManageTargetGroups | ManageActivities
         ),
         ProjectManager => matches!(
             action,
@@ -40,6 +45,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageStaff
                 | ManageActionAreas
                 | ManageTargetGroups
+                | ManageActivities
                 | CreateOrganisation
         ),
         Mentor | Auditor => matches!(action, ViewBackOffice),

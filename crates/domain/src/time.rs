@@ -83,6 +83,70 @@ impl Date {
     pub fn day(self) -> u32 {
         self.0.day()
     }
+
+    /// `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date(self.0 + Duration::days(n))
+    }
+
+    /// Days from `other` to this day.
+    pub fn days_since(self, other: Date) -> i64 {
+        (self.0 - other.0).num_days()
+    }
+
+    /// ISO weekday: 1 is Monday (hétfő), 7 Sunday (vasárnap).
+    pub fn weekday(self) -> u32 {
+        self.0.weekday().number_from_monday()
+    }
+
+    /// The Monday of this day's week (Hungarian weeks start on Monday).
+    pub fn monday(self) -> Date {
+        self.add_days(1 - i64::from(self.weekday()))
+    }
+
+    /// How many days this day's month has.
+    pub fn days_in_month(self) -> u32 {
+        let p = Period::month(self.year(), self.month()).expect("a date's month exists");
+        p.end.days_since(p.first) as u32
+    }
+
+    /// The instant the Budapest clock shows `time` on this day. When the clocks skip that
+    /// time (the last Sunday of March, 02:00–03:00) the clock reads it an hour later, as
+    /// RFC 5545 resolves such times; a time shown twice (October) is the first.
+    pub fn at(self, time: NaiveTime) -> Instant {
+        let local = self.0.and_time(time);
+        Instant::from_budapest(local)
+            .or_else(|| Instant::from_budapest(local + Duration::hours(1)))
+            .expect("a Budapest gap lasts one hour")
+    }
+}
+
+/// A wall-clock time of day (`18:30`), as typed: `18:30`, `18.30`, `18 óra 30`, `9:05`.
+pub fn read_time(value: &str) -> Result<NaiveTime, &'static str> {
+    let v = value
+        .trim()
+        .trim_end_matches('.')
+        .replace("óra", ":")
+        .replace(' ', "");
+    let (h, m) = match v.split_once([':', '.']) {
+        Some((h, m)) => (h, m.trim_end_matches(':')),
+        None => (v.as_str(), "0"),
+    };
+    let digits =
+        |s: &str, n| !s.is_empty() && s.len() <= n && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(h, 2) || !digits(m, 2) {
+        return Err("err-time");
+    }
+    let (h, m): (u32, u32) = (
+        h.parse().map_err(|_| "err-time")?,
+        m.parse().map_err(|_| "err-time")?,
+    );
+    NaiveTime::from_hms_opt(h, m, 0).ok_or("err-time")
+}
+
+/// `HH:MM`, how a time of day is stored and put into `<input type=time>`.
+pub fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
 }
 
 impl From<NaiveDate> for Date {
@@ -157,6 +221,22 @@ impl Instant {
     /// iCalendar's local form (`20261122T113000`), to go with `TZID=Europe/Budapest`.
     pub fn ical_budapest(self) -> String {
         self.budapest().format("%Y%m%dT%H%M%S").to_string()
+    }
+
+    /// The Budapest wall-clock time as a `datetime-local` input holds it
+    /// (`2026-11-22T18:30`).
+    pub fn local_input(self) -> String {
+        self.budapest().format("%Y-%m-%dT%H:%M").to_string()
+    }
+
+    /// Whole minutes from `earlier` to this instant.
+    pub fn minutes_since(self, earlier: Instant) -> i64 {
+        (self.0 - earlier.0).num_minutes()
+    }
+
+    /// `minutes` later.
+    pub fn plus_minutes(self, minutes: i64) -> Instant {
+        Instant(self.0 + Duration::minutes(minutes))
     }
 
     /// Seconds east of UTC on Budapest clocks at this instant (3600 or 7200 today).

@@ -359,6 +359,62 @@ pub fn optional_date(errors: &mut FieldErrors, field: &'static str, value: &str)
     }
 }
 
+/// A Budapest wall-clock date and time as typed or sent by `<input type=datetime-local>`:
+/// `2026-11-28T18:00`, `2026-11-28 18:00`, `2026. 11. 28. 18:00`. A time the clocks skip
+/// (the last Sunday of March, 02:00–03:00) is refused rather than guessed.
+pub fn read_datetime(value: &str) -> Result<crate::time::Instant, &'static str> {
+    let v = value.trim();
+    let (date, time) = match v.split_once('T') {
+        Some(parts) => parts,
+        None => match v.rfind(char::is_whitespace) {
+            Some(i) if v[i..].contains([':', '.']) && !v[i..].trim().ends_with('.') => {
+                (&v[..i], &v[i..])
+            }
+            _ => {
+                return Err(if read_date(v).is_ok() {
+                    "err-time"
+                } else {
+                    "err-datetime"
+                })
+            }
+        },
+    };
+    let date = read_date(date)?;
+    let time = crate::time::read_time(time)?;
+    crate::time::Instant::from_budapest(date.naive().and_time(time)).ok_or("err-time-gap")
+}
+
+/// Optional date-and-time field (see [`read_datetime`]).
+pub fn optional_datetime(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<crate::time::Instant> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    match read_datetime(value) {
+        Ok(t) => Some(t),
+        Err(key) => {
+            errors.add(field, key);
+            None
+        }
+    }
+}
+
+/// Required date-and-time field.
+pub fn required_datetime(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<crate::time::Instant> {
+    if value.trim().is_empty() {
+        errors.add(field, "err-required");
+        return None;
+    }
+    optional_datetime(errors, field, value)
+}
+
 /// Optional id chosen from a list (`<select>`); empty means none.
 pub fn optional_id(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<i64> {
     let v = value.trim();

@@ -75,6 +75,10 @@ struct ServeArgs {
     /// Trust X-Forwarded-For for the client address (only behind your own proxy).
     #[arg(long, env = "KOZOS_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// The address people reach the site at (for calendar feeds and mail links);
+    /// default: http:// and the bind address.
+    #[arg(long, env = "KOZOS_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -187,6 +191,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         allow_demo_accounts_on_network: false,
         secure_cookies: false,
         trust_forwarded_for: false,
+        public_url: None,
     }));
     if let Command::BenchHello { bind } = command {
         return crate::bench_hello::serve(bind).await;
@@ -335,6 +340,11 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
         config: kozos_web::WebConfig {
             secure_cookies: args.secure_cookies,
             trust_forwarded_for: args.trust_forwarded_for,
+            public_url: Some(
+                args.public_url
+                    .clone()
+                    .unwrap_or_else(|| format!("http://{}", args.bind)),
+            ),
             gazetteer_attribution: kozos_app::catalogue::gazetteer_attribution(&app)
                 .await
                 .map_err(|e| e.to_string())?,

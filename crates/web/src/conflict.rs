@@ -37,6 +37,12 @@ fn text(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.replace("\r\n", "\n"),
         Some(Value::Null) | None => String::new(),
+        // several ticked boxes: shown and compared as the list a person reads
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| text(Some(i)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(other) => other.to_string(),
     }
 }

@@ -18,6 +18,8 @@ mod ui;
 
 // features: each folder owns its routes, handlers, views, API and DTOs
 mod accounts;
+mod activities;
+mod calendar;
 mod jobs;
 mod organisations;
 mod places;
@@ -38,6 +40,21 @@ pub struct WebConfig {
     /// Attribution of an imported settlement gazetteer (e.g. "KSH Helységnévtár, CC BY 4.0"),
     /// read from the database at start; shown in every page footer.
     pub gazetteer_attribution: Option<String>,
+    /// The address people reach this site at (`https://kozos.example.hu`), for links that
+    /// leave the browser: calendar feeds, mail. Never taken from a request's Host header,
+    /// which the sender chooses.
+    pub public_url: Option<String>,
+}
+
+impl WebConfig {
+    /// The public address without a trailing slash (`http://localhost:8080` when not set).
+    pub fn base_url(&self) -> String {
+        self.public_url
+            .as_deref()
+            .unwrap_or("http://localhost:8080")
+            .trim_end_matches('/')
+            .to_string()
+    }
 }
 
 #[derive(Clone)]

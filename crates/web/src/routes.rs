@@ -3,7 +3,8 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, api, csrf, error, jobs, organisations, places, programmes, public, AppState,
+    accounts, activities, api, calendar, csrf, error, jobs, organisations, places, programmes,
+    public, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -69,8 +70,10 @@ pub fn api((schemas, paths, handler): UtoipaMethodRouter<AppState>) -> RouteDef 
 pub fn route_table() -> Vec<RouteDef> {
     [
         public::routes(),
+        calendar::routes(),
         accounts::routes(),
         programmes::routes(),
+        activities::routes(),
         organisations::routes(),
         places::routes(),
         jobs::routes(),

@@ -10,6 +10,7 @@
 //! so a form submitted twice creates one record.
 
 mod action_areas;
+mod activities;
 mod agreements;
 mod partners;
 mod staff;
@@ -25,6 +26,7 @@ use kozos_domain::ProgrammeId;
 use std::fmt::{Debug, Display};
 use std::future::Future;
 
+pub use activities::{sync_series, ActivityWrite, SeriesWrite};
 pub use agreements::PartnerAgreement;
 pub use partners::NewPartnerForm;
 

@@ -1,6 +1,7 @@
 //! Programmes, and (one module each) the records that belong to them.
 
 mod action_areas;
+pub mod activities;
 mod owned;
 mod partners;
 mod staff;

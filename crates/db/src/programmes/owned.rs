@@ -30,6 +30,14 @@ pub(crate) const ACTION_AREAS: Owned = Owned {
     table: "action_areas",
     in_programme: "programme_id = $P",
 };
+pub(crate) const ACTIVITIES: Owned = Owned {
+    table: "activities",
+    in_programme: "programme_id = $P",
+};
+pub(crate) const SERIES: Owned = Owned {
+    table: "activity_series",
+    in_programme: "programme_id = $P",
+};
 pub(crate) const TARGET_GROUPS: Owned = Owned {
     table: "target_groups",
     in_programme: "programme_id = $P",

@@ -76,6 +76,25 @@ POST   /admin/programmes/{id}/target-groups/{group}/edit            in   403  40
 GET    /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
+GET    /calendar                                                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /calendar.ics                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /activities/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /activities/{id}@internal                                    404  404  404  404  404   404  404    404    404  404   404
+GET    /admin/programmes/{id}/activities                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/activities@kecskemet                  in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/activities/new                        in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/activities                            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/activities@kecskemet                  in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/activities/{activity}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/activities/{activity}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/activities/{activity}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/activities/{activity}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/series/new                            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/series                                in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/series/{series}/delete                in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/series/{series}/delete                in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/organisations                                         in   403  403  ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin/organisations/new                                     in   403  403  403  403   ok   403    ok     ok   403   ok
 POST   /admin/organisations/new                                     in   403  403  403  403   ok   403    ok     ok   403   ok
@@ -118,6 +137,13 @@ POST   /api/v1/programmes/{id}/target-groups                        401  403  40
 PUT    /api/v1/programmes/{id}/target-groups/{group}                401  403  403  ok   ok    ok   403    403    403  403   ok
 DELETE /api/v1/programmes/{id}/target-groups/{group}                401  403  403  ok   ok    ok   403    403    403  403   ok
 DELETE /api/v1/programmes/{id}/target-groups/{group}@kecskemet      401  403  403  403  403   403  403    403    403  403   ok
+POST   /api/v1/programmes/{id}/activities                           401  403  403  ok   ok    ok   403    403    403  403   ok
+POST   /api/v1/programmes/{id}/activities@kecskemet                 401  403  403  403  403   403  403    403    403  403   ok
+GET    /api/v1/programmes/{id}/activities                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/activities/{id}                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/activities/{id}@internal                             404  404  404  ok   ok    ok   ok     ok     ok   404   ok
+PUT    /api/v1/activities/{id}                                      401  403  403  ok   ok    ok   403    403    403  403   ok
+DELETE /api/v1/activities/{id}                                      401  403  403  ok   ok    ok   403    403    403  403   ok
 GET    /api/v1/organisations                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
 GET    /api/v1/organisations/{id}                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -283,6 +309,57 @@ async fn fixtures(
     )
     .await
     .unwrap();
+    let activity_form = |title: String, public: &str| kozos_domain::activity::ActivityForm {
+        title,
+        kind: "community_conversation".into(),
+        starts_at: "2027-03-04T18:00".into(),
+        ends_at: "2027-03-04T20:00".into(),
+        settlement: "Kisbér".into(),
+        public: public.into(),
+        ..Default::default()
+    };
+    use kozos_domain::activity::{Activity, Series, SeriesForm};
+    let activity = create::<Activity>(
+        app,
+        admin,
+        pid,
+        pid,
+        &activity_form(format!("Beszélgetés {n}"), "1"),
+        None,
+    )
+    .await
+    .unwrap();
+    let internal = create::<Activity>(
+        app,
+        admin,
+        pid,
+        pid,
+        &activity_form(format!("Stábértekezlet {n}"), ""),
+        None,
+    )
+    .await
+    .unwrap();
+    let series = create::<Series>(
+        app,
+        admin,
+        pid,
+        pid,
+        &SeriesForm {
+            name: format!("Próbasorozat {n}"),
+            kind: "club_meeting".into(),
+            public: "1".into(),
+            frequency: "weekly".into(),
+            weekdays: vec!["3".into()],
+            first_date: "2027-01-01".into(),
+            until_date: "2027-01-14".into(),
+            start_time: "17:00".into(),
+            end_time: "18:00".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap();
     // Grants are added to and removed from an account that is none of the actors.
     kozos_app::accounts::add_grant(
         app,
@@ -332,6 +409,9 @@ async fn fixtures(
         ("staff", staff.to_string()),
         ("area", area.to_string()),
         ("group", group.to_string()),
+        ("activity", activity.to_string()),
+        ("internal", internal.to_string()),
+        ("series", series.to_string()),
         ("org", org_id.to_string()),
         ("user", subject.to_string()),
         ("grant", grant.to_string()),
@@ -425,6 +505,26 @@ fn form_for(
             ("name", format!("Átnevezett {n}")),
             ("position", "mentor".into()),
         ]),
+        "/admin/programmes/{id}/activities"
+        | "/admin/programmes/{id}/activities/{activity}/edit" => v(&[
+            ("title", format!("Közösségi beszélgetés {n}")),
+            ("kind", "community_conversation".into()),
+            ("starts_at", "2027-05-06T17:00".into()),
+            ("ends_at", "2027-05-06T19:00".into()),
+            ("settlement", "Kisbér".into()),
+            ("public", "1".into()),
+        ]),
+        "/admin/programmes/{id}/series" | "/admin/programmes/{id}/series/{series}/edit" => v(&[
+            ("name", format!("Filmklub {n}")),
+            ("kind", "film_screening".into()),
+            ("frequency", "monthly_nth".into()),
+            ("nth", "2".into()),
+            ("nth_weekday", "4".into()),
+            ("first_date", "2027-01-01".into()),
+            ("until_date", "2027-03-31".into()),
+            ("start_time", "18:00".into()),
+            ("end_time", "20:00".into()),
+        ]),
         "/admin/users/new" => v(&[
             ("email", format!("uj{n}@kisber.hu")),
             ("name", format!("Új Ember {n}")),
@@ -497,6 +597,10 @@ async fn api_body(
         "/api/v1/programmes/{id}/target-groups"
         | "/api/v1/programmes/{id}/target-groups/{group}" => {
             json!({"name": format!("API csoport {n}"), "planned_size": 12})
+        }
+        "/api/v1/programmes/{id}/activities" | "/api/v1/activities/{id}" => {
+            json!({"title": format!("API műhely {n}"), "kind": "workshop", "phase": "opening",
+                "starts_at": "2027-04-01T15:00:00Z", "ends_at": "2027-04-01T18:00:00Z", "settlement": "Kisbér", "public": true})
         }
         _ => json!({}),
     }
@@ -583,6 +687,14 @@ async fn run_table(t: TestApp) {
             let mut path = row.route.clone();
             if path.contains("/organisations/") {
                 path = path.replace("{id}", &fx["org"]);
+            }
+            if path.starts_with("/activities/") || path.starts_with("/api/v1/activities/") {
+                let which = if fixture == "internal" {
+                    "internal"
+                } else {
+                    "activity"
+                };
+                path = path.replace("{id}", &fx[which]);
             }
             if path.contains("/users/") {
                 path = path.replace("{id}", &fx["user"]);

@@ -388,6 +388,23 @@ impl ApiLang {
 /// The user behind a bearer token.
 pub struct ApiUser(pub User);
 
+/// The user behind a bearer token if one is sent (public reads answer anyone, staff see
+/// more); a token that is sent but not valid is still a 401.
+pub struct MaybeApiUser(pub Option<User>);
+
+impl FromRequestParts<AppState> for MaybeApiUser {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {
+        if parts.headers.contains_key(header::AUTHORIZATION) {
+            Ok(MaybeApiUser(Some(
+                ApiUser::from_request_parts(parts, s).await?.0,
+            )))
+        } else {
+            Ok(MaybeApiUser(None))
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, Self::Rejection> {

@@ -88,6 +88,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
         p.actions {
             @if v.can.edit { a.button href={ (base) "/edit" } { (ctx.t("admin-edit")) } }
             a href={ "/programmes/" (p.id) } { (ctx.t("admin-view-public")) }
+            " "
+            a href={ (base) "/activities" } { (ctx.t("admin-activities")) }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }

@@ -15,6 +15,13 @@ pub struct Choices {
     pub settlements: Vec<Place>,
     /// The places tree by level (where a programme is).
     pub places: Vec<Place>,
+    /// A programme's beneficiary and partners (who takes part in an activity).
+    pub partners: Vec<(String, String)>,
+    /// A programme's target groups.
+    pub target_groups: Vec<(String, String)>,
+    /// The catalogue prefix of the `kind` field's values (`kind`: organisations,
+    /// `activity-kind`: activities).
+    pub kind_prefix: Option<&'static str>,
 }
 
 impl Choices {
@@ -50,7 +57,30 @@ impl Choices {
                 .map(|(_, l)| l.clone())
         };
         let label = match field {
-            "beneficiary_id" | "organisation_id" | "parent_id" => find(&self.organisations),
+            "beneficiary_id" | "organisation_id" | "parent_id" | "organiser_id" => {
+                find(&self.organisations)
+            }
+            "partner_ids" => Some(
+                value
+                    .split(", ")
+                    .map(|v| find_in(&self.partners, v))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            "target_group_ids" => Some(
+                value
+                    .split(", ")
+                    .map(|v| find_in(&self.target_groups, v))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            "phase" => Some(ctx.t(&format!("phase-{value}"))),
+            "forum_format" => Some(ctx.t(&format!("forum-format-{value}"))),
+            "public" => Some(ctx.t(if value == "1" {
+                "activity-public"
+            } else {
+                "activity-internal"
+            })),
             "settlement_id" => self
                 .settlements
                 .iter()
@@ -65,11 +95,18 @@ impl Choices {
             "role" => Some(ctx.t(&format!("role-{value}"))),
             "position" => Some(ctx.t(&format!("position-{value}"))),
             "sector" => Some(ctx.t(&format!("sector-{value}"))),
-            "kind" => Some(ctx.t(&format!("kind-{value}"))),
+            "kind" => Some(ctx.t(&format!("{}-{value}", self.kind_prefix.unwrap_or("kind")))),
             _ => None,
         };
         label.unwrap_or_else(|| value.to_string())
     }
+}
+
+fn find_in(list: &[(String, String)], value: &str) -> String {
+    list.iter()
+        .find(|(v, _)| v == value)
+        .map(|(_, l)| l.clone())
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// Places grouped by level, each group labelled (Ország, Vármegyék, Járások …); empty
@@ -118,6 +155,9 @@ pub fn field_label(ctx: &Ctx, form: &str, field: &str) -> String {
         // where a form labels a field its own way
         ("group", "description") => "field-description-short",
         ("area", "name") => "field-area-name",
+        ("activity" | "series", "kind") => "field-activity-kind",
+        ("activity", "title") => "field-activity-title",
+        ("series", "name") => "field-series-name",
         (_, field) => shared_label(field),
     };
     ctx.t(key)
@@ -150,6 +190,30 @@ fn shared_label(field: &str) -> &'static str {
         "settlement_id" => "field-settlement",
         "parent_id" => "field-parent-org",
         "website" => "field-website",
+        "phase" => "field-phase",
+        "forum_format" => "field-forum-format",
+        "starts_at" => "field-starts-at",
+        "ends_at" => "field-ends-at",
+        "settlement" => "field-settlement",
+        "address" => "field-address",
+        "organiser_id" => "field-organiser",
+        "partner_ids" => "field-partner-orgs",
+        "target_group_ids" => "field-target-groups",
+        "public" => "field-public",
+        "capacity" => "field-capacity",
+        "registration_opens" => "field-registration-opens",
+        "registration_closes" => "field-registration-closes",
+        "frequency" => "field-frequency",
+        "interval" => "field-interval",
+        "weekdays" => "field-weekdays",
+        "month_day" => "field-month-day",
+        "nth" => "field-nth",
+        "nth_weekday" => "field-nth-weekday",
+        "first_date" => "field-first-date",
+        "until_date" => "field-until-date",
+        "exceptions" => "field-exceptions",
+        "start_time" => "field-start-time",
+        "end_time" => "field-end-time",
         _ => "field-name",
     }
 }

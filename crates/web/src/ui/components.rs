@@ -70,6 +70,53 @@ pub fn input(ctx: &Ctx, form: &str, f: Field, kind: &str, errors: &FieldErrors) 
     }
 }
 
+/// One checkbox (sent as `1` when ticked), its label beside it.
+pub fn checkbox(ctx: &Ctx, form: &str, f: Field, errors: &FieldErrors) -> Markup {
+    let err = errors.for_field(f.name).is_some();
+    let desc = describedby(&f, err, form);
+    let checked = matches!(f.value, "1" | "on" | "true");
+    html! {
+        div.field.check .has-error[err] {
+            input id={ (form) "-" (f.name) } name=(f.name) type="checkbox" value="1" checked[checked]
+                aria-invalid=[err.then_some("true")]
+                aria-describedby=[(!desc.is_empty()).then_some(desc.as_str())];
+            " "
+            label for={ (form) "-" (f.name) } { (ctx.t(f.label)) }
+            @if let Some(h) = f.hint { p.hint id={ (form) "-" (f.name) "-hint" } { (ctx.t(h)) } }
+            @if let Some(key) = errors.for_field(f.name) {
+                p.error id={ (form) "-" (f.name) "-error" } { (ctx.t(key)) }
+            }
+        }
+    }
+}
+
+/// A group of checkboxes under one legend (several of a list: partners, weekdays).
+pub fn checkboxes(
+    ctx: &Ctx,
+    form: &str,
+    (name, legend): (&'static str, &'static str),
+    options: &[(String, String)],
+    selected: &[String],
+    errors: &FieldErrors,
+) -> Markup {
+    let err = errors.for_field(name);
+    html! {
+        fieldset.field.checks .has-error[err.is_some()] id={ (form) "-" (name) }
+            aria-describedby=[err.map(|_| format!("{form}-{name}-error"))] {
+            legend { (ctx.t(legend)) " " span.optional { "(" (ctx.t("admin-optional")) ")" } }
+            @if let Some(key) = err { p.error id={ (form) "-" (name) "-error" } { (ctx.t(key)) } }
+            @for (i, (value, label)) in options.iter().enumerate() {
+                div.check {
+                    input id={ (form) "-" (name) "-" (i) } name=(name) type="checkbox" value=(value)
+                        checked[selected.iter().any(|s| s == value)];
+                    " "
+                    label for={ (form) "-" (name) "-" (i) } { (label) }
+                }
+            }
+        }
+    }
+}
+
 pub fn textarea(ctx: &Ctx, form: &str, f: Field, rows: u32, errors: &FieldErrors) -> Markup {
     let err = errors.for_field(f.name).is_some();
     let desc = describedby(&f, err, form);

@@ -7,7 +7,13 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
 
-fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
+fn frame(
+    lang: Lang,
+    title: &str,
+    ctx: Option<&Ctx>,
+    head: Option<&Markup>,
+    body: Markup,
+) -> Markup {
     let t = |k: &str| lang.t(k);
     html! {
         (DOCTYPE)
@@ -17,6 +23,7 @@ fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – " (t("site-name")) }
                 link rel="stylesheet" href="/static/style.css";
+                @if let Some(h) = head { (h) }
             }
             body {
                 a.skip href="#main" { (t("skip-to-content")) }
@@ -26,6 +33,7 @@ fn frame(lang: Lang, title: &str, ctx: Option<&Ctx>, body: Markup) -> Markup {
                         nav aria-label=(t("nav-programmes")) {
                             ul {
                                 li { a href="/" { (t("nav-programmes")) } }
+                                li { a href="/calendar" { (t("nav-calendar")) } }
                                 @if let Some(user) = ctx.and_then(|c| c.user.as_ref()) {
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewBackOffice) {
                                         li { a href="/admin" { (t("nav-back-office")) } }
@@ -85,7 +93,18 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
 }
 
 pub fn page_with_status(ctx: &Ctx, status: StatusCode, title: &str, body: Markup) -> Response {
-    let html = frame(ctx.lang, title, Some(ctx), body);
+    page_with_head(ctx, status, title, None, body)
+}
+
+/// A page with more in its `<head>` (a feed's `<link rel="alternate">`).
+pub fn page_with_head(
+    ctx: &Ctx,
+    status: StatusCode,
+    title: &str,
+    head: Option<&Markup>,
+    body: Markup,
+) -> Response {
+    let html = frame(ctx.lang, title, Some(ctx), head, body);
     let mut res = (status, html_headers(ctx.user.is_some()), html.into_string()).into_response();
     if ctx.flash.is_some() {
         res.headers_mut().append(
@@ -131,5 +150,5 @@ pub fn error_page(
         p { (text) }
         p { a href="/" { (lang.t("error-back-home")) } }
     };
-    axum::response::Html(frame(lang, &title, ctx, body).into_string())
+    axum::response::Html(frame(lang, &title, ctx, None, body).into_string())
 }

@@ -30,7 +30,8 @@ pub trait ApiRecord: RecordUi {
     fn edit_version(w: &Self::Write) -> Option<i64>;
 }
 
-async fn create<K: ApiRecord>(
+/// Create a record of kind `K` from a JSON body (every kind's add endpoint).
+pub(crate) async fn create_via_api<K: ApiRecord>(
     s: &AppState,
     (lang, user): (&ApiLang, &kozos_domain::user::User),
     ApiUnder(at): ApiUnder<K>,
@@ -106,7 +107,7 @@ pub async fn add_partner(
     IdempotencyKey(key): IdempotencyKey,
     b: Body<PartnerWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    create(&s, (&lang, &user), at, key, b).await
+    create_via_api(&s, (&lang, &user), at, key, b).await
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/partners/{partner}", params(("id" = i64, Path), ("partner" = i64, Path)), request_body = PartnerWrite, security(("bearer" = [])),
@@ -154,7 +155,7 @@ pub async fn add_agreement(
     IdempotencyKey(key): IdempotencyKey,
     b: Body<AgreementWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    create(&s, (&lang, &user), at, key, b).await
+    create_via_api(&s, (&lang, &user), at, key, b).await
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/agreements/{agreement}", params(("id" = i64, Path), ("agreement" = i64, Path)), request_body = AgreementWrite, security(("bearer" = [])),
@@ -202,7 +203,7 @@ pub async fn add_staff(
     IdempotencyKey(key): IdempotencyKey,
     b: Body<StaffWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    create(&s, (&lang, &user), at, key, b).await
+    create_via_api(&s, (&lang, &user), at, key, b).await
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/staff/{staff}", params(("id" = i64, Path), ("staff" = i64, Path)), request_body = StaffWrite, security(("bearer" = [])),
@@ -261,7 +262,7 @@ pub async fn add_action_area(
     IdempotencyKey(key): IdempotencyKey,
     b: Body<ActionAreaWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    create(&s, (&lang, &user), at, key, b).await
+    create_via_api(&s, (&lang, &user), at, key, b).await
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/action-areas/{area}", params(("id" = i64, Path), ("area" = i64, Path)), request_body = ActionAreaWrite, security(("bearer" = [])),
@@ -309,7 +310,7 @@ pub async fn add_target_group(
     IdempotencyKey(key): IdempotencyKey,
     b: Body<TargetGroupWrite>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    create(&s, (&lang, &user), at, key, b).await
+    create_via_api(&s, (&lang, &user), at, key, b).await
 }
 
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/target-groups/{group}", params(("id" = i64, Path), ("group" = i64, Path)), request_body = TargetGroupWrite, security(("bearer" = [])),

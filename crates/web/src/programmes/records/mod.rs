@@ -20,16 +20,23 @@ pub mod views;
 pub use api::*;
 
 use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::programmes::pages::{manage_page, with_organisations, Rejected};
 use crate::routes::{r, RouteDef};
 use crate::ui::choices::Choices;
+use crate::AppState;
 use axum::http::Method;
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use kozos_app::records::{PartnerAgreement, Record};
 use kozos_domain::programme::{ActionArea, Partner, StaffAssignment, TargetGroup};
 use kozos_domain::FieldErrors;
+use kozos_domain::ProgrammeId;
 use maud::Markup;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::future::Future;
 
 /// What a form's values need to be kept, compared and merged.
 pub trait FormValues:
@@ -80,10 +87,42 @@ pub trait RecordUi: Record<Form: FormValues, NewForm: FormValues, Parent: path::
     fn confirm_what(&self, _ctx: &Ctx) -> String {
         self.label()
     }
+
+    /// Where a save or delete returns to: the programme's manage page, unless the kind
+    /// has its own list (activities).
+    fn back(programme: ProgrammeId) -> String {
+        format!("/admin/programmes/{programme}")
+    }
+
+    /// The page an add form comes back on when it was refused, with what was typed.
+    fn rejected(
+        s: &AppState,
+        ctx: &Ctx,
+        programme: ProgrammeId,
+        rejected: Rejected,
+        status: StatusCode,
+    ) -> impl Future<Output = Result<Response, WebError>> + Send {
+        manage_page(s, ctx, programme, rejected, status)
+    }
+
+    /// The pick lists its forms need in `programme`.
+    fn choices(
+        s: &AppState,
+        _ctx: &Ctx,
+        _programme: ProgrammeId,
+    ) -> impl Future<Output = Result<Choices, WebError>> + Send {
+        async move {
+            if Self::NEEDS_ORGANISATIONS {
+                with_organisations(s, Choices::default()).await
+            } else {
+                Ok(Choices::default())
+            }
+        }
+    }
 }
 
 /// The five routes of one kind: add, edit page and save, delete confirmation and delete.
-fn routes_of<K: RecordUi>() -> Vec<RouteDef> {
+pub fn routes_of<K: RecordUi>() -> Vec<RouteDef> {
     use Method as M;
     vec![
         r(M::POST, K::NEW_PATH, post(pages::add::<K>)),

@@ -9,8 +9,7 @@ use crate::conflict;
 use crate::csrf::{CsrfForm, EditForm, FormMeta};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::programmes::pages::{manage_page, with_organisations, Rejected};
-use crate::ui::choices::Choices;
+use crate::programmes::pages::Rejected;
 use crate::ui::components::FormState;
 use crate::ui::{done, layout};
 use crate::AppState;
@@ -18,11 +17,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kozos_app::{records, AppError};
-use kozos_domain::{FieldErrors, ProgrammeId};
-
-fn manage_url(programme: ProgrammeId) -> String {
-    format!("/admin/programmes/{programme}")
-}
+use kozos_domain::FieldErrors;
 
 pub async fn add<K: RecordUi>(
     State(s): State<AppState>,
@@ -33,22 +28,14 @@ pub async fn add<K: RecordUi>(
     let user = ctx.require_user()?;
     let once = meta.once.as_deref();
     match records::create::<K>(&s.app, user, at.programme, at.parent, &form, once).await {
-        Ok(_) => Ok(done(&manage_url(at.programme), "saved", ctx.secure_cookies)),
-        // The manage page again, with this form filled in and its messages.
+        Ok(_) => Ok(done(&K::back(at.programme), "saved", ctx.secure_cookies)),
+        // The page of the add form again, with this form filled in and its messages.
         Err(AppError::Invalid(errors)) => {
             let rejected = Rejected::new(K::new_form_id(at.parent), &form, errors);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            manage_page(&s, &ctx, at.programme, rejected, status).await
+            K::rejected(&s, &ctx, at.programme, rejected, status).await
         }
         Err(e) => Err(ctx.err()(e)),
-    }
-}
-
-async fn choices<K: RecordUi>(s: &AppState) -> Result<Choices, WebError> {
-    if K::NEEDS_ORGANISATIONS {
-        with_organisations(s, Choices::default()).await
-    } else {
-        Ok(Choices::default())
     }
 }
 
@@ -59,13 +46,18 @@ async fn render<K: RecordUi>(
     at: &At<K>,
     (form, errors, state): (&K::Form, &FieldErrors, &FormState),
 ) -> Result<Response, WebError> {
-    let c = choices::<K>(s).await?;
+    let c = K::choices(s, ctx, at.programme).await?;
     let title = ctx.t(K::TITLE_KEY);
-    let back = manage_url(at.programme);
+    let back = K::back(at.programme);
     let page = EditPage {
         title: &title,
         form: K::FORM,
-        action: &format!("{back}/{}/{}/edit", K::SEGMENT, at.id),
+        action: &format!(
+            "/admin/programmes/{}/{}/{}/edit",
+            at.programme,
+            K::SEGMENT,
+            at.id
+        ),
         back: &back,
     };
     let fields = K::fields(ctx, K::FORM, form, errors, &c);
@@ -103,7 +95,7 @@ pub async fn update<K: RecordUi>(
     let user = ctx.require_user()?;
     let r = records::update::<K>(&s.app, user, at.programme, at.id, &form, meta.version).await;
     match r {
-        Ok(()) => Ok(done(&manage_url(at.programme), "saved", ctx.secure_cookies)),
+        Ok(()) => Ok(done(&K::back(at.programme), "saved", ctx.secure_cookies)),
         Err(AppError::Invalid(errors)) => {
             let FormMeta { version, was, .. } = meta;
             let state = FormState {
@@ -150,7 +142,7 @@ pub async fn confirm_delete<K: RecordUi>(
         &title,
         (&record.confirm_what(&ctx), &record.confirm_with(&ctx)),
         &here,
-        &manage_url(at.programme),
+        &K::back(at.programme),
     );
     Ok(layout::page(&ctx, &title, body))
 }
@@ -163,9 +155,5 @@ pub async fn delete<K: RecordUi>(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     records::delete::<K>(&s.app, user, at.programme, at.id).await?;
-    Ok(done(
-        &manage_url(at.programme),
-        "deleted",
-        ctx.secure_cookies,
-    ))
+    Ok(done(&K::back(at.programme), "deleted", ctx.secure_cookies))
 }
