@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: Rust unit and integration tests (SQLite always; PostgreSQL too when
 # KOZOS_TEST_DATABASE_URL is set, as .ci/run does), then the browser end-to-end and
-# accessibility tests, then the API checked from outside with schemathesis.
+# accessibility tests, then the API checked from outside with schemathesis and the
+# calendar feeds with Python's icalendar.
 # Each part runs even when an earlier one failed; the exit status is non-zero if any did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ fi
 
 scripts/e2e.sh || failed+=("browser")
 scripts/api-check.sh || failed+=("api")
+scripts/feed-check.sh || failed+=("feeds")
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "test: FAILED: ${failed[*]}" >&2

@@ -557,6 +557,26 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
         ("Parkgondozó és kisgépkezelő képzés résztvevői", Some("Tanúsítvány 2023-ban."), Some(40)),
     ]).await?;
 
+    let activity_ids = crate::demo_activities::Ids {
+        kisber: p_kisber,
+        cselekvo: p_cselekvo,
+        network: p_network,
+        abauj: p_abauj,
+        kecskemet: p_kecskemet,
+        kisber_onk,
+        wass,
+        skanzen,
+        polgaror,
+        rendorseg,
+        nmi,
+        oszk,
+        mentors: network,
+        kfe,
+        kecskemet_onk,
+    };
+    let added = crate::demo_activities::load(app, &mut c.tx, &activity_ids).await?;
+    tracing::debug!(added, "demo activities");
+
     kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;
     c.tx.commit().await.map_err(DbError::from)?;
     let ids = vec![p_kisber, p_cselekvo, p_network, p_abauj, p_kecskemet];

@@ -748,3 +748,13 @@ pub async fn calendar_choices(conn: &mut Conn) -> Result<(Named, Named, Named), 
     .await?;
     Ok((programmes, settlements, organisations))
 }
+
+/// Is there an activity with this iCalendar UID? (The demo gives its activities fixed
+/// UIDs, and loads each once.)
+pub async fn uid_exists(conn: &mut Conn, uid: &str) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM activities WHERE uid = $1")
+        .bind(uid)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}

@@ -736,7 +736,10 @@ pub fn form_values(html: &str, hint: &str) -> Option<(String, Vec<(String, Strin
             if tag.starts_with("<input") {
                 if let Some(name) = attr(tag, "name") {
                     let kind = attr(tag, "type").unwrap_or_default();
-                    if kind != "submit" {
+                    // a browser sends a box only when it is ticked
+                    let unticked = matches!(kind.as_str(), "checkbox" | "radio")
+                        && !tag.split('>').next().unwrap_or("").contains(" checked");
+                    if kind != "submit" && !unticked {
                         fields.push((name, attr(tag, "value").unwrap_or_default()));
                     }
                 }

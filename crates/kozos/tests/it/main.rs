@@ -6,6 +6,7 @@ mod builders;
 mod harness;
 
 mod accounts;
+mod activities;
 mod api;
 mod auth;
 mod bad_input;

@@ -18,6 +18,7 @@ activities-none-upcoming = No upcoming activities.
 activity-when = When
 activity-where = Where
 activity-programme = Programme
+activity-visibility = Visibility
 activity-public = Public
 activity-internal = Internal
 series-in-calendar = in the calendar
@@ -25,6 +26,7 @@ series-rule = Recurrence
 calendar-of-programme = This programme in the event calendar
 
 field-activity-title = Title
+field-activity-description = Description
 field-activity-kind = Kind
 field-series-name = Series name
 field-phase = Workshop phase

@@ -18,6 +18,7 @@ activities-none-upcoming = Nincs közelgő tevékenység.
 activity-when = Időpont
 activity-where = Helyszín
 activity-programme = Program
+activity-visibility = Láthatóság
 activity-public = Nyilvános
 activity-internal = Belső
 series-in-calendar = a naptárban
@@ -25,6 +26,7 @@ series-rule = Ismétlődés
 calendar-of-programme = A program a rendezvénynaptárban
 
 field-activity-title = Cím
+field-activity-description = Leírás
 field-activity-kind = Típus
 field-series-name = A sorozat neve
 field-phase = Műhelyszakasz

@@ -69,7 +69,7 @@ pub fn activity_fields(
         (input(ctx, id, Field::new("capacity", "field-capacity", &f.capacity).hint("field-capacity-hint"), "text", e))
         (input(ctx, id, Field::new("registration_opens", "field-registration-opens", &f.registration_opens), "datetime-local", e))
         (input(ctx, id, Field::new("registration_closes", "field-registration-closes", &f.registration_closes).hint("field-registration-closes-hint"), "datetime-local", e))
-        (textarea(ctx, id, Field::new("description", "field-description", &f.description), 6, e))
+        (textarea(ctx, id, Field::new("description", "field-activity-description", &f.description), 6, e))
     }
 }
 
@@ -140,7 +140,7 @@ pub fn series_fields(ctx: &Ctx, id: &str, f: &SeriesForm, e: &FieldErrors, _: &C
             (input(ctx, id, Field::new("end_time", "field-end-time", &f.end_time).required(), "time", e))
             (textarea(ctx, id, Field::new("exceptions", "field-exceptions", &f.exceptions).hint("field-exceptions-hint"), 2, e))
         }
-        (textarea(ctx, id, Field::new("description", "field-description", &f.description), 4, e))
+        (textarea(ctx, id, Field::new("description", "field-activity-description", &f.description), 4, e))
     }
 }
 

@@ -38,7 +38,7 @@ fn table(ctx: &Ctx, base: &str, list: &[&Activity], can: bool, caption: &str) ->
                     th scope="col" { (ctx.t("field-activity-title")) }
                     th scope="col" { (ctx.t("field-activity-kind")) }
                     th scope="col" { (ctx.t("field-settlement")) }
-                    th scope="col" { (ctx.t("field-public")) }
+                    th scope="col" { (ctx.t("activity-visibility")) }
                     th scope="col" { (ctx.t("field-capacity")) }
                     @if can { th scope="col" { span.visually-hidden { (ctx.t("admin-actions")) } } }
                 } }

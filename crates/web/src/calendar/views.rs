@@ -138,7 +138,7 @@ fn month_grid(ctx: &Ctx, a: &Asked, list: &[Activity], today: Date) -> Markup {
                                 @let day = first.add_days(w * 7 + d);
                                 @let here: Vec<&Activity> = list.iter().filter(|x| x.starts_at.date() == day).collect();
                                 td .outside[!a.month.contains_date(day)] .today[day == today] .empty[here.is_empty()] {
-                                    span.day { time datetime=(day.stored()) { (ctx.lang.date(day)) } }
+                                    span.day { time datetime=(day.stored()) { (day.day()) } }
                                     @if !here.is_empty() {
                                         ul { @for x in &here { li { (entry(ctx, x)) } } }
                                     }

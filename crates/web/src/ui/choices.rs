@@ -157,6 +157,7 @@ pub fn field_label(ctx: &Ctx, form: &str, field: &str) -> String {
         ("area", "name") => "field-area-name",
         ("activity" | "series", "kind") => "field-activity-kind",
         ("activity", "title") => "field-activity-title",
+        ("activity" | "series", "description") => "field-activity-description",
         ("series", "name") => "field-series-name",
         (_, field) => shared_label(field),
     };

@@ -1,0 +1,132 @@
+"""Check kozos's iCalendar feeds with an independent parser (icalendar).
+
+For the whole calendar and for one programme, one settlement and one series feed:
+- the feed parses, is served as text/calendar, and every raw line is at most 75 octets;
+- it declares Europe/Budapest in a VTIMEZONE, and every event's DTSTART/DTEND carry it;
+- every event has a UID (unique in the feed), DTSTAMP, SUMMARY and a URL to its page;
+- each event's start and end, converted to UTC, equal the API's `starts_at`/`ends_at`,
+  and its summary equals the API's title character for character (accents included);
+- a feed filtered by programme, settlement or series holds exactly the public
+  activities of that selection that the API lists (within the feed's window);
+- an event's UID stays the same after the activity is edited (checked by the Rust
+  tests, which can edit); here: the same UID in two feeds for the same activity.
+"""
+
+import json
+import sys
+import urllib.request
+from datetime import datetime, timezone
+
+import icalendar
+
+BASE = sys.argv[1]
+failures = []
+
+
+def get(path):
+    with urllib.request.urlopen(BASE + path) as r:
+        return r.headers.get("Content-Type", ""), r.read()
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL:", msg, file=sys.stderr)
+
+
+def check_feed(path):
+    ctype, raw = get(path)
+    if not ctype.startswith("text/calendar"):
+        fail(f"{path}: content type {ctype}")
+    for n, line in enumerate(raw.split(b"\r\n"), 1):
+        if len(line) > 75:
+            fail(f"{path}: line {n} has {len(line)} octets")
+    if raw and not raw.endswith(b"\r\n"):
+        fail(f"{path}: does not end with CRLF")
+    cal = icalendar.Calendar.from_ical(raw)
+    zones = [z for z in cal.walk("VTIMEZONE") if str(z.get("TZID")) == "Europe/Budapest"]
+    if not zones:
+        fail(f"{path}: no VTIMEZONE for Europe/Budapest")
+    events = {}
+    for ev in cal.walk("VEVENT"):
+        uid = str(ev.get("UID", ""))
+        if not uid:
+            fail(f"{path}: event without UID")
+        if uid in events:
+            fail(f"{path}: UID {uid} twice")
+        for prop in ("DTSTAMP", "SUMMARY", "URL", "DTSTART", "DTEND"):
+            if ev.get(prop) is None:
+                fail(f"{path}: {uid} has no {prop}")
+        for prop in ("DTSTART", "DTEND"):
+            p = ev.get(prop)
+            if p is not None and p.params.get("TZID") != "Europe/Budapest":
+                fail(f"{path}: {uid} {prop} is not in Europe/Budapest: {p.params}")
+        events[uid] = ev
+    return events
+
+
+def utc(dt):
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def api(path):
+    return json.loads(get(path)[1])
+
+
+def compare(path, events, activities, window_start):
+    by_uid = {a["uid"]: a for a in activities if a["public"] and a["ends_at"] > window_start}
+    if set(by_uid) != set(events):
+        missing = set(by_uid) - set(events)
+        extra = set(events) - set(by_uid)
+        fail(f"{path}: {len(missing)} public activities missing, {len(extra)} events not in the API")
+    for uid, a in by_uid.items():
+        ev = events.get(uid)
+        if ev is None:
+            continue
+        if utc(ev.decoded("DTSTART")) != a["starts_at"] or utc(ev.decoded("DTEND")) != a["ends_at"]:
+            fail(f"{path}: {uid} times {utc(ev.decoded('DTSTART'))}–{utc(ev.decoded('DTEND'))} != API {a['starts_at']}–{a['ends_at']}")
+        if str(ev.get("SUMMARY")) != a["title"]:
+            fail(f"{path}: {uid} summary {str(ev.get('SUMMARY'))!r} != {a['title']!r}")
+        if not str(ev.get("URL")).endswith(f"/activities/{a['id']}"):
+            fail(f"{path}: {uid} URL {ev.get('URL')}")
+
+
+all_events = check_feed("/calendar.ics")
+print(f"feed-check: /calendar.ics has {len(all_events)} events", file=sys.stderr)
+if not all_events:
+    fail("/calendar.ics has no events: the demo should have public activities")
+
+# The feed reaches 180 days back: compare from there (the API lists everything).
+earliest = min((utc(ev.decoded("DTEND")) for ev in all_events.values()), default="9999")
+programmes = api("/api/v1/programmes")
+checked = 0
+for p in programmes:
+    acts = api(f"/api/v1/programmes/{p['id']}/activities")
+    if not any(a["public"] for a in acts):
+        continue
+    path = f"/calendar.ics?programme={p['id']}"
+    events = check_feed(path)
+    compare(path, events, acts, earliest)
+    for uid in events:
+        if uid not in all_events:
+            fail(f"{path}: {uid} is not in the whole calendar's feed")
+    checked += 1
+    # one settlement and one series of this programme
+    placed = next((a for a in acts if a["public"] and a["place_id"]), None)
+    if placed:
+        spath = f"/calendar.ics?settlement={placed['place_id']}"
+        sevents = check_feed(spath)
+        if placed["uid"] not in sevents and placed["ends_at"] > earliest:
+            fail(f"{spath}: {placed['uid']} missing")
+    series = next((a for a in acts if a["public"] and a["series_id"]), None)
+    if series:
+        spath = f"/calendar.ics?series={series['series_id']}"
+        sevents = check_feed(spath)
+        in_series = [a for a in acts if a["series_id"] == series["series_id"]]
+        compare(spath, sevents, in_series, earliest)
+
+if checked == 0:
+    fail("no programme has public activities")
+if failures:
+    print(f"feed-check: {len(failures)} problems", file=sys.stderr)
+    sys.exit(1)
+print(f"feed-check: {checked} programme feeds and their settlement and series feeds parse and match the API", file=sys.stderr)
