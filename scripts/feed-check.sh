@@ -18,4 +18,5 @@ fi
 . scripts/lib/demo-server.sh
 start_demo_server feed-check
 
-"$VENV/bin/python" scripts/lib/feed_check.py "$BASE"
+TOKEN=$("$BIN" --database-url "$DB_URL" token create --email projektmenedzser@demo.kozos.hu --name feed-check)
+"$VENV/bin/python" scripts/lib/feed_check.py "$BASE" "$TOKEN"

@@ -20,7 +20,19 @@ from datetime import datetime, timezone
 import icalendar
 
 BASE = sys.argv[1]
+TOKEN = sys.argv[2]
 failures = []
+
+
+def post(path, body):
+    req = urllib.request.Request(
+        BASE + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
+        method="POST",
+    )
+    with urllib.request.urlopen(req) as r:
+        return json.loads(r.read())
 
 
 def get(path):
@@ -90,13 +102,49 @@ def compare(path, events, activities, window_start):
             fail(f"{path}: {uid} URL {ev.get('URL')}")
 
 
+# Activities that test the hard parts: the night the clocks go forward, the hour that
+# happens twice, and text that needs escaping and folding (Hungarian, long, with , ; \).
+kisber = next(p for p in api("/api/v1/programmes") if p.get("code") == "TOP-5.3.1-16-KO1-2017-00005")
+tricky = [
+    ("Éjszakai csillagles – óraátállítás", "2027-03-28T01:30", "2027-03-28T04:00", "2027-03-28T00:30:00Z", "2027-03-28T02:00:00Z"),
+    ("Kétszer ütő óra: őszi éjszaka", "2027-10-31T02:30", "2027-10-31T03:30", "2027-10-31T00:30:00Z", "2027-10-31T02:30:00Z"),
+    ("Hosszú cím: „Kisbér, a mi városunk”; közösségi beszélgetés a fiatalokról, az idősekről, a műemlékekről \\ és a jövőről",
+     "2027-01-14T18:00", "2027-01-14T20:00", "2027-01-14T17:00:00Z", "2027-01-14T19:00:00Z"),
+]
+made = []
+for title, start, end, want_start, want_end in tricky:
+    r = post(f"/api/v1/programmes/{kisber['id']}/activities", {
+        "title": title, "kind": "community_conversation", "starts_at": start, "ends_at": end,
+        "settlement": "Kisbér", "address": "Széchenyi u. 1., földszint; nagyterem", "public": True,
+        "description": "Első sor.\nMásodik sor, vesszővel; pontosvesszővel.",
+    })
+    a = api(f"/api/v1/activities/{r['id']}")
+    if (a["starts_at"], a["ends_at"]) != (want_start, want_end):
+        fail(f"{title}: stored {a['starts_at']}–{a['ends_at']}, expected {want_start}–{want_end}")
+    made.append(a)
+
 all_events = check_feed("/calendar.ics")
+for a in made:
+    ev = all_events.get(a["uid"])
+    if ev is None:
+        fail(f"{a['title']}: not in /calendar.ics")
+        continue
+    if str(ev.get("DESCRIPTION")) != "Első sor.\nMásodik sor, vesszővel; pontosvesszővel.":
+        fail(f"{a['title']}: description {str(ev.get('DESCRIPTION'))!r}")
+    if str(ev.get("LOCATION")) != "Széchenyi u. 1., földszint; nagyterem, Kisbér":
+        fail(f"{a['title']}: location {str(ev.get('LOCATION'))!r}")
 print(f"feed-check: /calendar.ics has {len(all_events)} events", file=sys.stderr)
 if not all_events:
     fail("/calendar.ics has no events: the demo should have public activities")
 
-# The feed reaches 180 days back: compare from there (the API lists everything).
-earliest = min((utc(ev.decoded("DTEND")) for ev in all_events.values()), default="9999")
+# The feed reaches 180 Budapest days back from today: activities that end after the start
+# of that day are in it (the API lists everything, so compare from there).
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+budapest = ZoneInfo("Europe/Budapest")
+first_day = datetime.now(budapest).date() - timedelta(days=180)
+earliest = utc(datetime(first_day.year, first_day.month, first_day.day, tzinfo=budapest))
 programmes = api("/api/v1/programmes")
 checked = 0
 for p in programmes:
