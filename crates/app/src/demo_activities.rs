@@ -274,7 +274,7 @@ impl Loader<'_> {
             place,
             now: self.now,
         };
-        self.added += sync_series(self.conn(), programme, id, &write).await?;
+        self.added += sync_series(self.conn(), programme, id, &write, None).await?;
         Ok(())
     }
 }

@@ -9,7 +9,7 @@ use kozos_db::programmes::activities::{self as db, Placed};
 use kozos_db::{places, Conn, Saved};
 use kozos_domain::activity::*;
 use kozos_domain::policy::Action;
-use kozos_domain::time::Instant;
+use kozos_domain::time::{Date, Instant};
 use kozos_domain::{ActivityId, PlaceId, ProgrammeId, SeriesId};
 
 /// A settlement as typed, found in the gazetteer.
@@ -155,17 +155,28 @@ impl PartialEq for SeriesWrite {
 }
 
 /// Make a series' activities match its rule: a date without one gets one; an upcoming
-/// one moves to the rule's times and takes the series' name and place; an upcoming one
-/// whose date left the rule is removed. Activities that have started are evidence and
-/// are never changed. Returns how many activities were made.
+/// one still at the times (and with the details) the series gave it before (`was`) moves
+/// to the rule's times and takes its name and place; an upcoming one whose date left the
+/// rule is removed. Activities that have started are evidence and are never changed, and
+/// a date someone edited on its own keeps what they set. Returns how many were made.
+///
+/// Registrations (next) must keep an upcoming date with registrations from being removed.
 pub async fn sync_series(
     conn: &mut Conn,
     programme: ProgrammeId,
     id: SeriesId,
     w: &SeriesWrite,
+    was: Option<&Series>,
 ) -> Result<usize> {
     let existing = db::occurrences(conn, id).await?;
     let wanted = w.input.rule.occurrences();
+    let before: Vec<(Date, Instant, Instant)> =
+        was.map(|s| s.rule.occurrences()).unwrap_or_default();
+    let as_before = |day: &Date, s: &Instant, e: &Instant| {
+        before
+            .iter()
+            .any(|(d, bs, be)| d == day && bs == s && be == e)
+    };
     let mut made = 0;
     let activity = |starts_at, ends_at| ActivityInput {
         title: w.input.name.clone(),
@@ -197,18 +208,25 @@ pub async fn sync_series(
                     .await?;
                 made += 1;
             }
-            Some((aid, _, s, e)) if *s > w.now && (s != starts || e != ends) => {
+            Some((aid, _, s, e))
+                if *s > w.now && (s != starts || e != ends) && as_before(day, s, e) =>
+            {
                 db::move_occurrence(conn, *aid, *starts, *ends, w.now).await?;
             }
             Some(_) => {}
         }
     }
-    for (aid, day, starts, _) in &existing {
-        if *starts > w.now && !wanted.iter().any(|(d, _, _)| d == day) {
+    for (aid, day, starts, ends) in &existing {
+        if *starts > w.now
+            && !wanted.iter().any(|(d, _, _)| d == day)
+            && as_before(day, starts, ends)
+        {
             db::delete_activity(conn, programme, *aid).await?;
         }
     }
-    db::refresh_upcoming(conn, id, &w.input, w.place, w.now).await?;
+    if let Some(was) = was {
+        db::refresh_upcoming(conn, id, (&w.input, w.place), was, w.now).await?;
+    }
     Ok(made)
 }
 
@@ -256,7 +274,7 @@ impl Record for Series {
         w: &SeriesWrite,
     ) -> Result<i64> {
         let id = db::insert_series(conn, programme, &w.input, w.place).await?;
-        sync_series(conn, programme, id, w).await?;
+        sync_series(conn, programme, id, w, None).await?;
         Ok(id.0)
     }
     async fn update(
@@ -266,9 +284,10 @@ impl Record for Series {
         w: &SeriesWrite,
         version: Option<i64>,
     ) -> Result<Saved> {
+        let was = db::series(conn, id).await?;
         let saved = db::update_series(conn, programme, id, &w.input, w.place, version).await?;
         if saved == Saved::Done {
-            sync_series(conn, programme, id, w).await?;
+            sync_series(conn, programme, id, w, was.as_ref()).await?;
         }
         Ok(saved)
     }

@@ -177,6 +177,14 @@ pub async fn list(conn: &mut Conn, f: &Filter) -> Result<Vec<Activity>, DbError>
     };
     if let Some(from) = f.from {
         arg(&mut sql, " AND a.ends_at > $n", Bind::S(from.stored()));
+        // No activity lasts longer than MAX_DAYS, so the start-time index is read from
+        // there on rather than from the first activity ever held.
+        let earliest = from.plus_minutes(-MAX_DAYS * 24 * 60);
+        arg(
+            &mut sql,
+            " AND a.starts_at >= $n",
+            Bind::S(earliest.stored()),
+        );
     }
     if let Some(to) = f.to {
         arg(&mut sql, " AND a.starts_at < $n", Bind::S(to.stored()));
@@ -688,18 +696,20 @@ pub async fn occurrence_of(
 }
 
 /// Carry a series' name, kind, description, place and visibility to its activities that
-/// have not started by `now` (the past is evidence and stays as it was).
+/// have not started by `now` and still read as the series did before (`was`): the past
+/// is evidence, and a date someone edited on its own keeps its own details.
 pub async fn refresh_upcoming(
     conn: &mut Conn,
     id: SeriesId,
-    s: &SeriesInput,
-    place: Option<PlaceId>,
+    (s, place): (&SeriesInput, Option<PlaceId>),
+    was: &Series,
     now: Instant,
 ) -> Result<u64, DbError> {
     let done = sqlx::query(
         "UPDATE activities SET title = $1, kind = $2, description = $3, place_id = $4, address = $5, public = $6, \
          updated_at = $7, version = version + 1 WHERE series_id = $8 AND starts_at > $7 AND \
-         (title <> $1 OR kind <> $2 OR description <> $3 OR COALESCE(place_id, 0) <> COALESCE($4, 0) OR address <> $5 OR public <> $6)",
+         (title <> $1 OR kind <> $2 OR description <> $3 OR COALESCE(place_id, 0) <> COALESCE($4, 0) OR address <> $5 OR public <> $6) \
+         AND title = $9 AND kind = $10 AND description = $11 AND COALESCE(place_id, 0) = COALESCE($12, 0) AND address = $13 AND public = $14",
     )
     .bind(&s.name)
     .bind(s.kind.as_str())
@@ -709,6 +719,12 @@ pub async fn refresh_upcoming(
     .bind(i64::from(s.public))
     .bind(now.stored())
     .bind(id.0)
+    .bind(&was.name)
+    .bind(was.kind.as_str())
+    .bind(&was.description)
+    .bind(was.place_id.map(|p| p.0))
+    .bind(&was.address)
+    .bind(i64::from(was.public))
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected())

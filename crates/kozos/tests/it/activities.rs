@@ -360,7 +360,7 @@ both!(
             nth: "1".into(),
             nth_weekday: "5".into(),
             first_date: "2026-09-01".into(),
-            until_date: "2027-02-28".into(),
+            until_date: "2027-03-31".into(),
             exceptions: "2027-01-01".into(),
             start_time: "18:00".into(),
             end_time: "20:30".into(),
@@ -387,7 +387,8 @@ both!(
                 "2026-10-02T18:00",
                 "2026-11-06T18:00",
                 "2026-12-04T18:00",
-                "2027-02-05T18:00"
+                "2027-02-05T18:00",
+                "2027-03-05T18:00"
             ]
         );
 
@@ -397,6 +398,19 @@ both!(
             .find(|a| a.series_id == Some(s) && a.starts_at.local_input() == "2026-12-04T18:00")
             .unwrap();
         records::delete::<Activity>(&t.app, &pm, p, dec.id)
+            .await
+            .unwrap();
+
+        // March's screening is moved on its own (a guest speaker): it keeps its own time.
+        let march = all
+            .iter()
+            .find(|a| a.series_id == Some(s) && a.starts_at.local_input() == "2027-03-05T18:00")
+            .unwrap();
+        let mut own = ActivityForm::from_activity(march);
+        own.title = "Filmklub – vendég: a rendező".into();
+        own.starts_at = "2027-03-05T17:30".into();
+        own.ends_at = "2027-03-05T20:00".into();
+        records::update::<Activity>(&t.app, &pm, p, march.id, &own, Some(march.version))
             .await
             .unwrap();
 
@@ -423,7 +437,8 @@ both!(
                 "2026-09-04T18:00",
                 "2026-10-02T18:00",
                 "2026-11-06T18:00",
-                "2027-02-05T19:00"
+                "2027-02-05T19:00",
+                "2027-03-05T17:30"
             ]
         );
         let series = records::get::<Series>(&t.app, &pm, p, s).await.unwrap();
@@ -439,7 +454,8 @@ both!(
             .get(&format!("/calendar.ics?series={s}"))
             .await
             .body;
-        assert_eq!(feed.matches("BEGIN:VEVENT").count(), 4);
+        assert_eq!(feed.matches("BEGIN:VEVENT").count(), 5);
+        assert!(feed.contains("SUMMARY:Filmklub – vendég: a rendező"));
         assert!(feed.contains("X-WR-CALNAME:Rendezvénynaptár – Művelődő Közösségek – Filmklub"));
     }
 );
