@@ -163,22 +163,25 @@ pub struct CalendarChoices {
     pub organisations: Vec<(OrganisationId, String)>,
 }
 
-pub async fn calendar_choices(app: &App) -> Result<CalendarChoices> {
-    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-    Ok(db::calendar_choices(&mut conn).await?).map(|(programmes, settlements, organisations)| {
-        CalendarChoices {
-            programmes: programmes
-                .into_iter()
-                .map(|(i, n)| (ProgrammeId(i), n))
-                .collect(),
-            settlements: settlements
-                .into_iter()
-                .map(|(i, n)| (PlaceId(i), n))
-                .collect(),
-            organisations: organisations
-                .into_iter()
-                .map(|(i, n)| (OrganisationId(i), n))
-                .collect(),
-        }
-    })
+pub async fn calendar_choices(app: &App) -> Result<std::sync::Arc<CalendarChoices>> {
+    app.calendar_choices
+        .get(&app.db, || async {
+            let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+            let (programmes, settlements, organisations) = db::calendar_choices(&mut conn).await?;
+            Ok(CalendarChoices {
+                programmes: programmes
+                    .into_iter()
+                    .map(|(i, n)| (ProgrammeId(i), n))
+                    .collect(),
+                settlements: settlements
+                    .into_iter()
+                    .map(|(i, n)| (PlaceId(i), n))
+                    .collect(),
+                organisations: organisations
+                    .into_iter()
+                    .map(|(i, n)| (OrganisationId(i), n))
+                    .collect(),
+            })
+        })
+        .await
 }

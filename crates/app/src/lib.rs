@@ -13,6 +13,7 @@ mod error;
 pub mod gazetteer;
 pub mod jobs;
 pub mod maintenance;
+mod memo;
 pub mod organisations;
 pub mod programmes;
 pub mod records;
@@ -77,6 +78,8 @@ pub struct AppParts {
     pub db: Db,
     pub clock: Clock,
     pages: cache::PageCache,
+    /// The calendar's filter lists (see `memo`).
+    calendar_choices: memo::Memo<activities::CalendarChoices>,
     jobs: jobs::Jobs,
 }
 
@@ -93,6 +96,7 @@ impl App {
             db,
             clock,
             pages: cache::PageCache::default(),
+            calendar_choices: memo::Memo::default(),
             jobs: jobs::Jobs::with_builtins(),
         }))
     }

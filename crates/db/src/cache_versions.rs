@@ -88,6 +88,18 @@ pub async fn sum_on(conn: &mut Conn, scopes: &[String]) -> Result<i64, DbError> 
     Ok(q.fetch_one(&mut *conn).await?)
 }
 
+/// The sum of every scope's version: it moves with any write that changes what pages show
+/// (a value derived from data across the whole site is current while it stands still).
+/// One read of a table with a row per programme and organisation, and no hot row for
+/// writers: each still bumps only its own scopes.
+pub async fn sum_all(db: &Db) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar::<_, i64>(
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM cache_versions",
+    )
+    .fetch_one(&db.pool)
+    .await?)
+}
+
 /// A connection of its own for version reads, taken out of the pool (it no longer counts
 /// against it): a read on it neither queues for a pooled connection nor waits for the
 /// liveness round trip the pool makes before lending one.

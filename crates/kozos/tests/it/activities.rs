@@ -243,6 +243,42 @@ async fn activity_count(t: &TestApp) -> usize {
 }
 
 both!(
+    the_calendar_filters_offer_a_new_settlement_at_once,
+    |t: TestApp| async move {
+        // The filter lists are kept per instance; a write anywhere must show at once.
+        let mut c = t.client();
+        let before = c.get("/calendar").await.text();
+        assert!(
+            !before.contains(">Tata</option>"),
+            "no public activity in Tata yet"
+        );
+        let mut form = conversation(
+            "Tatai kirándulás",
+            "2026-12-12T09:00",
+            "2026-12-12T17:00",
+            true,
+        );
+        form.settlement = "Tata".into();
+        add(&t, &form).await;
+        let after = c.get("/calendar").await.text();
+        assert!(
+            after.contains(">Tata</option>"),
+            "the new settlement is offered"
+        );
+        // An internal activity elsewhere offers nothing.
+        let mut internal = conversation(
+            "Belső egyeztetés",
+            "2026-12-13T09:00",
+            "2026-12-13T10:00",
+            false,
+        );
+        internal.settlement = "Tokaj".into();
+        add(&t, &internal).await;
+        assert!(!c.get("/calendar").await.text().contains(">Tokaj</option>"));
+    }
+);
+
+both!(
     hostile_calendar_queries_get_a_clear_400,
     |t: TestApp| async move {
         let mut c = t.client();
