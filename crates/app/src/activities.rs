@@ -134,6 +134,18 @@ pub async fn calendar(app: &App, filter: &CalendarFilter) -> Result<Vec<Activity
     Ok(db::list(&mut conn, &filter).await?)
 }
 
+/// The public calendar's entries (what a grid or list shows of each).
+pub async fn calendar_entries(app: &App, filter: &CalendarFilter) -> Result<Vec<db::Entry>> {
+    let filter = CalendarFilter {
+        public_only: true,
+        ..filter.clone()
+    };
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    Ok(db::entries(&mut conn, &filter).await?)
+}
+
+pub use kozos_db::programmes::activities::Entry as CalendarEntry;
+
 /// A public activity's page: the activity and its programme's title.
 pub async fn public_activity(app: &App, id: ActivityId) -> Result<(Activity, Programme)> {
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;

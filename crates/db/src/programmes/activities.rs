@@ -167,9 +167,9 @@ pub struct Filter {
     pub limit: Option<i64>,
 }
 
-/// Activities matching `f`, by start time.
-pub async fn list(conn: &mut Conn, f: &Filter) -> Result<Vec<Activity>, DbError> {
-    let mut sql = format!("{SELECT} WHERE 1 = 1");
+/// The filter as SQL after `WHERE 1 = 1`, with its binds; `ORDER BY` and `LIMIT` included.
+fn filtered(f: &Filter) -> (String, Vec<Bind>) {
+    let mut sql = String::new();
     let mut binds = Vec::new();
     let mut arg = |sql: &mut String, cond: &str, b: Bind| {
         binds.push(b);
@@ -217,7 +217,54 @@ pub async fn list(conn: &mut Conn, f: &Filter) -> Result<Vec<Activity>, DbError>
     if let Some(limit) = f.limit {
         arg(&mut sql, " LIMIT $n", Bind::I(limit));
     }
-    fetch(conn, &sql, binds).await
+    (sql, binds)
+}
+
+/// Activities matching `f`, by start time.
+pub async fn list(conn: &mut Conn, f: &Filter) -> Result<Vec<Activity>, DbError> {
+    let (rest, binds) = filtered(f);
+    fetch(conn, &format!("{SELECT} WHERE 1 = 1{rest}"), binds).await
+}
+
+/// What a calendar grid shows of an activity: no description, partners or groups, so
+/// a busy month reads a few short columns per activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: ActivityId,
+    pub kind: ActivityKind,
+    pub title: String,
+    pub starts_at: Instant,
+    pub ends_at: Instant,
+    pub place_name: Option<String>,
+}
+
+/// The calendar's entries matching `f`, by start time.
+pub async fn entries(conn: &mut Conn, f: &Filter) -> Result<Vec<Entry>, DbError> {
+    let (rest, binds) = filtered(f);
+    let sql = format!(
+        "SELECT a.id, a.kind, a.title, a.starts_at, a.ends_at, pl.name AS place_name \
+         FROM activities a LEFT JOIN places pl ON pl.id = a.place_id WHERE 1 = 1{rest}"
+    );
+    let mut q = sqlx::query(&sql);
+    for b in binds {
+        q = match b {
+            Bind::I(n) => q.bind(n),
+            Bind::S(t) => q.bind(t),
+        };
+    }
+    let rows = q.fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Entry {
+                id: ActivityId(i(r, "id")?),
+                kind: e(r, "kind", ActivityKind::parse)?,
+                title: s(r, "title")?,
+                starts_at: instant(r, "starts_at")?,
+                ends_at: instant(r, "ends_at")?,
+                place_name: os(r, "place_name")?,
+            })
+        })
+        .collect()
 }
 
 /// How many activities a programme has (the manage page's count).

@@ -49,7 +49,7 @@ pub async fn calendar(
         to: Some(to),
         ..a.filters.to_filter()
     };
-    let list = activities::calendar(&s.app, &filter).await?;
+    let list = activities::calendar_entries(&s.app, &filter).await?;
     let choices = activities::calendar_choices(&s.app).await?;
     let feed = feed_url(&a);
     let head = html! { link rel="alternate" type="text/calendar" title=(ctx.t("calendar-subscribe")) href=(feed); };

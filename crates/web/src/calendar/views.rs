@@ -3,14 +3,14 @@
 
 use super::query::{Asked, View};
 use crate::ctx::Ctx;
-use kozos_app::activities::CalendarChoices;
+use kozos_app::activities::{CalendarChoices, CalendarEntry};
 use kozos_domain::activity::Activity;
 use kozos_domain::programme::Programme;
 use kozos_domain::time::{Date, Period};
 use maud::{html, Markup};
 
-fn kind(ctx: &Ctx, a: &Activity) -> String {
-    ctx.t(&format!("activity-kind-{}", a.kind.as_str()))
+fn kind(ctx: &Ctx, k: kozos_domain::activity::ActivityKind) -> String {
+    ctx.t(&format!("activity-kind-{}", k.as_str()))
 }
 
 fn hm(t: kozos_domain::time::Instant) -> String {
@@ -18,7 +18,7 @@ fn hm(t: kozos_domain::time::Instant) -> String {
 }
 
 /// "18:00–20:00", or with the end's date when it ends on another day.
-fn times(ctx: &Ctx, a: &Activity) -> String {
+fn times(ctx: &Ctx, a: &CalendarEntry) -> String {
     if a.starts_at.date() == a.ends_at.date() {
         format!("{}–{}", hm(a.starts_at), hm(a.ends_at))
     } else {
@@ -109,16 +109,54 @@ fn filters_form(ctx: &Ctx, a: &Asked, c: &CalendarChoices) -> Markup {
     }
 }
 
-fn entry(ctx: &Ctx, a: &Activity) -> Markup {
+fn entry(a: &CalendarEntry, kind: &str) -> Markup {
     html! {
         a href={ "/activities/" (a.id) } {
             span.time { (hm(a.starts_at)) } " " (a.title)
         }
-        span.visually-hidden { ", " (kind(ctx, a)) }
+        span.visually-hidden { ", " (kind) }
     }
 }
 
-fn month_grid(ctx: &Ctx, a: &Asked, list: &[Activity], today: Date) -> Markup {
+/// Each kind's label, looked up once per page rather than once per entry.
+fn kind_labels(ctx: &Ctx) -> Vec<(kozos_domain::activity::ActivityKind, String)> {
+    kozos_domain::activity::ActivityKind::ALL
+        .iter()
+        .map(|k| (*k, kind(ctx, *k)))
+        .collect()
+}
+
+fn label(
+    labels: &[(kozos_domain::activity::ActivityKind, String)],
+    k: kozos_domain::activity::ActivityKind,
+) -> &str {
+    labels
+        .iter()
+        .find(|(x, _)| *x == k)
+        .map(|(_, l)| l.as_str())
+        .unwrap_or("")
+}
+
+/// The entries by the Budapest day they start on (the list is in start order).
+fn by_day(list: &[CalendarEntry]) -> Vec<(Date, Vec<&CalendarEntry>)> {
+    let mut days: Vec<(Date, Vec<&CalendarEntry>)> = Vec::new();
+    for a in list {
+        let d = a.starts_at.date();
+        match days.last_mut() {
+            Some((day, items)) if *day == d => items.push(a),
+            _ => days.push((d, vec![a])),
+        }
+    }
+    days
+}
+
+fn month_grid(
+    ctx: &Ctx,
+    a: &Asked,
+    days: &[(Date, Vec<&CalendarEntry>)],
+    labels: &[(kozos_domain::activity::ActivityKind, String)],
+    today: Date,
+) -> Markup {
     let first = a.month.first.monday();
     let last = a.month.end.add_days(-1);
     let weeks = (last.days_since(first) / 7) + 1;
@@ -136,11 +174,11 @@ fn month_grid(ctx: &Ctx, a: &Asked, list: &[Activity], today: Date) -> Markup {
                         tr {
                             @for d in 0..7 {
                                 @let day = first.add_days(w * 7 + d);
-                                @let here: Vec<&Activity> = list.iter().filter(|x| x.starts_at.date() == day).collect();
+                                @let here = days.iter().find(|(d, _)| *d == day).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
                                 td .outside[!a.month.contains_date(day)] .today[day == today] .empty[here.is_empty()] {
                                     span.day { time datetime=(day.stored()) { (day.day()) } }
                                     @if !here.is_empty() {
-                                        ul { @for x in &here { li { (entry(ctx, x)) } } }
+                                        ul { @for x in here { li { (entry(x, label(labels, x.kind))) } } }
                                     }
                                 }
                             }
@@ -152,18 +190,14 @@ fn month_grid(ctx: &Ctx, a: &Asked, list: &[Activity], today: Date) -> Markup {
     }
 }
 
-fn day_list(ctx: &Ctx, list: &[Activity]) -> Markup {
-    let mut days: Vec<(Date, Vec<&Activity>)> = Vec::new();
-    for a in list {
-        let d = a.starts_at.date();
-        match days.last_mut() {
-            Some((day, items)) if *day == d => items.push(a),
-            _ => days.push((d, vec![a])),
-        }
-    }
+fn day_list(
+    ctx: &Ctx,
+    days: &[(Date, Vec<&CalendarEntry>)],
+    labels: &[(kozos_domain::activity::ActivityKind, String)],
+) -> Markup {
     html! {
         @if days.is_empty() { p.muted { (ctx.t("calendar-none")) } }
-        @for (day, items) in &days {
+        @for (day, items) in days {
             section.day-list {
                 h3 { time datetime=(day.stored()) { (ctx.lang.date(*day)) ", " (ctx.t(&format!("weekday-{}", day.weekday()))) } }
                 ul.events {
@@ -173,7 +207,7 @@ fn day_list(ctx: &Ctx, list: &[Activity]) -> Markup {
                             br;
                             span { (times(ctx, a)) }
                             @if let Some(p) = &a.place_name { " · " (p) }
-                            " · " span.muted { (kind(ctx, a)) }
+                            " · " span.muted { (label(labels, a.kind)) }
                         }
                     }
                 }
@@ -185,12 +219,14 @@ fn day_list(ctx: &Ctx, list: &[Activity]) -> Markup {
 pub fn calendar(
     ctx: &Ctx,
     a: &Asked,
-    list: &[Activity],
+    list: &[CalendarEntry],
     c: &CalendarChoices,
     today: Date,
     feed: &str,
 ) -> Markup {
     let filters = a.filters.query();
+    let days = by_day(list);
+    let labels = kind_labels(ctx);
     let (prev, next, heading) = match a.view {
         View::Week => {
             let end = a.week.add_days(6);
@@ -247,10 +283,10 @@ pub fn calendar(
         }
         @match a.view {
             View::Month => {
-                (month_grid(ctx, a, list, today))
-                div.month-as-list { (day_list(ctx, list)) }
+                (month_grid(ctx, a, &days, &labels, today))
+                div.month-as-list { (day_list(ctx, &days, &labels)) }
             }
-            _ => (day_list(ctx, list)),
+            _ => (day_list(ctx, &days, &labels)),
         }
         p.subscribe {
             a href=(feed) type="text/calendar" { (ctx.t("calendar-subscribe")) }
@@ -283,7 +319,7 @@ pub fn activity_page(ctx: &Ctx, a: &Activity, p: &Programme, feed: &str) -> Mark
                 }
                 dt { (ctx.t("field-activity-kind")) }
                 dd {
-                    (kind(ctx, a))
+                    (kind(ctx, a.kind))
                     @if let Some(ph) = a.phase { " (" (ctx.t(&format!("phase-{}", ph.as_str()))) ")" }
                     @if let Some(f) = a.forum_format { " (" (ctx.t(&format!("forum-format-{}", f.as_str()))) ")" }
                 }
