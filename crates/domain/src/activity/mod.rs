@@ -332,7 +332,8 @@ mod tests {
 
     #[test]
     fn refuses_what_a_clerk_would_not_mean() {
-        let cases: &[(&str, fn(&mut ActivityForm), &str)] = &[
+        type Case = (&'static str, fn(&mut ActivityForm), &'static str);
+        let cases: &[Case] = &[
             (
                 "ends_at",
                 |f| f.ends_at = "2026-03-29T01:00".into(),
