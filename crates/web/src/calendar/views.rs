@@ -160,8 +160,9 @@ fn month_grid(
     let first = a.month.first.monday();
     let last = a.month.end.add_days(-1);
     let weeks = (last.days_since(first) / 7) + 1;
+    let weekdays: Vec<String> = (1..=7).map(|d| ctx.t(&format!("weekday-{d}"))).collect();
     html! {
-        div.table-wrap.month {
+        div.month {
             table.month-grid {
                 caption { (month_name(ctx, a.month)) }
                 thead { tr {
@@ -176,7 +177,12 @@ fn month_grid(
                                 @let day = first.add_days(w * 7 + d);
                                 @let here = days.iter().find(|(d, _)| *d == day).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
                                 td .outside[!a.month.contains_date(day)] .today[day == today] .empty[here.is_empty()] {
-                                    span.day { time datetime=(day.stored()) { (day.day()) } }
+                                    // The number in the grid; the whole date where a phone
+                                    // shows the month as a list of its days with events.
+                                    span.day { time datetime=(day.stored()) {
+                                        span.num { (day.day()) }
+                                        span.full { (ctx.lang.date(day)) ", " (weekdays[day.weekday() as usize - 1]) }
+                                    } }
                                     @if !here.is_empty() {
                                         ul { @for x in here { li { (entry(x, label(labels, x.kind))) } } }
                                     }
@@ -284,7 +290,7 @@ pub fn calendar(
         @match a.view {
             View::Month => {
                 (month_grid(ctx, a, &days, &labels, today))
-                div.month-as-list { (day_list(ctx, &days, &labels)) }
+                @if days.is_empty() { p.muted { (ctx.t("calendar-none")) } }
             }
             _ => (day_list(ctx, &days, &labels)),
         }
