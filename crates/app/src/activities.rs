@@ -5,6 +5,8 @@
 use crate::programmes::authorise;
 use crate::{catalogue, App, AppError, Result};
 use kozos_db::programmes::activities::{self as db, Filter};
+use kozos_db::programmes::calendar as calendar_db;
+use kozos_db::programmes::series as series_db;
 use kozos_db::{programmes, DbError};
 use kozos_domain::activity::{Activity, Series};
 use kozos_domain::policy::{allows, Action};
@@ -35,7 +37,7 @@ pub async fn for_programme(app: &App, user: &User, id: ProgrammeId) -> Result<Pr
     Ok(ProgrammeActivities {
         programme,
         activities: db::list(&mut conn, &filter).await?,
-        series: db::series_in(&mut conn, id).await?,
+        series: series_db::series_in(&mut conn, id).await?,
         can_manage: allows(&user.grants, Action::ManageActivities, &t),
     })
 }
@@ -135,16 +137,19 @@ pub async fn calendar(app: &App, filter: &CalendarFilter) -> Result<Vec<Activity
 }
 
 /// The public calendar's entries (what a grid or list shows of each).
-pub async fn calendar_entries(app: &App, filter: &CalendarFilter) -> Result<Vec<db::Entry>> {
+pub async fn calendar_entries(
+    app: &App,
+    filter: &CalendarFilter,
+) -> Result<Vec<calendar_db::Entry>> {
     let filter = CalendarFilter {
         public_only: true,
         ..filter.clone()
     };
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-    Ok(db::entries(&mut conn, &filter).await?)
+    Ok(calendar_db::entries(&mut conn, &filter).await?)
 }
 
-pub use kozos_db::programmes::activities::Entry as CalendarEntry;
+pub use kozos_db::programmes::calendar::Entry as CalendarEntry;
 
 /// A public activity's page: the activity and its programme's title.
 pub async fn public_activity(app: &App, id: ActivityId) -> Result<(Activity, Programme)> {
@@ -163,7 +168,7 @@ pub async fn public_activity(app: &App, id: ActivityId) -> Result<(Activity, Pro
 /// A public series (for its feed's name): `None` unless it has public activities.
 pub async fn public_series(app: &App, id: kozos_domain::SeriesId) -> Result<Option<Series>> {
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-    Ok(db::series(&mut conn, id).await?.filter(|s| s.public))
+    Ok(series_db::series(&mut conn, id).await?.filter(|s| s.public))
 }
 
 /// What the calendar's filters offer: the programmes, settlements, organisations and
@@ -179,7 +184,8 @@ pub async fn calendar_choices(app: &App) -> Result<std::sync::Arc<CalendarChoice
     app.calendar_choices
         .get(&app.db, || async {
             let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-            let (programmes, settlements, organisations) = db::calendar_choices(&mut conn).await?;
+            let (programmes, settlements, organisations) =
+                calendar_db::calendar_choices(&mut conn).await?;
             Ok(CalendarChoices {
                 programmes: programmes
                     .into_iter()

@@ -8,7 +8,6 @@ pub mod auth;
 mod cache;
 pub mod catalogue;
 pub mod demo;
-mod demo_activities;
 mod error;
 pub mod gazetteer;
 pub mod jobs;

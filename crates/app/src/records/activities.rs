@@ -6,6 +6,7 @@
 use super::{invalid, Record};
 use crate::{App, AppError, Result};
 use kozos_db::programmes::activities::{self as db, Placed};
+use kozos_db::programmes::series as series_db;
 use kozos_db::{places, Conn, Saved};
 use kozos_domain::activity::*;
 use kozos_domain::policy::Action;
@@ -134,7 +135,7 @@ impl Record for Activity {
         let occurrence = db::occurrence_of(conn, id).await?;
         let gone = db::delete_activity(conn, programme, id).await?;
         if let (true, Some((series, day))) = (gone, occurrence) {
-            db::add_exception(conn, series, day).await?;
+            series_db::add_exception(conn, series, day).await?;
         }
         Ok(gone)
     }
@@ -168,7 +169,7 @@ pub async fn sync_series(
     w: &SeriesWrite,
     was: Option<&Series>,
 ) -> Result<usize> {
-    let existing = db::occurrences(conn, id).await?;
+    let existing = series_db::occurrences(conn, id).await?;
     let wanted = w.input.rule.occurrences();
     let before: Vec<(Date, Instant, Instant)> =
         was.map(|s| s.rule.occurrences()).unwrap_or_default();
@@ -211,7 +212,7 @@ pub async fn sync_series(
             Some((aid, _, s, e))
                 if *s > w.now && (s != starts || e != ends) && as_before(day, s, e) =>
             {
-                db::move_occurrence(conn, *aid, *starts, *ends, w.now).await?;
+                series_db::move_occurrence(conn, *aid, *starts, *ends, w.now).await?;
             }
             Some(_) => {}
         }
@@ -225,7 +226,7 @@ pub async fn sync_series(
         }
     }
     if let Some(was) = was {
-        db::refresh_upcoming(conn, id, (&w.input, w.place), was, w.now).await?;
+        series_db::refresh_upcoming(conn, id, (&w.input, w.place), was, w.now).await?;
     }
     Ok(made)
 }
@@ -241,7 +242,7 @@ impl Record for Series {
     type NewInput = SeriesWrite;
 
     async fn load(conn: &mut Conn, programme: ProgrammeId, id: SeriesId) -> Result<Option<Self>> {
-        Ok(db::series(conn, id)
+        Ok(series_db::series(conn, id)
             .await?
             .filter(|s| s.programme_id == programme))
     }
@@ -273,7 +274,7 @@ impl Record for Series {
         _: ProgrammeId,
         w: &SeriesWrite,
     ) -> Result<i64> {
-        let id = db::insert_series(conn, programme, &w.input, w.place).await?;
+        let id = series_db::insert_series(conn, programme, &w.input, w.place).await?;
         sync_series(conn, programme, id, w, None).await?;
         Ok(id.0)
     }
@@ -284,8 +285,9 @@ impl Record for Series {
         w: &SeriesWrite,
         version: Option<i64>,
     ) -> Result<Saved> {
-        let was = db::series(conn, id).await?;
-        let saved = db::update_series(conn, programme, id, &w.input, w.place, version).await?;
+        let was = series_db::series(conn, id).await?;
+        let saved =
+            series_db::update_series(conn, programme, id, &w.input, w.place, version).await?;
         if saved == Saved::Done {
             sync_series(conn, programme, id, w, was.as_ref()).await?;
         }
@@ -294,6 +296,6 @@ impl Record for Series {
     /// The series goes; its activities stay (they happened, or people registered), no
     /// longer grouped.
     async fn delete(conn: &mut Conn, programme: ProgrammeId, id: SeriesId) -> Result<bool> {
-        Ok(db::delete_series(conn, programme, id).await?)
+        Ok(series_db::delete_series(conn, programme, id).await?)
     }
 }

@@ -2,8 +2,10 @@
 
 mod action_areas;
 pub mod activities;
+pub mod calendar;
 mod owned;
 mod partners;
+pub mod series;
 mod staff;
 mod target_groups;
 

@@ -94,14 +94,6 @@ pub struct Activity {
     pub version: i64,
 }
 
-impl Activity {
-    /// Does registration stand open at `now` (window only; capacity is counted apart)?
-    pub fn registration_open(&self, now: Instant) -> bool {
-        self.registration_opens.is_none_or(|t| t <= now)
-            && self.registration_closes.unwrap_or(self.starts_at) > now
-    }
-}
-
 /// The activity form, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -87,20 +87,7 @@ impl Rule {
     fn in_month(&self, first: Date) -> Option<Date> {
         match self.frequency {
             Frequency::MonthlyDay => Date::from_ymd(first.year(), first.month(), self.month_day),
-            Frequency::MonthlyNth => {
-                let shift = (7 + self.nth_weekday as i64 - first.weekday() as i64) % 7;
-                let first_match = first.add_days(shift);
-                if self.nth > 0 {
-                    let d = first_match.add_days(7 * (i64::from(self.nth) - 1));
-                    (d.month() == first.month()).then_some(d)
-                } else {
-                    let mut d = first_match;
-                    while d.add_days(7).month() == first.month() {
-                        d = d.add_days(7);
-                    }
-                    Some(d)
-                }
-            }
+            Frequency::MonthlyNth => nth_weekday(first, self.nth, self.nth_weekday),
             Frequency::Weekly => None,
         }
     }
@@ -111,6 +98,23 @@ impl Rule {
             .into_iter()
             .map(|d| (d, d.at(self.start_time), d.at(self.end_time)))
             .collect()
+    }
+}
+
+/// The `nth` (1–4, or -1 for the last) `weekday` (ISO: 1 Monday … 7 Sunday) of the
+/// month that starts on `first`; `None` when that month has no such day.
+pub fn nth_weekday(first: Date, nth: i32, weekday: u32) -> Option<Date> {
+    let shift = (7 + i64::from(weekday) - i64::from(first.weekday())) % 7;
+    let first_match = first.add_days(shift);
+    if nth > 0 {
+        let d = first_match.add_days(7 * (i64::from(nth) - 1));
+        (d.month() == first.month()).then_some(d)
+    } else {
+        let mut d = first_match;
+        while d.add_days(7).month() == first.month() {
+            d = d.add_days(7);
+        }
+        Some(d)
     }
 }
 

@@ -5,6 +5,8 @@
 //! Where a source text does not give a fact (a start date, an intermediate body, a
 //! staff member's name), the field is left empty rather than invented.
 
+mod activities;
+
 use crate::{App, AppError, Result};
 use kozos_db::{organisations, places, programmes, DbError, Tx};
 use kozos_domain::organisation::{OrgKind, OrganisationInput, Sector};
@@ -557,7 +559,7 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
         ("Parkgondozó és kisgépkezelő képzés résztvevői", Some("Tanúsítvány 2023-ban."), Some(40)),
     ]).await?;
 
-    let activity_ids = crate::demo_activities::Ids {
+    let activity_ids = activities::Ids {
         kisber: p_kisber,
         cselekvo: p_cselekvo,
         network: p_network,
@@ -574,7 +576,7 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
         kfe,
         kecskemet_onk,
     };
-    let added = crate::demo_activities::load(app, &mut c.tx, &activity_ids).await?;
+    let added = activities::load(app, &mut c.tx, &activity_ids).await?;
     tracing::debug!(added, "demo activities");
 
     kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;

@@ -12,8 +12,9 @@ use crate::records::{sync_series, SeriesWrite};
 use crate::{App, AppError, Result};
 use chrono::NaiveTime;
 use kozos_db::programmes::activities::{self as db, Placed};
+use kozos_db::programmes::series as series_db;
 use kozos_db::{places, programmes, Conn, Tx};
-use kozos_domain::activity::recurrence::{Frequency, Rule};
+use kozos_domain::activity::recurrence::{self, Frequency, Rule};
 use kozos_domain::activity::{
     ActivityInput, ActivityKind as K, ForumFormat, SeriesInput, WorkshopPhase,
 };
@@ -79,18 +80,7 @@ fn over(first: Date, last: Date, from: (u32, u32), to: (u32, u32)) -> (Instant, 
 
 /// The `nth` (1–4, or -1 for the last) `weekday` (ISO: 1 Monday … 7 Sunday) of a month.
 fn nth_weekday(y: i32, m: u32, nth: i32, weekday: u32) -> Date {
-    let first = day(y, m, 1);
-    let shift = (7 + i64::from(weekday) - i64::from(first.weekday())) % 7;
-    let first_match = first.add_days(shift);
-    if nth > 0 {
-        first_match.add_days(7 * (i64::from(nth) - 1))
-    } else {
-        let mut d = first_match;
-        while d.add_days(7).month() == m {
-            d = d.add_days(7);
-        }
-        d
-    }
+    recurrence::nth_weekday(day(y, m, 1), nth, weekday).expect("demo months have the day")
 }
 
 /// A fixed-date public holiday, or the days from Christmas Eve to New Year's Day, when
@@ -264,11 +254,11 @@ impl Loader<'_> {
         place: Option<PlaceId>,
         input: SeriesInput,
     ) -> Result<()> {
-        let existing = db::series_in(self.conn(), programme).await?;
+        let existing = series_db::series_in(self.conn(), programme).await?;
         if existing.iter().any(|s| s.name == input.name) {
             return Ok(());
         }
-        let id = db::insert_series(self.conn(), programme, &input, place).await?;
+        let id = series_db::insert_series(self.conn(), programme, &input, place).await?;
         let write = SeriesWrite {
             input,
             place,
