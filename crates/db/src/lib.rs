@@ -2,7 +2,7 @@
 //!
 //! Every query is written once, in SQL both engines accept (`$1` placeholders, ISO-text
 //! dates, BIGINT ids and flags), and run through sqlx's `Any` driver. The migration runner
-//! rewrites the one engine-specific token (`{{ID}}`). Repositories (one module per
+//! rewrites the engine-specific tokens (`{{ID}}`, `{{BLOB}}`). Repositories (one module per
 //! aggregate) return domain types, never rows. Every repository is exercised on both
 //! engines by the integration tests.
 
@@ -13,6 +13,7 @@ pub mod forms;
 pub mod jobs;
 pub mod migrate;
 pub mod organisations;
+pub mod participation;
 pub mod places;
 pub mod programmes;
 mod row;
@@ -63,8 +64,9 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                        // WAL lets readers run beside the one writer. FULL syncs the log at every commit, so
+                        // an answered write (a check-in) survives a power cut, not only a crash.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
                             .await?;
                     }
                     Ok(())

@@ -39,4 +39,13 @@ id_type!(
     GrantId,
     ActivityId,
     SeriesId,
+    PersonId,
+    ConsentId,
+    RegistrationId,
+    AttendanceId,
+    SessionId,
+    CertificateId,
+    EvidenceId,
+    MailId,
+    ShiftId,
 );

@@ -8,6 +8,7 @@ pub mod activity;
 pub mod ids;
 pub mod money;
 pub mod organisation;
+pub mod participation;
 pub mod password;
 pub mod place;
 pub mod policy;

@@ -17,6 +17,12 @@ pub enum Action {
     ManageTargetGroups,
     /// Plan activities and series, and keep their details.
     ManageActivities,
+    /// Register people, tick the roster, scan tickets.
+    CheckIn,
+    /// Enter, edit and merge people in the registry.
+    ManagePeople,
+    /// Read and record sensitive attributes (others see counts only).
+    ViewSensitive,
     CreateOrganisation,
     EditOrganisation,
     ManageUsers,
@@ -27,14 +33,21 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match role {
-        Resident | Volunteer => false,
+        Resident => false,
+        // A volunteer at the door scans tickets and ticks names, nothing more.
+        Volunteer => matches!(action, CheckIn),
         CommunityDeveloper => matches!(
             action,
-            ViewBackOffice | ManageTargetGroups | ManageActivities
+            ViewBackOffice | ManageTargetGroups | ManageActivities | CheckIn | ManagePeople
         ),
         Coordinator => matches!(
             action,
-            ViewBackOffice | ManageActionAreas | ManageTargetGroups | ManageActivities
+            ViewBackOffice
+                | ManageActionAreas
+                | ManageTargetGroups
+                | ManageActivities
+                | CheckIn
+                | ManagePeople
         ),
         ProjectManager => matches!(
             action,
@@ -46,6 +59,9 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageActionAreas
                 | ManageTargetGroups
                 | ManageActivities
+                | CheckIn
+                | ManagePeople
+                | ViewSensitive
                 | CreateOrganisation
         ),
         Mentor | Auditor => matches!(action, ViewBackOffice),

@@ -17,7 +17,7 @@ const SELECT: &str = "SELECT a.id, a.programme_id, a.series_id, a.kind, a.phase,
     a.updated_at, a.version \
     FROM activities a LEFT JOIN places pl ON pl.id = a.place_id LEFT JOIN organisations o ON o.id = a.organiser_id";
 
-pub(crate) fn instant(r: &AnyRow, col: &str) -> Result<Instant, DbError> {
+pub fn instant(r: &AnyRow, col: &str) -> Result<Instant, DbError> {
     let t = s(r, col)?;
     Instant::parse_stored(&t).ok_or_else(|| DbError::Corrupt(format!("{col}={t}")))
 }

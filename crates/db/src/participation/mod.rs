@@ -1,0 +1,7 @@
+//! Participation: the people registry, registrations, attendance, and the mail outbox
+//! that tells people about them.
+
+pub mod attendance;
+pub mod outbox;
+pub mod people;
+pub mod registrations;

@@ -1,0 +1,456 @@
+//! The people registry. A person is visible to a programme's staff when it was entered
+//! under the programme or takes part in one of its activities; merged records stay as
+//! pointers to the record kept.
+
+use crate::programmes::activities::instant;
+use crate::row::*;
+use crate::{like_contains, Conn, DbError};
+use kozos_domain::participation::*;
+use kozos_domain::text::name_key;
+use kozos_domain::time::{Date, Instant};
+use kozos_domain::*;
+use sqlx::any::AnyRow;
+
+const SELECT: &str = "SELECT p.id, p.programme_id, p.name, p.email, p.phone, p.birth_year, p.age_band, \
+    p.place_id, pl.name AS place_name, p.organisation_id, o.name AS organisation_name, p.user_id, \
+    p.merged_into, p.version \
+    FROM people p LEFT JOIN places pl ON pl.id = p.place_id LEFT JOIN organisations o ON o.id = p.organisation_id";
+
+/// People visible to programme `$P`: entered under it, or registered for or attending
+/// one of its activities.
+const VISIBLE: &str = "(p.programme_id = $P \
+    OR EXISTS (SELECT 1 FROM registrations r JOIN activities a ON a.id = r.activity_id \
+               WHERE r.person_id = p.id AND a.programme_id = $P) \
+    OR EXISTS (SELECT 1 FROM attendance t JOIN activities a ON a.id = t.activity_id \
+               WHERE t.person_id = p.id AND a.programme_id = $P))";
+
+fn visible(placeholder: usize) -> String {
+    VISIBLE.replace("$P", &format!("${placeholder}"))
+}
+
+fn from_row(r: &AnyRow) -> Result<Person, DbError> {
+    Ok(Person {
+        id: PersonId(i(r, "id")?),
+        programme_id: oi(r, "programme_id")?.map(ProgrammeId),
+        name: s(r, "name")?,
+        email: os(r, "email")?,
+        phone: os(r, "phone")?,
+        birth_year: oi(r, "birth_year")?.map(|y| y as i32),
+        age_band: oe(r, "age_band", AgeBand::parse)?,
+        place_id: oi(r, "place_id")?.map(PlaceId),
+        place_name: os(r, "place_name")?,
+        organisation_id: oi(r, "organisation_id")?.map(OrganisationId),
+        organisation_name: os(r, "organisation_name")?,
+        user_id: oi(r, "user_id")?.map(UserId),
+        merged_into: oi(r, "merged_into")?.map(PersonId),
+        version: i(r, "version")?,
+    })
+}
+
+/// A person's data with the settlement found.
+pub struct NewPerson<'a> {
+    pub input: &'a PersonInput,
+    pub place: Option<PlaceId>,
+    pub user: Option<UserId>,
+}
+
+pub async fn insert(
+    conn: &mut Conn,
+    programme: Option<ProgrammeId>,
+    p: NewPerson<'_>,
+    now: Instant,
+) -> Result<PersonId, DbError> {
+    let i = p.input;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO people (programme_id, name, name_key, email, phone, birth_year, age_band, place_id, \
+         organisation_id, user_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(programme.map(|p| p.0))
+    .bind(&i.name)
+    .bind(name_key(&i.name))
+    .bind(&i.email)
+    .bind(&i.phone)
+    .bind(i.birth_year.map(i64::from))
+    .bind(i.age_band.map(|b| b.as_str()))
+    .bind(p.place.map(|p| p.0))
+    .bind(i.organisation_id.map(|o| o.0))
+    .bind(p.user.map(|u| u.0))
+    .bind(now.stored())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(PersonId(id))
+}
+
+/// Save an edit made from `version`; `Stale` when someone saved in between.
+pub async fn update(
+    conn: &mut Conn,
+    id: PersonId,
+    version: i64,
+    p: NewPerson<'_>,
+    now: Instant,
+) -> Result<crate::Saved, DbError> {
+    let i = p.input;
+    let done = sqlx::query(
+        "UPDATE people SET name = $1, name_key = $2, email = $3, phone = $4, birth_year = $5, age_band = $6, \
+         place_id = $7, organisation_id = $8, updated_at = $9, version = version + 1 \
+         WHERE id = $10 AND version = $11 AND merged_into IS NULL",
+    )
+    .bind(&i.name)
+    .bind(name_key(&i.name))
+    .bind(&i.email)
+    .bind(&i.phone)
+    .bind(i.birth_year.map(i64::from))
+    .bind(i.age_band.map(|b| b.as_str()))
+    .bind(p.place.map(|p| p.0))
+    .bind(i.organisation_id.map(|o| o.0))
+    .bind(now.stored())
+    .bind(id.0)
+    .bind(version)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    crate::saved(
+        conn,
+        done,
+        "SELECT COUNT(*) FROM people WHERE id = $1 AND merged_into IS NULL AND $2 = $2",
+        id.0,
+        0,
+    )
+    .await
+}
+
+pub async fn get(conn: &mut Conn, id: PersonId) -> Result<Option<Person>, DbError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE p.id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Is the person one programme `programme`'s staff may see?
+pub async fn visible_to(
+    conn: &mut Conn,
+    id: PersonId,
+    programme: ProgrammeId,
+) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM people p WHERE p.id = $1 AND {}",
+        visible(2)
+    ))
+    .bind(id.0)
+    .bind(programme.0)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// The programmes a person is visible to (for authorising a person's page).
+pub async fn programmes_of(conn: &mut Conn, id: PersonId) -> Result<Vec<ProgrammeId>, DbError> {
+    let rows: Vec<i64> = sqlx::query_scalar(
+        "SELECT programme_id FROM people WHERE id = $1 AND programme_id IS NOT NULL \
+         UNION SELECT a.programme_id FROM registrations r JOIN activities a ON a.id = r.activity_id WHERE r.person_id = $1 \
+         UNION SELECT a.programme_id FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE t.person_id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(ProgrammeId).collect())
+}
+
+/// People of a programme whose name (accent-blind) or e-mail contains `q`; all of them
+/// without `q`. Merged records are left out.
+pub async fn search(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    q: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Person>, DbError> {
+    let mut sql = format!("{SELECT} WHERE p.merged_into IS NULL AND {}", visible(1));
+    let pattern = q.map(|q| like_contains(&name_key(q)));
+    if pattern.is_some() {
+        sql.push_str(" AND (p.name_key LIKE $2 ESCAPE '\\' OR p.email LIKE $2 ESCAPE '\\')");
+    }
+    sql.push_str(&format!(
+        " ORDER BY p.name_key, p.id LIMIT {}",
+        limit.clamp(1, 1000)
+    ));
+    let mut query = sqlx::query(&sql).bind(programme.0);
+    if let Some(p) = pattern {
+        query = query.bind(p);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Records that may be the same person as the one described: the same name, birth year
+/// and settlement, or the same e-mail address.
+pub async fn possible_duplicates(
+    conn: &mut Conn,
+    name: &str,
+    birth_year: Option<i32>,
+    place: Option<PlaceId>,
+    email: Option<&str>,
+    except: Option<PersonId>,
+) -> Result<Vec<Person>, DbError> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE p.merged_into IS NULL AND p.id <> $5 AND \
+         ((p.name_key = $1 AND COALESCE(p.birth_year, 0) = $2 AND COALESCE(p.place_id, 0) = $3) \
+          OR (p.email IS NOT NULL AND p.email = $4)) ORDER BY p.id LIMIT 20"
+    ))
+    .bind(name_key(name))
+    .bind(birth_year.map(i64::from).unwrap_or(0))
+    .bind(place.map(|p| p.0).unwrap_or(0))
+    .bind(email)
+    .bind(except.map(|p| p.0).unwrap_or(0))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The person a signed-in account registers as.
+pub async fn of_user(conn: &mut Conn, user: UserId) -> Result<Option<Person>, DbError> {
+    let row = sqlx::query(&format!(
+        "{SELECT} WHERE p.user_id = $1 AND p.merged_into IS NULL ORDER BY p.id LIMIT 1"
+    ))
+    .bind(user.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// A guest who registered before with this e-mail address and name.
+pub async fn by_email_and_name(
+    conn: &mut Conn,
+    email: &str,
+    name: &str,
+) -> Result<Option<Person>, DbError> {
+    let row = sqlx::query(&format!(
+        "{SELECT} WHERE p.email = $1 AND p.name_key = $2 AND p.merged_into IS NULL ORDER BY p.id LIMIT 1"
+    ))
+    .bind(email)
+    .bind(name_key(name))
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Merge `dropped` into `kept`: every registration, attendance, consent, certificate,
+/// volunteer shift and training record moves to `kept` (where both have one for the same
+/// activity, `kept`'s stays and the other's goes), fields `kept` lacks are filled from
+/// `dropped`, and `dropped` becomes a pointer without personal data.
+pub async fn merge(
+    conn: &mut Conn,
+    kept: PersonId,
+    dropped: PersonId,
+    now: Instant,
+) -> Result<(), DbError> {
+    let statements = [
+        // A registration both have for one activity: keep the kept person's.
+        "DELETE FROM registrations WHERE person_id = $2 AND activity_id IN \
+         (SELECT activity_id FROM registrations WHERE person_id = $1)",
+        "UPDATE registrations SET person_id = $1 WHERE person_id = $2",
+        "DELETE FROM attendance WHERE person_id = $2 AND EXISTS (SELECT 1 FROM attendance k \
+         WHERE k.person_id = $1 AND k.activity_id = attendance.activity_id AND k.session_id = attendance.session_id)",
+        "UPDATE attendance SET person_id = $1 WHERE person_id = $2",
+        "DELETE FROM training_distance WHERE person_id = $2 AND activity_id IN \
+         (SELECT activity_id FROM training_distance WHERE person_id = $1)",
+        "UPDATE training_distance SET person_id = $1 WHERE person_id = $2",
+        "UPDATE certificates SET person_id = $1 WHERE person_id = $2 AND activity_id NOT IN \
+         (SELECT activity_id FROM certificates WHERE person_id = $1)",
+        "UPDATE consents SET person_id = $1 WHERE person_id = $2",
+        "UPDATE volunteer_shifts SET person_id = $1 WHERE person_id = $2",
+        "UPDATE person_sensitive SET person_id = $1 WHERE person_id = $2 AND NOT EXISTS \
+         (SELECT 1 FROM person_sensitive WHERE person_id = $1)",
+        "DELETE FROM person_sensitive WHERE person_id = $2",
+        "UPDATE people SET \
+            email = COALESCE(email, (SELECT d.email FROM people d WHERE d.id = $2)), \
+            phone = COALESCE(phone, (SELECT d.phone FROM people d WHERE d.id = $2)), \
+            birth_year = COALESCE(birth_year, (SELECT d.birth_year FROM people d WHERE d.id = $2)), \
+            age_band = CASE WHEN birth_year IS NULL AND (SELECT d.birth_year FROM people d WHERE d.id = $2) IS NULL \
+                THEN COALESCE(age_band, (SELECT d.age_band FROM people d WHERE d.id = $2)) ELSE NULL END, \
+            place_id = COALESCE(place_id, (SELECT d.place_id FROM people d WHERE d.id = $2)), \
+            organisation_id = COALESCE(organisation_id, (SELECT d.organisation_id FROM people d WHERE d.id = $2)), \
+            user_id = COALESCE(user_id, (SELECT d.user_id FROM people d WHERE d.id = $2)), \
+            version = version + 1 \
+         WHERE id = $1",
+    ];
+    for sql in statements {
+        sqlx::query(sql)
+            .bind(kept.0)
+            .bind(dropped.0)
+            .execute(&mut *conn)
+            .await?;
+    }
+    // Certificates both hold for one training stay with the dropped pointer (a certificate
+    // is never deleted: its number may be printed somewhere).
+    sqlx::query(
+        "UPDATE people SET merged_into = $1, email = NULL, phone = NULL, user_id = NULL, \
+         updated_at = $3, version = version + 1 WHERE id = $2",
+    )
+    .bind(kept.0)
+    .bind(dropped.0)
+    .bind(now.stored())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn sensitive(conn: &mut Conn, id: PersonId) -> Result<Option<Sensitive>, DbError> {
+    let row = sqlx::query(
+        "SELECT disadvantaged, roma, disability, legal_basis, basis_note, version FROM person_sensitive WHERE person_id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(Sensitive {
+            disadvantaged: i(&r, "disadvantaged")? != 0,
+            roma: i(&r, "roma")? != 0,
+            disability: i(&r, "disability")? != 0,
+            legal_basis: e(&r, "legal_basis", LegalBasis::parse)?,
+            basis_note: s(&r, "basis_note")?,
+            version: i(&r, "version")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn save_sensitive(
+    conn: &mut Conn,
+    id: PersonId,
+    s: &SensitiveInput,
+    by: UserId,
+    now: Instant,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO person_sensitive (person_id, disadvantaged, roma, disability, legal_basis, basis_note, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (person_id) DO UPDATE SET \
+         disadvantaged = $2, roma = $3, disability = $4, legal_basis = $5, basis_note = $6, recorded_by = $7, \
+         recorded_at = $8, version = person_sensitive.version + 1",
+    )
+    .bind(id.0)
+    .bind(i64::from(s.disadvantaged))
+    .bind(i64::from(s.roma))
+    .bind(i64::from(s.disability))
+    .bind(s.legal_basis.as_str())
+    .bind(&s.basis_note)
+    .bind(by.0)
+    .bind(now.stored())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_sensitive(conn: &mut Conn, id: PersonId) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM person_sensitive WHERE person_id = $1")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// How many of the given people have each sensitive attribute: what a role not entitled
+/// to the attributes sees.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SensitiveCounts {
+    pub disadvantaged: i64,
+    pub roma: i64,
+    pub disability: i64,
+}
+
+/// Counts over the people taking part in an activity (attending, or registered and not
+/// cancelled).
+pub async fn sensitive_counts_for_activity(
+    conn: &mut Conn,
+    activity: ActivityId,
+) -> Result<SensitiveCounts, DbError> {
+    let r = sqlx::query(
+        "SELECT COALESCE(SUM(disadvantaged), 0) AS d, COALESCE(SUM(roma), 0) AS r, COALESCE(SUM(disability), 0) AS x \
+         FROM person_sensitive WHERE person_id IN \
+         (SELECT person_id FROM registrations WHERE activity_id = $1 AND status <> 'cancelled' \
+          UNION SELECT person_id FROM attendance WHERE activity_id = $1)",
+    )
+    .bind(activity.0)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(SensitiveCounts {
+        disadvantaged: i(&r, "d")?,
+        roma: i(&r, "r")?,
+        disability: i(&r, "x")?,
+    })
+}
+
+pub async fn consents(conn: &mut Conn, id: PersonId) -> Result<Vec<Consent>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, person_id, purpose, given_on, given_by, withdrawn_on FROM consents WHERE person_id = $1 ORDER BY given_on, id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Consent {
+                id: ConsentId(i(r, "id")?),
+                person_id: PersonId(i(r, "person_id")?),
+                purpose: e(r, "purpose", ConsentPurpose::parse)?,
+                given_on: od(r, "given_on")?.ok_or_else(|| DbError::Corrupt("given_on".into()))?,
+                given_by: s(r, "given_by")?,
+                withdrawn_on: od(r, "withdrawn_on")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn add_consent(
+    conn: &mut Conn,
+    id: PersonId,
+    c: &ConsentInput,
+    by: Option<UserId>,
+    now: Instant,
+) -> Result<ConsentId, DbError> {
+    let cid: i64 = sqlx::query_scalar(
+        "INSERT INTO consents (person_id, purpose, given_on, given_by, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(id.0)
+    .bind(c.purpose.as_str())
+    .bind(c.given_on.stored())
+    .bind(&c.given_by)
+    .bind(by.map(|u| u.0))
+    .bind(now.stored())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(ConsentId(cid))
+}
+
+/// Withdraw a consent of this person; false when there is no such (unwithdrawn) consent.
+pub async fn withdraw_consent(
+    conn: &mut Conn,
+    person: PersonId,
+    consent: ConsentId,
+    on: Date,
+) -> Result<bool, DbError> {
+    let n = sqlx::query(
+        "UPDATE consents SET withdrawn_on = $1 WHERE id = $2 AND person_id = $3 AND withdrawn_on IS NULL",
+    )
+    .bind(on.stored())
+    .bind(consent.0)
+    .bind(person.0)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(n > 0)
+}
+
+/// When the person was last seen at an activity (for the registry list).
+pub async fn last_attended(conn: &mut Conn, id: PersonId) -> Result<Option<Instant>, DbError> {
+    let row = sqlx::query("SELECT MAX(scanned_at) AS at FROM attendance WHERE person_id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *conn)
+        .await?;
+    match os(&row, "at")? {
+        None => Ok(None),
+        Some(_) => Ok(Some(instant(&row, "at")?)),
+    }
+}

@@ -1,0 +1,12 @@
+//! Participation: the people registry, registrations and their tickets, attendance.
+//! One file per kind of record; everything is re-exported here.
+
+mod attendance;
+mod person;
+mod registration;
+mod ticket;
+
+pub use attendance::*;
+pub use person::*;
+pub use registration::*;
+pub use ticket::*;
