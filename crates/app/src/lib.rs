@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod maintenance;
 mod memo;
 pub mod organisations;
+pub mod participation;
 pub mod programmes;
 pub mod records;
 

@@ -71,6 +71,8 @@ CREATE TABLE registrations (
     confirmed_at TEXT,
     cancelled_at TEXT,
     reminded_at TEXT,
+    -- the language the person registered in: their mails are written in it
+    lang TEXT NOT NULL DEFAULT 'hu',
     created_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
     version BIGINT NOT NULL DEFAULT 1
 );

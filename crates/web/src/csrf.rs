@@ -197,6 +197,16 @@ fn cross_site(req: &Request, site: &Site) -> bool {
     }
 }
 
+/// For scripts posting JSON with the session: the page's token in `X-CSRF-Token`.
+pub fn header_token_ok(headers: &HeaderMap) -> bool {
+    let expected = expected_token(headers).unwrap_or_default();
+    let sent = headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    !expected.is_empty() && constant_time_eq(sent.as_bytes(), expected.as_bytes())
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -87,6 +87,13 @@ impl Lang {
         self.lookup(key, Some(&map))
     }
 
+    /// The message for `key` with a count `n` (Fluent picks the plural form from it).
+    pub fn tn(self, key: &str, n: i64) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        map.insert(Cow::Borrowed("n"), FluentValue::from(n));
+        self.lookup(key, Some(&map))
+    }
+
     fn lookup(self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
         match LOCALES.lookup_single_language(self.id(), key, args) {
             Ok(v) => v,
@@ -100,7 +107,7 @@ impl Lang {
     /// Does this language's own catalogue define `key`? (Messages that take arguments are
     /// formatted with sample values of every argument name the catalogues use.)
     pub fn has(self, key: &str) -> bool {
-        const ARGUMENTS: &[&str] = &["limit", "seconds", "n", "year", "month"];
+        const ARGUMENTS: &[&str] = &["limit", "seconds", "n", "year", "month", "name"];
         let sample: HashMap<Cow<'static, str>, FluentValue> = ARGUMENTS
             .iter()
             .map(|a| (Cow::Borrowed(*a), FluentValue::from("1")))

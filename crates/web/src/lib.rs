@@ -20,11 +20,13 @@ mod ui;
 mod accounts;
 mod activities;
 mod calendar;
+mod checkin;
 mod jobs;
 mod organisations;
 mod places;
 mod programmes;
 mod public;
+mod registrations;
 
 pub use routes::{route_table, router, RouteDef};
 

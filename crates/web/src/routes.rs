@@ -3,8 +3,8 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, csrf, error, jobs, organisations, places, programmes,
-    public, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, jobs, organisations, places,
+    programmes, public, registrations, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -71,6 +71,8 @@ pub fn route_table() -> Vec<RouteDef> {
     [
         public::routes(),
         calendar::routes(),
+        registrations::routes(),
+        checkin::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

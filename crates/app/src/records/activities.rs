@@ -5,6 +5,7 @@
 
 use super::{invalid, Record};
 use crate::{App, AppError, Result};
+use kozos_db::participation::registrations as registrations_db;
 use kozos_db::programmes::activities::{self as db, Placed};
 use kozos_db::programmes::series as series_db;
 use kozos_db::{places, Conn, Saved};
@@ -14,7 +15,7 @@ use kozos_domain::time::{Date, Instant};
 use kozos_domain::{ActivityId, PlaceId, ProgrammeId, SeriesId};
 
 /// A settlement as typed, found in the gazetteer.
-async fn settlement(app: &App, name: Option<&str>) -> Result<Option<PlaceId>> {
+pub(crate) async fn settlement(app: &App, name: Option<&str>) -> Result<Option<PlaceId>> {
     let Some(name) = name else { return Ok(None) };
     let found = places::settlements_named(&app.db, name).await?;
     match found.as_slice() {
@@ -124,13 +125,36 @@ impl Record for Activity {
         version: Option<i64>,
     ) -> Result<Saved> {
         check_links(conn, programme, &w.input).await?;
+        // Places are decided under the activity's lock; a capacity below the people
+        // already given a place would take places away, so it is refused.
+        registrations_db::lock_activity(conn, id).await?;
+        if let Some(c) = w.input.capacity {
+            if registrations_db::confirmed_count(conn, id).await? > c {
+                return Err(AppError::invalid(
+                    "capacity",
+                    "err-capacity-below-registrations",
+                ));
+            }
+        }
         let placed = Placed {
             input: &w.input,
             place: w.place,
         };
-        Ok(db::update_activity(conn, programme, id, placed, version, w.now).await?)
+        let saved = db::update_activity(conn, programme, id, placed, version, w.now).await?;
+        if saved == Saved::Done {
+            // More places (or none to count) move the waiting list up.
+            if let Some(a) = db::activity_in(conn, programme, id).await? {
+                crate::participation::registrations::fill_places(conn, &a, w.now).await?;
+            }
+        }
+        Ok(saved)
     }
     async fn delete(conn: &mut Conn, programme: ProgrammeId, id: ActivityId) -> Result<bool> {
+        // People who registered or attended are part of the record: such an activity
+        // stays (it can be made internal, or its people cancelled first).
+        if registrations_db::has_participants(conn, id).await? {
+            return Err(AppError::invalid("form", "err-activity-has-participants"));
+        }
         // A series date deleted on purpose stays deleted when the series is saved again.
         let occurrence = db::occurrence_of(conn, id).await?;
         let gone = db::delete_activity(conn, programme, id).await?;
@@ -161,7 +185,7 @@ impl PartialEq for SeriesWrite {
 /// rule is removed. Activities that have started are evidence and are never changed, and
 /// a date someone edited on its own keeps what they set. Returns how many were made.
 ///
-/// Registrations (next) must keep an upcoming date with registrations from being removed.
+/// An upcoming date someone registered for stays, even when it left the rule.
 pub async fn sync_series(
     conn: &mut Conn,
     programme: ProgrammeId,
@@ -221,6 +245,7 @@ pub async fn sync_series(
         if *starts > w.now
             && !wanted.iter().any(|(d, _, _)| d == day)
             && as_before(day, starts, ends)
+            && !registrations_db::has_participants(conn, *aid).await?
         {
             db::delete_activity(conn, programme, *aid).await?;
         }

@@ -26,6 +26,7 @@ use kozos_domain::ProgrammeId;
 use std::fmt::{Debug, Display};
 use std::future::Future;
 
+pub(crate) use activities::settlement;
 pub use activities::{sync_series, ActivityWrite, SeriesWrite};
 pub use agreements::PartnerAgreement;
 pub use partners::NewPartnerForm;

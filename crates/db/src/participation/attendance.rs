@@ -134,3 +134,26 @@ pub async fn remove(
     .rows_affected();
     Ok(n > 0)
 }
+
+/// A training's contact sessions: id, start, end, contact minutes.
+pub async fn sessions(
+    conn: &mut Conn,
+    activity: ActivityId,
+) -> Result<Vec<(SessionId, Instant, Instant, i64)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, starts_at, ends_at, contact_minutes FROM training_sessions WHERE activity_id = $1 ORDER BY starts_at, id",
+    )
+    .bind(activity.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                SessionId(i(r, "id")?),
+                instant(r, "starts_at")?,
+                instant(r, "ends_at")?,
+                i(r, "contact_minutes")?,
+            ))
+        })
+        .collect()
+}

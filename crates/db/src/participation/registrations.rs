@@ -10,7 +10,7 @@ use sqlx::any::AnyRow;
 
 const SELECT: &str =
     "SELECT r.id, r.activity_id, r.person_id, p.name AS person_name, p.email, r.status, r.token, \
-    r.source, r.created_at, r.waiting_since, r.cancelled_at, r.version \
+    r.source, r.lang, r.created_at, r.waiting_since, r.cancelled_at, r.version \
     FROM registrations r JOIN people p ON p.id = r.person_id";
 
 fn o_instant(r: &AnyRow, col: &str) -> Result<Option<Instant>, DbError> {
@@ -30,6 +30,7 @@ fn from_row(r: &AnyRow) -> Result<Registration, DbError> {
         status: e(r, "status", RegistrationStatus::parse)?,
         token: s(r, "token")?,
         source: e(r, "source", RegistrationSource::parse)?,
+        lang: s(r, "lang")?,
         created_at: instant(r, "created_at")?,
         waiting_since: o_instant(r, "waiting_since")?,
         cancelled_at: o_instant(r, "cancelled_at")?,
@@ -122,6 +123,7 @@ pub struct NewRegistration<'a> {
     pub token: &'a str,
     pub source: RegistrationSource,
     pub by: Option<UserId>,
+    pub lang: &'a str,
 }
 
 pub async fn insert(
@@ -131,8 +133,8 @@ pub async fn insert(
 ) -> Result<RegistrationId, DbError> {
     let waiting = r.status == RegistrationStatus::Waiting;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO registrations (activity_id, person_id, status, token, source, created_at, waiting_since, confirmed_at, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO registrations (activity_id, person_id, status, token, source, created_at, waiting_since, confirmed_at, created_by, lang) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(r.activity.0)
     .bind(r.person.0)
@@ -143,6 +145,7 @@ pub async fn insert(
     .bind(waiting.then(|| now.stored_millis()))
     .bind((!waiting).then(|| now.stored()))
     .bind(r.by.map(|u| u.0))
+    .bind(r.lang)
     .fetch_one(&mut *conn)
     .await?;
     Ok(RegistrationId(id))
@@ -252,5 +255,17 @@ pub async fn token_exists(conn: &mut Conn, token: &str) -> Result<bool, DbError>
         .bind(token)
         .fetch_one(&mut *conn)
         .await?;
+    Ok(n > 0)
+}
+
+/// Has anyone a live registration for, or attended, the activity?
+pub async fn has_participants(conn: &mut Conn, activity: ActivityId) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE activity_id = $1 AND status <> 'cancelled') \
+         + (SELECT COUNT(*) FROM attendance WHERE activity_id = $1)",
+    )
+    .bind(activity.0)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(n > 0)
 }

@@ -36,6 +36,8 @@ pub struct Registration {
     /// The ticket code (see [`super::Ticket`]).
     pub token: String,
     pub source: RegistrationSource,
+    /// The language the person registered in (`hu`, `en`): their mails use it.
+    pub lang: String,
     pub created_at: Instant,
     pub waiting_since: Option<Instant>,
     pub cancelled_at: Option<Instant>,

@@ -80,6 +80,21 @@ GET    /calendar                                                    ok   ok   ok
 GET    /calendar.ics                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /activities/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /activities/{id}@internal                                    404  404  404  404  404   404  404    404    404  404   404
+POST   /activities/{id}/register                                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /activities/{id}/register@internal                           404  404  404  404  404   404  404    404    404  404   404
+GET    /tickets/{token}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /tickets/{token}/cancel                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /tickets/{token}/cancel                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/activities/{id}/roster                                in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/roster@kecskemet                      in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/roster/tick                           in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/roster/tick@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/roster/walk-in                        in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/check-in                              in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/check-in/data                         in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/check-in/data@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/check-in/sync                         in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /static/checkin.js                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin/programmes/{id}/activities                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
 GET    /admin/programmes/{id}/activities@kecskemet                  in   403  403  403  403   403  403    403    ok   ok    ok
 GET    /admin/programmes/{id}/activities/new                        in   403  403  ok   ok    ok   403    403    403  403   ok
@@ -144,6 +159,13 @@ GET    /api/v1/activities/{id}                                      ok   ok   ok
 GET    /api/v1/activities/{id}@internal                             404  404  404  ok   ok    ok   ok     ok     ok   404   ok
 PUT    /api/v1/activities/{id}                                      401  403  403  ok   ok    ok   403    403    403  403   ok
 DELETE /api/v1/activities/{id}                                      401  403  403  ok   ok    ok   403    403    403  403   ok
+POST   /api/v1/activities/{id}/registrations                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/activities/{id}/registrations                        401  403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /api/v1/activities/{id}/registrations@kecskemet              401  403  403  403  403   403  403    403    403  403   ok
+POST   /api/v1/check-ins                                            401  403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /api/v1/check-ins@kecskemet                                  401  403  403  403  403   403  403    403    403  403   ok
+POST   /api/v1/check-ins/batch                                      401  403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /api/v1/activities/{id}/attendance                           401  403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /api/v1/organisations                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
 GET    /api/v1/organisations/{id}                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -339,6 +361,38 @@ async fn fixtures(
     )
     .await
     .unwrap();
+    // An activity running now (the test clock stands at 11:00 in Budapest), with one
+    // registration: its ticket is scanned, its person ticked.
+    let live = create::<Activity>(
+        app,
+        admin,
+        pid,
+        pid,
+        &kozos_domain::activity::ActivityForm {
+            starts_at: "2026-11-21T10:00".into(),
+            ends_at: "2026-11-21T13:00".into(),
+            ..activity_form(format!("Mai klub {n}"), "1")
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let registered = kozos_app::participation::registrations::register(
+        app,
+        Some(admin),
+        live,
+        kozos_app::participation::registrations::Registrant::New(
+            &kozos_domain::participation::PersonForm {
+                name: format!("Próba Piroska {n}"),
+                ..Default::default()
+            },
+        ),
+        kozos_domain::participation::RegistrationSource::Staff,
+        "hu",
+    )
+    .await
+    .unwrap()
+    .registration;
     let series = create::<Series>(
         app,
         admin,
@@ -412,6 +466,9 @@ async fn fixtures(
         ("activity", activity.to_string()),
         ("internal", internal.to_string()),
         ("series", series.to_string()),
+        ("live", live.to_string()),
+        ("token", registered.token.clone()),
+        ("person", registered.person_id.to_string()),
         ("org", org_id.to_string()),
         ("user", subject.to_string()),
         ("grant", grant.to_string()),
@@ -539,6 +596,14 @@ fn form_for(
             ("kind", "ngo".into()),
         ]),
         "/admin/organisations/{id}/edit" => vec![],
+        "/activities/{id}/register" => v(&[
+            ("name", format!("Vendég Vilma {n}")),
+            ("email", format!("vendeg{n}@example.hu")),
+        ]),
+        "/admin/activities/{id}/roster/tick" => {
+            v(&[("person_id", "{person}".into()), ("present", "1".into())])
+        }
+        "/admin/activities/{id}/roster/walk-in" => v(&[("name", format!("Betérő Béla {n}"))]),
         _ => vec![],
     }
 }
@@ -601,6 +666,15 @@ async fn api_body(
         "/api/v1/programmes/{id}/activities" | "/api/v1/activities/{id}" => {
             json!({"title": format!("API műhely {n}"), "kind": "workshop", "phase": "opening",
                 "starts_at": "2027-04-01T15:00:00Z", "ends_at": "2027-04-01T18:00:00Z", "settlement": "Kisbér", "public": true})
+        }
+        "/api/v1/activities/{id}/registrations" => {
+            json!({"name": format!("Vendég Vilma {n}"), "email": format!("vendeg{n}@example.hu")})
+        }
+        "/api/v1/check-ins" => {
+            json!({"activity_id": fx["live"].parse::<i64>().unwrap(), "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")})
+        }
+        "/api/v1/check-ins/batch" => {
+            json!({"scans": [{"activity_id": fx["live"].parse::<i64>().unwrap(), "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")}]})
         }
         _ => json!({}),
     }
@@ -696,6 +770,9 @@ async fn run_table(t: TestApp) {
                 };
                 path = path.replace("{id}", &fx[which]);
             }
+            if path.starts_with("/admin/activities/") {
+                path = path.replace("{id}", &fx["live"]);
+            }
             if path.contains("/users/") {
                 path = path.replace("{id}", &fx["user"]);
             }
@@ -720,8 +797,23 @@ async fn run_table(t: TestApp) {
                     }
                     c.send_json(row.method.clone(), &path, &body).await
                 }
+                "POST" if row.route.ends_with("/check-in/sync") => {
+                    // The check-in page's script: JSON, with the page's CSRF token in a header.
+                    let token = c.csrf_token().await;
+                    c.headers.push(("x-csrf-token".into(), token));
+                    let body = serde_json::json!({"scans": [{"activity_id": fx["live"].parse::<i64>().unwrap(),
+                        "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("page-{n}")}]});
+                    let r = c.send_json(Method::POST, &path, &body).await;
+                    c.headers.pop();
+                    r
+                }
                 _ => {
                     let mut fields = form_for(&row.route, &programme, n, email);
+                    for f in fields.iter_mut() {
+                        if f.1 == "{person}" {
+                            f.1 = fx["person"].clone();
+                        }
+                    }
                     if row.route == "/admin/organisations/{id}/edit" {
                         let o = kozos_app::catalogue::organisation(
                             &t.app,

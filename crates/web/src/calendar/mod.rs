@@ -3,7 +3,7 @@
 //! Works without JavaScript; the month grid becomes a list on a phone.
 
 pub mod ical;
-mod pages;
+pub(crate) mod pages;
 mod query;
 mod views;
 

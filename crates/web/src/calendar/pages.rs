@@ -12,8 +12,10 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kozos_app::activities::{self, CalendarChoices};
+use kozos_app::participation::registrations;
 use kozos_domain::time::{Date, Instant};
 use kozos_domain::ActivityId;
+use kozos_domain::FieldErrors;
 use maud::html;
 
 fn asked(ctx: &Ctx, q: &CalendarQuery, today: Date) -> Result<Asked, WebError> {
@@ -141,18 +143,57 @@ pub async fn activity(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let (a, programme) = activities::public_activity(&s.app, ActivityId(id))
+    let form = crate::registrations::views::RegisterForm::default();
+    activity_with_form(&s, &ctx, ActivityId(id), &form, &FieldErrors::new()).await
+}
+
+/// The activity's page with its registration box; a refused registration comes back
+/// here with what was typed and why (422).
+pub async fn activity_with_form(
+    s: &AppState,
+    ctx: &Ctx,
+    id: ActivityId,
+    form: &crate::registrations::views::RegisterForm,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    let (a, programme) = activities::public_activity(&s.app, id)
         .await
         .map_err(ctx.err())?;
+    let (confirmed, waiting) = registrations::counts(&s.app, a.id)
+        .await
+        .map_err(ctx.err())?;
+    let own = match &ctx.user {
+        Some(u) => registrations::own(&s.app, u, a.id)
+            .await
+            .map_err(ctx.err())?,
+        None => None,
+    };
     let feed = match a.series_id {
         Some(s) => format!("/calendar.ics?series={s}"),
         None => format!("/calendar.ics?programme={}", a.programme_id),
     };
     let head = html! { link rel="alternate" type="text/calendar" title=(ctx.t("calendar-subscribe")) href=(feed); };
-    let body = views::activity_page(&ctx, &a, &programme, &feed);
+    let register = crate::registrations::views::register_box(
+        ctx,
+        &crate::registrations::views::RegisterBox {
+            activity: &a,
+            confirmed,
+            waiting,
+            own: own.as_ref(),
+            form,
+            errors,
+            now: s.app.clock.instant(),
+        },
+    );
+    let body = views::activity_page(ctx, &a, &programme, &feed, register);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(layout::page_with_head(
-        &ctx,
-        StatusCode::OK,
+        ctx,
+        status,
         &a.title,
         Some(&head),
         body,

@@ -301,7 +301,13 @@ pub fn calendar(
     }
 }
 
-pub fn activity_page(ctx: &Ctx, a: &Activity, p: &Programme, feed: &str) -> Markup {
+pub fn activity_page(
+    ctx: &Ctx,
+    a: &Activity,
+    p: &Programme,
+    feed: &str,
+    register: Markup,
+) -> Markup {
     html! {
         article.activity {
             p.breadcrumb { a href="/calendar" { (ctx.t("calendar-title")) } }
@@ -352,7 +358,7 @@ pub fn activity_page(ctx: &Ctx, a: &Activity, p: &Programme, feed: &str) -> Mark
                 a href=(feed) type="text/calendar" {
                     (ctx.t(if a.series_id.is_some() { "calendar-subscribe-series" } else { "calendar-subscribe-programme" }))
                 }
-            }
+            }            (register)
         }
     }
 }

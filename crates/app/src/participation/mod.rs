@@ -1,0 +1,94 @@
+//! Participation use cases: registering for activities (residents, guests, staff, other
+//! systems), the waiting list, tickets, attendance by QR scan and on the roster.
+
+pub mod checkin;
+pub mod registrations;
+pub mod roster;
+
+use crate::programmes::authorise;
+use crate::{App, AppError, Result};
+use kozos_db::programmes::activities as activities_db;
+use kozos_db::{Conn, DbError};
+use kozos_domain::activity::Activity;
+use kozos_domain::policy::Action;
+use kozos_domain::user::User;
+use kozos_domain::*;
+
+/// The job that writes a registration's mail (composed where the catalogue is, in the web
+/// layer; see `kozos_web::mail`).
+pub const MAIL_JOB: &str = "mail.registration";
+
+/// The mails a registration can cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailKind {
+    Confirmation,
+    Waiting,
+    Promotion,
+    Reminder,
+    Cancellation,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MailJob {
+    pub registration: i64,
+    pub kind: MailKind,
+    pub lang: String,
+}
+
+/// Ask for a registration's mail, in the caller's write transaction.
+pub(crate) async fn enqueue_mail(
+    conn: &mut Conn,
+    registration: RegistrationId,
+    kind: MailKind,
+    lang: &str,
+    now: time::Instant,
+) -> Result<()> {
+    let payload = serde_json::to_string(&MailJob {
+        registration: registration.0,
+        kind,
+        lang: lang.to_string(),
+    })
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    kozos_db::jobs::enqueue(
+        conn,
+        &kozos_db::jobs::NewJob {
+            kind: MAIL_JOB,
+            payload: &payload,
+            run_at: now.utc(),
+            max_attempts: 5,
+            dedupe_key: None,
+        },
+        now.utc(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// An activity the user may do `action` on (a 404 when there is no such activity).
+pub(crate) async fn activity_for(
+    app: &App,
+    user: &User,
+    action: Action,
+    id: ActivityId,
+) -> Result<Activity> {
+    let a = load_activity(app, id).await?;
+    authorise(app, user, action, a.programme_id).await?;
+    Ok(a)
+}
+
+pub(crate) async fn load_activity(app: &App, id: ActivityId) -> Result<Activity> {
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    activities_db::activity(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A language code as stored on a registration.
+pub(crate) fn lang_code(lang: &str) -> &'static str {
+    if lang.eq_ignore_ascii_case("en") {
+        "en"
+    } else {
+        "hu"
+    }
+}
