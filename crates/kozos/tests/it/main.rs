@@ -19,6 +19,7 @@ mod i18n;
 mod jobs;
 mod migrations;
 mod nothing_lost;
+mod participation;
 mod places;
 mod programmes;
 mod public;
