@@ -81,6 +81,8 @@ pub struct AppParts {
     /// The calendar's filter lists (see `memo`).
     calendar_choices: memo::Memo<activities::CalendarChoices>,
     jobs: jobs::Jobs,
+    /// Writes check-ins in groups (see `participation::checkin`).
+    checkins: participation::checkin::Committer,
 }
 
 impl std::ops::Deref for App {
@@ -98,6 +100,7 @@ impl App {
             pages: cache::PageCache::default(),
             calendar_choices: memo::Memo::default(),
             jobs: jobs::Jobs::with_builtins(),
+            checkins: Default::default(),
         }))
     }
     /// This instance's job kinds and its worker's bell (see [`jobs`]).

@@ -57,6 +57,17 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8081")]
         bind: SocketAddr,
     },
+    /// For scripts/bench-checkins.sh: an activity of the programme running now with this
+    /// many registrations; prints the activity id, writes the tickets one per line.
+    #[command(hide = true)]
+    BenchCheckinsSetup {
+        #[arg(long)]
+        programme: i64,
+        #[arg(long, default_value_t = 20000)]
+        registrations: usize,
+        #[arg(long)]
+        tokens: std::path::PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -310,6 +321,23 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Serve(args) => serve(app, args).await,
         Command::BenchHello { .. } => unreachable!("served above, without a database"),
+        Command::BenchCheckinsSetup {
+            programme,
+            registrations,
+            tokens,
+        } => {
+            let (activity, list) = kozos_app::demo::bench::checkin_fixture(
+                &app,
+                kozos_domain::ProgrammeId(programme),
+                registrations,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            std::fs::write(&tokens, list.join("\n") + "\n")
+                .map_err(|e| format!("{}: {e}", tokens.display()))?;
+            println!("{activity}");
+            Ok(())
+        }
     }
 }
 

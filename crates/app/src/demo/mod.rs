@@ -6,6 +6,7 @@
 //! staff member's name), the field is left empty rather than invented.
 
 mod activities;
+pub mod bench;
 
 use crate::{App, AppError, Result};
 use kozos_db::{organisations, places, programmes, DbError, Tx};

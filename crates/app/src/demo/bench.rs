@@ -1,0 +1,89 @@
+//! A fixture for the check-in benchmark (`scripts/bench-checkins.sh`): an activity of the
+//! Kisbér programme running now, with many confirmed registrations, written in one
+//! transaction without mails (the benchmark measures scans, not registering).
+
+use crate::{App, AppError, Result};
+use kozos_db::participation::{people, registrations};
+use kozos_db::programmes::activities::{self as activities_db, Placed};
+use kozos_db::DbError;
+use kozos_domain::activity::{ActivityInput, ActivityKind};
+use kozos_domain::participation::*;
+use kozos_domain::*;
+
+/// Make the activity and `count` registrations; returns the activity and the tickets.
+pub async fn checkin_fixture(
+    app: &App,
+    programme: ProgrammeId,
+    count: usize,
+) -> Result<(ActivityId, Vec<String>)> {
+    let now = app.clock.instant();
+    let input = ActivityInput {
+        title: "Teljesítménymérés: beléptetés".into(),
+        kind: ActivityKind::Conference,
+        phase: None,
+        forum_format: None,
+        description: String::new(),
+        starts_at: now.plus_minutes(-30),
+        ends_at: now.plus_minutes(180),
+        settlement: None,
+        address: String::new(),
+        organiser_id: None,
+        partner_ids: Vec::new(),
+        target_group_ids: Vec::new(),
+        public: false,
+        capacity: None,
+        registration_opens: None,
+        registration_closes: None,
+    };
+    let mut tx = app.db.begin().await?;
+    let uid = format!("{}@kozos", crate::auth::random_token());
+    let placed = Placed {
+        input: &input,
+        place: None,
+    };
+    let activity =
+        activities_db::insert_activity(&mut tx, programme, placed, None, &uid, now).await?;
+    let mut tokens = Vec::with_capacity(count);
+    for n in 0..count {
+        let person = PersonInput {
+            name: format!("Résztvevő {n}"),
+            email: None,
+            phone: None,
+            birth_year: None,
+            age_band: None,
+            settlement: None,
+            organisation_id: None,
+        };
+        let id = people::insert(
+            &mut tx,
+            Some(programme),
+            people::NewPerson {
+                input: &person,
+                place: None,
+                user: None,
+            },
+            now,
+        )
+        .await?;
+        let mut bytes = [0u8; TICKET_RANDOM_BYTES];
+        getrandom::getrandom(&mut bytes).map_err(|e| AppError::Internal(e.to_string()))?;
+        let ticket = Ticket::from_random(bytes);
+        registrations::insert(
+            &mut tx,
+            registrations::NewRegistration {
+                activity,
+                person: id,
+                status: RegistrationStatus::Confirmed,
+                token: ticket.as_str(),
+                source: RegistrationSource::Staff,
+                by: None,
+                lang: "hu",
+            },
+            now,
+        )
+        .await?;
+        tokens.push(ticket.as_str().to_string());
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok((activity, tokens))
+}
