@@ -22,7 +22,8 @@ export const ACCOUNTS = {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const SHOTS = new URL('../test-results/', import.meta.url);
 
-export async function launchBrowser() {
+/** Debian's Chromium, headless; `args` adds switches (a fake camera, say). */
+export async function launchBrowser(args = []) {
   await mkdir(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -34,6 +35,7 @@ export async function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
 }

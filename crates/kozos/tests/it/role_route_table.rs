@@ -95,6 +95,8 @@ GET    /admin/activities/{id}/check-in/data                         in   403  ok
 GET    /admin/activities/{id}/check-in/data@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/activities/{id}/check-in/sync                         in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /static/checkin.js                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /static/checkin-sw.js                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /static/vendor/jsQR.js                                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin/programmes/{id}/activities                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
 GET    /admin/programmes/{id}/activities@kecskemet                  in   403  403  403  403   403  403    403    ok   ok    ok
 GET    /admin/programmes/{id}/activities/new                        in   403  403  ok   ok    ok   403    403    403  403   ok

@@ -22,6 +22,8 @@ pub fn routes() -> Vec<RouteDef> {
         r(M::GET, "/admin/activities/{id}/check-in/data", get(pages::check_in_data)),
         r(M::POST, "/admin/activities/{id}/check-in/sync", post(pages::check_in_sync)),
         r(M::GET, "/static/checkin.js", get(pages::script)),
+        r(M::GET, "/static/checkin-sw.js", get(pages::service_worker)),
+        r(M::GET, "/static/vendor/jsQR.js", get(pages::qr_decoder)),
         api_route(routes!(api::check_in)),
         api_route(routes!(api::check_in_batch)),
         api_route(routes!(api::attendance)),

@@ -189,3 +189,34 @@ pub async fn script() -> Response {
     )
         .into_response()
 }
+
+/// The check-in page's service worker (it reopens the page offline). Its scope is the
+/// check-in pages' folder, above its own, which the header allows.
+pub async fn service_worker() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (
+                header::HeaderName::from_static("service-worker-allowed"),
+                "/admin/activities/",
+            ),
+        ],
+        include_str!("../../static/checkin-sw.js"),
+    )
+        .into_response()
+}
+
+/// The QR decoder the check-in page loads when the browser has no `BarcodeDetector`
+/// (jsQR, Apache-2.0, copied unchanged: `static/vendor/README.md`). It changes only with a
+/// new kozos, so browsers revalidate it like the page's own script.
+pub async fn qr_decoder() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        include_str!("../../static/vendor/jsQR.js"),
+    )
+        .into_response()
+}

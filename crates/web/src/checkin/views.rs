@@ -10,14 +10,21 @@ use kozos_domain::{FieldErrors, PersonId};
 use maud::{html, Markup};
 
 fn tick_form(ctx: &Ctx, activity: i64, person: PersonId, present: bool, name: &str) -> Markup {
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then
+    // whose button it is, and for a tick already given, what pressing it does.
+    let visible = ctx.t(if present {
+        "roster-present"
+    } else {
+        "roster-tick"
+    });
     html! {
         form.tick method="post" action={ "/admin/activities/" (activity) "/roster/tick" } {
             (csrf(ctx))
             input type="hidden" name="person_id" value=(person.0);
             input type="hidden" name="present" value=(if present { "0" } else { "1" });
             button type="submit" .present[present] aria-pressed=(if present { "true" } else { "false" })
-                aria-label={ (name) ": " (ctx.t(if present { "roster-untick" } else { "roster-tick" })) } {
-                (ctx.t(if present { "roster-present" } else { "roster-tick" }))
+                aria-label={ (visible) ": " (name) @if present { " (" (ctx.t("roster-untick")) ")" } } {
+                (visible)
             }
         }
     }
