@@ -1,6 +1,6 @@
 //! kozos web layer: server-rendered HTML (maud), the JSON API with its OpenAPI document,
 //! cookies, CSRF and i18n, organised by feature (`public/`, `accounts/`, `programmes/`,
-//! `organisations/`, `places/`, `jobs/`). Handlers are thin: extract → one use case in
+//! `organisations/`, `places/`, `jobs/`, `mail/`). Handlers are thin: extract → one use case in
 //! `kozos-app` → render. No SQL and no access decisions live here.
 
 // request plumbing every feature shares
@@ -21,6 +21,7 @@ mod accounts;
 mod activities;
 mod calendar;
 mod jobs;
+mod mail;
 mod organisations;
 mod places;
 mod programmes;
