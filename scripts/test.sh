@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: Rust unit and integration tests (SQLite always; PostgreSQL too when
-# KOZOS_TEST_DATABASE_URL is set, as .ci/run does), then the browser end-to-end and
+# KOZOS_TEST_DATABASE_URL is set, as .ci/run does; mail delivered to a local SMTP sink),
+# then the browser end-to-end and
 # accessibility tests, then the API checked from outside with schemathesis and the
 # calendar feeds with Python's icalendar.
 # Each part runs even when an earlier one failed; the exit status is non-zero if any did.
@@ -18,6 +19,9 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
 fi
 
 failed=()
+# The mail tests deliver to a real SMTP server (scripts/lib/smtp_sink.py, aiosmtpd): make
+# its environment once, here, rather than from several tests at once.
+scripts/lib/smtp-sink-venv.sh >/dev/null || failed+=("smtp-sink")
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast || failed+=("rust")
 else

@@ -137,6 +137,14 @@ test('accessibility: no serious or critical axe violations (WCAG 2.1 A/AA)', asy
     await admin.screenshot({ path: new URL('jobs-hu.png', SHOTS).pathname, fullPage: true });
     return admin;
   });
+  await check('hu outbox, reached from the menu (administrator)', async () => {
+    await open(admin, '/admin');
+    await Promise.all([admin.waitForEvent('load'), admin.locator('header nav a', { hasText: 'Kimenő levelek' }).click()]);
+    assert.equal(new URL(admin.url()).pathname, '/admin/outbox');
+    assert.equal((await admin.locator('h1').innerText()).trim(), 'Kimenő levelek');
+    await admin.screenshot({ path: new URL('outbox-hu.png', SHOTS).pathname, fullPage: true });
+    return admin;
+  });
   await admin.context().close();
   const phone = await (await browser.newContext({ baseURL: BASE, viewport: { width: 390, height: 844 } })).newPage();
   await check('hu Kecskemét programme on a phone', async () => (await open(phone, `/programmes/${kecskemetId}`), phone));

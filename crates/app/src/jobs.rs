@@ -101,6 +101,7 @@ impl Jobs {
             tracing::debug!(?swept, "housekeeping done");
             Ok(())
         });
+        jobs.register(crate::mail::SEND, crate::mail::send_job);
         jobs
     }
 
@@ -439,7 +440,8 @@ pub struct Overview {
 /// How many of each list the overview shows.
 pub const OVERVIEW_LIMIT: i64 = 200;
 
-fn authorise(actor: &User) -> Result<()> {
+/// Administrators of the whole country: the job queue, and the outbox (`mail`).
+pub(crate) fn authorise(actor: &User) -> Result<()> {
     // The same people who see the sign-in attempts: administrators of the whole country.
     if allows(&actor.grants, Action::ManageUsers, &Target::country()) {
         Ok(())

@@ -11,6 +11,7 @@ pub mod demo;
 mod error;
 pub mod gazetteer;
 pub mod jobs;
+pub mod mail;
 pub mod maintenance;
 mod memo;
 pub mod organisations;
@@ -27,7 +28,7 @@ pub use kozos_db::{Backend, Db};
 
 use chrono::{DateTime, Utc};
 use kozos_domain::time::{Date, Instant};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
@@ -83,6 +84,8 @@ pub struct AppParts {
     jobs: jobs::Jobs,
     /// Writes check-ins in groups (see `participation::checkin`).
     checkins: participation::checkin::Committer,
+    /// Where mail goes; unset, mail waits in the outbox (see [`mail`]).
+    smtp: OnceLock<mail::SmtpConfig>,
 }
 
 impl std::ops::Deref for App {
@@ -101,7 +104,17 @@ impl App {
             calendar_choices: memo::Memo::default(),
             jobs: jobs::Jobs::with_builtins(),
             checkins: Default::default(),
+            smtp: OnceLock::new(),
         }))
+    }
+    /// Send mail through this SMTP server from now on (set once, at start; a second call
+    /// is refused with the configuration it brought).
+    pub fn set_smtp(&self, cfg: mail::SmtpConfig) -> std::result::Result<(), mail::SmtpConfig> {
+        self.smtp.set(cfg)
+    }
+    /// The SMTP server mail goes to, if one is configured.
+    pub fn smtp(&self) -> Option<&mail::SmtpConfig> {
+        self.smtp.get()
     }
     /// This instance's job kinds and its worker's bell (see [`jobs`]).
     pub fn jobs(&self) -> &jobs::Jobs {

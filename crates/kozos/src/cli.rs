@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `demo`, `user add`, `token create`, `places import`.
+//! The command line: `serve` (with its job worker and SMTP settings), `migrate`, `demo`,
+//! `user add`, `token create`, `places import`.
 
 use clap::{Parser, Subcommand};
 use kozos_app::Clock;
@@ -90,6 +91,65 @@ struct ServeArgs {
     /// default: http:// and the bind address.
     #[arg(long, env = "KOZOS_PUBLIC_URL")]
     public_url: Option<String>,
+    /// SMTP server for outgoing mail. Without it, mail waits in the outbox
+    /// (/admin/outbox) and goes out at the first start with it.
+    #[arg(long, env = "KOZOS_SMTP_HOST")]
+    smtp_host: Option<String>,
+    #[arg(long, env = "KOZOS_SMTP_PORT", default_value_t = 587)]
+    smtp_port: u16,
+    /// The SMTP account; its password is read from KOZOS_SMTP_PASSWORD (only from the
+    /// environment: a command line is visible to every user of the machine).
+    #[arg(long, env = "KOZOS_SMTP_USERNAME")]
+    smtp_username: Option<String>,
+    /// The sender, e.g. "kozos <noreply@example.hu>" (required with --smtp-host).
+    #[arg(long, env = "KOZOS_SMTP_FROM")]
+    smtp_from: Option<String>,
+    /// none (a relay on this host or network only), starttls (port 587) or tls (port 465).
+    #[arg(long, env = "KOZOS_SMTP_TLS", value_enum, default_value_t = SmtpTlsArg::Starttls)]
+    smtp_tls: SmtpTlsArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SmtpTlsArg {
+    None,
+    Starttls,
+    Tls,
+}
+
+impl ServeArgs {
+    /// The SMTP settings when a host is given; an error when they are incomplete.
+    fn smtp(&self) -> Result<Option<kozos_app::mail::SmtpConfig>, String> {
+        use kozos_app::mail::{SmtpConfig, SmtpTls};
+        let Some(host) = self
+            .smtp_host
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        else {
+            return Ok(None);
+        };
+        let from = self
+            .smtp_from
+            .clone()
+            .filter(|f| !f.trim().is_empty())
+            .ok_or("--smtp-from (KOZOS_SMTP_FROM) is required with --smtp-host")?;
+        let cfg = SmtpConfig {
+            host: host.to_string(),
+            port: self.smtp_port,
+            username: self.smtp_username.clone().filter(|u| !u.is_empty()),
+            password: std::env::var("KOZOS_SMTP_PASSWORD")
+                .ok()
+                .filter(|p| !p.is_empty()),
+            from,
+            tls: match self.smtp_tls {
+                SmtpTlsArg::None => SmtpTls::None,
+                SmtpTlsArg::Starttls => SmtpTls::StartTls,
+                SmtpTlsArg::Tls => SmtpTls::Tls,
+            },
+        };
+        cfg.check()?;
+        Ok(Some(cfg))
+    }
 }
 
 #[derive(Subcommand)]
@@ -203,6 +263,11 @@ async fn run(cli: Cli) -> Result<(), String> {
         secure_cookies: false,
         trust_forwarded_for: false,
         public_url: None,
+        smtp_host: None,
+        smtp_port: 587,
+        smtp_username: None,
+        smtp_from: None,
+        smtp_tls: SmtpTlsArg::Starttls,
     }));
     if let Command::BenchHello { bind } = command {
         return crate::bench_hello::serve(bind).await;
@@ -362,6 +427,20 @@ async fn serve(app: kozos_app::App, args: ServeArgs) -> Result<(), String> {
              Use a fresh database, or pass --allow-demo-accounts-on-network if you really mean it.",
             args.bind
         ));
+    }
+    // Before the worker starts: mail that waited in the outbox goes out now.
+    match args.smtp()? {
+        Some(smtp) => {
+            let (host, port, tls) = (smtp.host.clone(), smtp.port, smtp.tls.as_str());
+            let _ = app.set_smtp(smtp);
+            let waiting = kozos_app::mail::flush(&app)
+                .await
+                .map_err(|e| format!("mail: {e}"))?;
+            tracing::info!(host, port, tls, waiting, "mail goes out through SMTP");
+        }
+        None => tracing::info!(
+            "no SMTP server configured (--smtp-host): mail waits in the outbox at /admin/outbox"
+        ),
     }
     let state = kozos_web::AppState {
         app: app.clone(),

@@ -107,7 +107,7 @@ impl Lang {
     /// Does this language's own catalogue define `key`? (Messages that take arguments are
     /// formatted with sample values of every argument name the catalogues use.)
     pub fn has(self, key: &str) -> bool {
-        const ARGUMENTS: &[&str] = &["limit", "seconds", "n", "year", "month", "name"];
+        const ARGUMENTS: &[&str] = &["limit", "seconds", "n", "year", "month", "title", "name"];
         let sample: HashMap<Cow<'static, str>, FluentValue> = ARGUMENTS
             .iter()
             .map(|a| (Cow::Borrowed(*a), FluentValue::from("1")))
@@ -270,6 +270,8 @@ mod tests {
             "place-group",
             "scope-group",
             "skip",
+            "mail",
+            "outbox",
         ];
         let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut out = Vec::new();
@@ -341,6 +343,15 @@ mod tests {
         families.extend(Role::ALL.iter().map(|x| format!("userrole-{}", x.as_str())));
         for o in ["ok", "failed", "throttled"] {
             families.push(format!("attempt-{o}"));
+        }
+        use kozos_app::mail::{MailState, RegistrationMailKind};
+        for k in RegistrationMailKind::ALL {
+            families.push(format!("mail-subject-{}", k.as_str()));
+            families.push(format!("mail-lead-{}", k.as_str()));
+        }
+        for s in MailState::ALL {
+            families.push(format!("outbox-state-{}", s.as_str()));
+            families.push(format!("outbox-filter-{}", s.as_str()));
         }
         for page in [
             "400", "403", "404", "409", "413", "415", "422", "429", "500", "csrf", "form",

@@ -1,6 +1,6 @@
 //! kozos web layer: server-rendered HTML (maud), the JSON API with its OpenAPI document,
 //! cookies, CSRF and i18n, organised by feature (`public/`, `accounts/`, `programmes/`,
-//! `organisations/`, `places/`, `jobs/`). Handlers are thin: extract → one use case in
+//! `organisations/`, `places/`, `jobs/`, `mail/`). Handlers are thin: extract → one use case in
 //! `kozos-app` → render. No SQL and no access decisions live here.
 
 // request plumbing every feature shares
@@ -22,6 +22,7 @@ mod activities;
 mod calendar;
 mod checkin;
 mod jobs;
+mod mail;
 mod organisations;
 mod places;
 mod programmes;

@@ -3,7 +3,7 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, jobs, organisations, places,
+    accounts, activities, api, calendar, checkin, csrf, error, jobs, mail, organisations, places,
     programmes, public, registrations, AppState,
 };
 use axum::http::{HeaderValue, Method};
@@ -79,6 +79,7 @@ pub fn route_table() -> Vec<RouteDef> {
         organisations::routes(),
         places::routes(),
         jobs::routes(),
+        mail::routes(),
         api::routes(),
     ]
     .into_iter()
@@ -90,6 +91,8 @@ pub fn route_table() -> Vec<RouteDef> {
 /// headers). The layers wrap the router once, as a whole: `Router::layer` would wrap every
 /// route, and a route's layers (each a boxed service) are cloned on every request.
 pub fn router(state: AppState) -> Router {
+    // The job kinds that compose mail need the catalogue and the public address.
+    mail::register(&state);
     let mut router = Router::new();
     for def in route_table() {
         router = router.route(&def.path, def.handler);

@@ -17,6 +17,7 @@ mod demo;
 mod forms_unchanged;
 mod i18n;
 mod jobs;
+mod mail;
 mod migrations;
 mod nothing_lost;
 mod participation;

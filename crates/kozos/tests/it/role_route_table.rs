@@ -8,7 +8,8 @@
 //! coordinator on Komárom-Esztergom county (Kisbér is in it, Kecskemét is not); auditor on
 //! the Kecskemét programme; national coordinator, administrator and resident country-wide.
 //! `{id}` is Kisbér (or its municipality on organisation routes) unless the row says `@kecskemet`; nested ids are fresh records made for
-//! the row, so destructive routes are tried on something that exists (`{job}`: a failed job).
+//! the row, so destructive routes are tried on something that exists (`{job}`: a failed job,
+//! `{mail}`: a queued mail).
 
 use crate::both;
 use crate::harness::*;
@@ -130,6 +131,8 @@ POST   /admin/users/{id}/grants/{grant}/delete                      in   403  40
 GET    /admin/sign-in-attempts                                      in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/jobs                                                  in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/jobs/{job}/retry                                      in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/outbox                                                in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/outbox/{mail}                                         in   403  403  403  403   403  403    403    403  403   ok
 GET    /api/openapi.json                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/programmes                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/programmes                                           401  403  403  403  403   403  403    403    ok   403   ok
@@ -753,6 +756,9 @@ async fn run_table(t: TestApp) {
             let kept = fx.clone();
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
+            }
+            if row.route.contains("{mail}") {
+                fx.insert("mail", crate::mail::queued_mail(&t).await.to_string());
             }
             let fixture = row.fixture.as_deref().unwrap_or("");
             let org_move = row.route.contains("/organisations/")

@@ -42,6 +42,7 @@ fn frame(
                                     @if kozos_domain::policy::allows(&user.grants, kozos_domain::policy::Action::ManageUsers, &kozos_domain::policy::Target::country()) {
                                         li { a href="/admin/users" { (t("nav-users")) } }
                                         li { a href="/admin/jobs" { (t("nav-jobs")) } }
+                                        li { a href="/admin/outbox" { (t("nav-outbox")) } }
                                     }
                                     li.user {
                                         span.visually-hidden { (t("nav-signed-in-as")) " " }
