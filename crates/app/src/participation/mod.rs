@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod registrations;
 pub mod roster;
 
+use crate::mail::{RegistrationMail, RegistrationMailKind};
 use crate::programmes::authorise;
 use crate::{App, AppError, Result};
 use kozos_db::programmes::activities as activities_db;
@@ -14,46 +15,24 @@ use kozos_domain::policy::Action;
 use kozos_domain::user::User;
 use kozos_domain::*;
 
-/// The job that writes a registration's mail (composed where the catalogue is, in the web
-/// layer; see `kozos_web::mail`).
-pub const MAIL_JOB: &str = "mail.registration";
-
-/// The mails a registration can cause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MailKind {
-    Confirmation,
-    Waiting,
-    Promotion,
-    Reminder,
-    Cancellation,
-}
-
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct MailJob {
-    pub registration: i64,
-    pub kind: MailKind,
-    pub lang: String,
-}
-
 /// Ask for a registration's mail, in the caller's write transaction.
 pub(crate) async fn enqueue_mail(
     conn: &mut Conn,
     registration: RegistrationId,
-    kind: MailKind,
+    kind: RegistrationMailKind,
     lang: &str,
     now: time::Instant,
 ) -> Result<()> {
-    let payload = serde_json::to_string(&MailJob {
+    let payload = serde_json::to_string(&RegistrationMail {
         registration: registration.0,
         kind,
-        lang: lang.to_string(),
+        lang: Some(lang.to_string()),
     })
     .map_err(|e| AppError::Internal(e.to_string()))?;
     kozos_db::jobs::enqueue(
         conn,
         &kozos_db::jobs::NewJob {
-            kind: MAIL_JOB,
+            kind: crate::mail::REGISTRATION,
             payload: &payload,
             run_at: now.utc(),
             max_attempts: 5,

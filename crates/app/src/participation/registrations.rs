@@ -3,7 +3,8 @@
 //! under the activity's lock, so the last place goes to one person; the rest wait in line
 //! and move up, in order, when someone cancels or the capacity grows.
 
-use super::{activity_for, enqueue_mail, lang_code, load_activity, MailKind};
+use super::{activity_for, enqueue_mail, lang_code, load_activity};
+use crate::mail::RegistrationMailKind as MailKind;
 use crate::{App, AppError, Result};
 use kozos_db::participation::{people, registrations as db};
 use kozos_db::programmes::activities as activities_db;

@@ -1,7 +1,7 @@
 //! The mail outbox: every mail kozos sends is a row here first. A job delivers it; without
 //! SMTP configured it stays queued for an administrator to read.
 
-use crate::programmes::activities::instant;
+use crate::programmes::activities::{instant, o_instant};
 use crate::row::*;
 use crate::{Conn, Db, DbError};
 use kozos_domain::time::Instant;
@@ -49,10 +49,7 @@ fn from_row(r: &AnyRow) -> Result<Mail, DbError> {
         registration_id: oi(r, "registration_id")?.map(RegistrationId),
         state: s(r, "state")?,
         created_at: instant(r, "created_at")?,
-        sent_at: match os(r, "sent_at")? {
-            None => None,
-            Some(_) => Some(instant(r, "sent_at")?),
-        },
+        sent_at: o_instant(r, "sent_at")?,
         last_error: os(r, "last_error")?,
     })
 }

@@ -2,7 +2,6 @@
 //! under the programme or takes part in one of its activities; merged records stay as
 //! pointers to the record kept.
 
-use crate::programmes::activities::instant;
 use crate::row::*;
 use crate::{like_contains, Conn, DbError};
 use kozos_domain::participation::*;
@@ -441,16 +440,4 @@ pub async fn withdraw_consent(
     .await?
     .rows_affected();
     Ok(n > 0)
-}
-
-/// When the person was last seen at an activity (for the registry list).
-pub async fn last_attended(conn: &mut Conn, id: PersonId) -> Result<Option<Instant>, DbError> {
-    let row = sqlx::query("SELECT MAX(scanned_at) AS at FROM attendance WHERE person_id = $1")
-        .bind(id.0)
-        .fetch_one(&mut *conn)
-        .await?;
-    match os(&row, "at")? {
-        None => Ok(None),
-        Some(_) => Ok(Some(instant(&row, "at")?)),
-    }
 }

@@ -1,6 +1,6 @@
 //! Registrations for activities: places, the waiting list, tickets.
 
-use crate::programmes::activities::instant;
+use crate::programmes::activities::{instant, o_instant};
 use crate::row::*;
 use crate::{Conn, DbError};
 use kozos_domain::participation::*;
@@ -12,13 +12,6 @@ const SELECT: &str =
     "SELECT r.id, r.activity_id, r.person_id, p.name AS person_name, p.email, r.status, r.token, \
     r.source, r.lang, r.created_at, r.waiting_since, r.cancelled_at, r.version \
     FROM registrations r JOIN people p ON p.id = r.person_id";
-
-fn o_instant(r: &AnyRow, col: &str) -> Result<Option<Instant>, DbError> {
-    match os(r, col)? {
-        None => Ok(None),
-        Some(_) => Ok(Some(instant(r, col)?)),
-    }
-}
 
 fn from_row(r: &AnyRow) -> Result<Registration, DbError> {
     Ok(Registration {

@@ -22,7 +22,7 @@ pub fn instant(r: &AnyRow, col: &str) -> Result<Instant, DbError> {
     Instant::parse_stored(&t).ok_or_else(|| DbError::Corrupt(format!("{col}={t}")))
 }
 
-fn o_instant(r: &AnyRow, col: &str) -> Result<Option<Instant>, DbError> {
+pub fn o_instant(r: &AnyRow, col: &str) -> Result<Option<Instant>, DbError> {
     os(r, col)?
         .map(|t| Instant::parse_stored(&t).ok_or_else(|| DbError::Corrupt(format!("{col}={t}"))))
         .transpose()

@@ -21,12 +21,17 @@ pub enum TicketError {
     Forged,
 }
 
-fn value_of(c: char) -> Option<u32> {
-    let c = match c.to_ascii_uppercase() {
+/// A typed symbol as Crockford reads it: upper case, O as 0, I and L as 1.
+fn read_symbol(c: char) -> char {
+    match c.to_ascii_uppercase() {
         'O' => '0',
         'I' | 'L' => '1',
         c => c,
-    };
+    }
+}
+
+fn value_of(c: char) -> Option<u32> {
+    let c = read_symbol(c);
     ALPHABET
         .iter()
         .position(|&a| a as char == c)
@@ -68,12 +73,7 @@ impl Ticket {
         }
         let symbols: Option<Vec<u32>> = compact[..16].iter().map(|&c| value_of(c)).collect();
         let symbols = symbols.ok_or(TicketError::Malformed)?;
-        let last = compact[16].to_ascii_uppercase();
-        let last = match last {
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        };
+        let last = read_symbol(compact[16]);
         if !last.is_ascii() || !CHECK.contains(&(last as u8)) {
             return Err(TicketError::Malformed);
         }
