@@ -1,6 +1,8 @@
 //! The check-in API. Every 2xx is committed before it is sent.
 
-use super::dto::{self, AttendanceDto, BatchBody, BatchResult, CheckInBody, CheckInResult};
+use super::dto::{
+    self, AttendanceDto, BatchBody, BatchResult, CheckInBody, CheckInResult, CheckInUnprocessable,
+};
 use crate::api::{json_body, ApiError, ApiErrorBody, ApiLang, ApiPath, ApiUser};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -17,7 +19,7 @@ type ApiResult<T> = Result<T, ApiError>;
     responses(
         (status = 201, body = CheckInResult, description = "Checked in (`status`: `checked_in`)."),
         (status = 200, body = CheckInResult, description = "The same ticket or the same scan (`client_id`) again: `already_checked_in`, with the attendance first recorded."),
-        (status = 422, body = CheckInResult, description = "Refused (`status`: `refused`) with a `reason`: `malformed`, `forged` (the check symbol is wrong), `unknown`, `other_activity`, `cancelled`, `waiting`, `too_early`, `expired`, `future_scan`."),
+        (status = 422, body = CheckInUnprocessable, description = "Refused (`status`: `refused`) with a `reason`: `malformed`, `forged` (the check symbol is wrong), `unknown`, `other_activity`, `cancelled`, `waiting`, `too_early`, `expired`, `future_scan`; or, when the body's fields are wrong, the usual error body (`validation_failed`)."),
         (status = 400, body = ApiErrorBody), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody),
         (status = 404, body = ApiErrorBody, description = "No such activity."), (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody)))]
 pub async fn check_in(

@@ -85,6 +85,16 @@ pub struct BatchResult {
     pub results: Vec<CheckInResult>,
 }
 
+/// What a 422 from `POST /api/v1/check-ins` holds: a refused scan, or a body that could
+/// not be read at all (then the usual error body). Only documents the two shapes.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum CheckInUnprocessable {
+    Refused(CheckInResult),
+    Invalid(crate::api::ApiErrorBody),
+}
+
 /// A scan as the use case takes it; a time that does not parse is a field error.
 pub fn scan(b: &CheckInBody) -> Result<Scan, &'static str> {
     let scanned_at = chrono::DateTime::parse_from_rfc3339(b.scanned_at.trim())
