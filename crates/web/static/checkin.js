@@ -770,13 +770,13 @@
       await navigator.serviceWorker.register('/static/checkin-sw.js', { scope: '/admin/activities/' });
       await navigator.serviceWorker.ready;
       const cache = await caches.open('kozos-checkin-v1');
-      // A page the worker served is already kept, with its files; the decoder is loaded
-      // only when the camera is turned on, so it is fetched here for the camera offline.
-      const controlled = Boolean(navigator.serviceWorker.controller);
-      const files = controlled ? [] : [PAGE, '/static/checkin.js', '/static/style.css'];
+      // Whatever the cache lacks is fetched now. A worker that took over this page
+      // (clients.claim) did not see it load, so "controlled" does not mean "kept". The
+      // decoder is loaded only when the camera is turned on, so it is fetched here too.
+      const files = [PAGE, '/static/checkin.js', '/static/style.css'];
       if (!('BarcodeDetector' in window)) files.push('/static/vendor/jsQR.js');
       for (const url of files) {
-        if (controlled && (await cache.match(url))) continue;
+        if (await cache.match(url)) continue;
         const res = await fetch(url, { credentials: 'same-origin', redirect: 'manual' });
         if (res.ok && res.type === 'basic') await cache.put(url, res);
       }
