@@ -102,6 +102,10 @@ impl Jobs {
             Ok(())
         });
         jobs.register(crate::mail::SEND, crate::mail::send_job);
+        jobs.register(
+            crate::participation::certificates::ISSUE,
+            crate::participation::certificates::run,
+        );
         jobs
     }
 

@@ -8,6 +8,7 @@ pub mod auth;
 mod cache;
 pub mod catalogue;
 pub mod demo;
+pub mod documents;
 mod error;
 pub mod gazetteer;
 pub mod jobs;
@@ -86,6 +87,8 @@ pub struct AppParts {
     checkins: participation::checkin::Committer,
     /// Where mail goes; unset, mail waits in the outbox (see [`mail`]).
     smtp: OnceLock<mail::SmtpConfig>,
+    /// The public address printed documents link to (a certificate's verify page).
+    public_url: OnceLock<String>,
 }
 
 impl std::ops::Deref for App {
@@ -105,6 +108,7 @@ impl App {
             jobs: jobs::Jobs::with_builtins(),
             checkins: Default::default(),
             smtp: OnceLock::new(),
+            public_url: OnceLock::new(),
         }))
     }
     /// Send mail through this SMTP server from now on (set once, at start; a second call
@@ -115,6 +119,16 @@ impl App {
     /// The SMTP server mail goes to, if one is configured.
     pub fn smtp(&self) -> Option<&mail::SmtpConfig> {
         self.smtp.get()
+    }
+    /// The public address (no trailing slash) documents link to; set once, at start.
+    pub fn set_public_url(&self, url: &str) {
+        let _ = self.public_url.set(url.trim_end_matches('/').to_string());
+    }
+    /// The public address, or the default local one when none was set.
+    pub fn public_url(&self) -> &str {
+        self.public_url
+            .get()
+            .map_or("http://localhost:8080", String::as_str)
     }
     /// This instance's job kinds and its worker's bell (see [`jobs`]).
     pub fn jobs(&self) -> &jobs::Jobs {

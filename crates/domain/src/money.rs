@@ -107,6 +107,48 @@ pub fn parse_percent(value: &str) -> Result<i64, &'static str> {
     Ok(bp)
 }
 
+/// Hours as a clerk types them, in minutes: `6`, `1,5`, `1.5`, `2 óra`, `7,25 h`,
+/// `90 perc`, `90 min`. At most two decimals (rounded to the minute); at most 10 000 hours.
+pub fn parse_hours(value: &str) -> Result<i64, &'static str> {
+    let v = value.trim().to_lowercase();
+    if v.is_empty() {
+        return Err("err-required");
+    }
+    if let Some(m) = ["perc", "min.", "min"]
+        .iter()
+        .find_map(|s| v.strip_suffix(s))
+    {
+        let (negative, body) = split_sign(m.trim());
+        let n = parse_whole(body, 6).map_err(|_| "err-hours")?;
+        return if negative { Err("err-negative") } else { Ok(n) };
+    }
+    let v = ["óra", "ó", "h"]
+        .iter()
+        .find_map(|s| v.strip_suffix(s))
+        .unwrap_or(&v)
+        .trim();
+    let (negative, body) = split_sign(v);
+    let (whole, frac) = body.split_once([',', '.']).unwrap_or((body, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty()
+        || !digits(whole)
+        || !digits(frac)
+        || frac.len() > 2
+        || body.ends_with([',', '.'])
+    {
+        return Err("err-hours");
+    }
+    if negative {
+        return Err("err-negative");
+    }
+    let whole: i64 = whole.parse().map_err(|_| "err-hours")?;
+    if whole > 10_000 {
+        return Err("err-hours-too-many");
+    }
+    let hundredths: i64 = format!("{frac:0<2}").parse().map_err(|_| "err-hours")?;
+    Ok(whole * 60 + (hundredths * 60 + 50) / 100)
+}
+
 /// Group digits in threes with the given separator: Hungarian uses a (narrow) space.
 pub fn group_thousands(n: i64, sep: &str) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -377,6 +419,33 @@ mod tests {
                 parse_huf(&format!("HUF {}", group_thousands(n, ","))),
                 Ok(n)
             );
+        }
+    }
+
+    #[test]
+    fn hours_as_clerks_type_them() {
+        for (typed, minutes) in [
+            ("6", 360),
+            ("1,5", 90),
+            ("1.5", 90),
+            ("2 óra", 120),
+            ("7,25 h", 435),
+            ("0,33", 20),
+            ("90 perc", 90),
+            ("45 min", 45),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_hours(typed), Ok(minutes), "{typed}");
+        }
+        for (typed, key) in [
+            ("", "err-required"),
+            ("-1", "err-negative"),
+            ("1,555", "err-hours"),
+            ("abc", "err-hours"),
+            ("1,", "err-hours"),
+            ("10001", "err-hours-too-many"),
+        ] {
+            assert_eq!(parse_hours(typed), Err(key), "{typed}");
         }
     }
 }

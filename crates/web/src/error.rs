@@ -56,6 +56,8 @@ impl From<AppError> for WebError {
 struct ErrorPage {
     key: &'static str,
     limit_kb: Option<usize>,
+    /// What was wrong, as catalogue keys (an `Invalid` no form shows: say why anyway).
+    reasons: Vec<&'static str>,
 }
 
 impl WebError {
@@ -136,8 +138,15 @@ impl IntoResponse for WebError {
                 WebErrorKind::TooLarge(n) => Some(n / 1024),
                 _ => None,
             },
+            reasons: match &self.kind {
+                WebErrorKind::App(AppError::Invalid(errors)) => {
+                    errors.0.iter().map(|e| e.key).collect()
+                }
+                _ => Vec::new(),
+            },
         };
-        let body = crate::ui::layout::error_page(self.lang, None, key, marker.limit_kb);
+        let body =
+            crate::ui::layout::error_page(self.lang, None, key, marker.limit_kb, &marker.reasons);
         let mut res = (status, [(header::CACHE_CONTROL, "no-store")], body).into_response();
         if let WebErrorKind::App(AppError::RateLimited { retry_after }) = self.kind {
             res.headers_mut()
@@ -175,7 +184,13 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
     if ctx.user.is_none() {
         return res;
     }
-    let body = crate::ui::layout::error_page(ctx.lang, Some(&ctx), marker.key, marker.limit_kb);
+    let body = crate::ui::layout::error_page(
+        ctx.lang,
+        Some(&ctx),
+        marker.key,
+        marker.limit_kb,
+        &marker.reasons,
+    );
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     if ctx.flash.is_some() {

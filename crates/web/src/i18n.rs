@@ -107,7 +107,10 @@ impl Lang {
     /// Does this language's own catalogue define `key`? (Messages that take arguments are
     /// formatted with sample values of every argument name the catalogues use.)
     pub fn has(self, key: &str) -> bool {
-        const ARGUMENTS: &[&str] = &["limit", "seconds", "n", "year", "month", "title", "name"];
+        const ARGUMENTS: &[&str] = &[
+            "limit", "seconds", "n", "year", "month", "title", "name", "h", "done", "total",
+            "percent", "date",
+        ];
         let sample: HashMap<Cow<'static, str>, FluentValue> = ARGUMENTS
             .iter()
             .map(|a| (Cow::Borrowed(*a), FluentValue::from("1")))

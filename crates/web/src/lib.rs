@@ -28,6 +28,7 @@ mod places;
 mod programmes;
 mod public;
 mod registrations;
+mod trainings;
 
 pub use routes::{route_table, router, RouteDef};
 

@@ -4,7 +4,7 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, jobs, mail, organisations, places,
-    programmes, public, registrations, AppState,
+    programmes, public, registrations, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -73,6 +73,7 @@ pub fn route_table() -> Vec<RouteDef> {
         calendar::routes(),
         registrations::routes(),
         checkin::routes(),
+        trainings::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),
@@ -93,6 +94,8 @@ pub fn route_table() -> Vec<RouteDef> {
 pub fn router(state: AppState) -> Router {
     // The job kinds that compose mail need the catalogue and the public address.
     mail::register(&state);
+    // Certificates' QR codes point to this instance's public address.
+    state.app.set_public_url(&state.config.base_url());
     let mut router = Router::new();
     for def in route_table() {
         router = router.route(&def.path, def.handler);

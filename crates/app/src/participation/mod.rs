@@ -1,9 +1,12 @@
 //! Participation use cases: registering for activities (residents, guests, staff, other
-//! systems), the waiting list, tickets, attendance by QR scan and on the roster.
+//! systems), the waiting list, tickets, attendance by QR scan and on the roster,
+//! trainings (sessions, completion) and their certificates.
 
+pub mod certificates;
 pub mod checkin;
 pub mod registrations;
 pub mod roster;
+pub mod trainings;
 
 use crate::mail::{RegistrationMail, RegistrationMailKind};
 use crate::programmes::authorise;

@@ -4,24 +4,28 @@
 use super::activity_for;
 use crate::{App, AppError, Result};
 use kozos_db::participation::attendance::{self as db, NewAttendance, Recorded};
-use kozos_db::participation::{people, registrations};
+use kozos_db::participation::{people, registrations, trainings};
 use kozos_db::{cache_versions, DbError};
 use kozos_domain::activity::Activity;
 use kozos_domain::participation::*;
 use kozos_domain::policy::Action;
+use kozos_domain::time::Instant;
 use kozos_domain::user::User;
 use kozos_domain::*;
 
-/// Everything the roster page shows.
+/// Everything the roster page shows. A training with sessions is ticked session by
+/// session: `session` is the one shown, and `attendance` is that session's.
 #[derive(Debug, Clone)]
 pub struct Roster {
     pub activity: Activity,
     pub registrations: Vec<Registration>,
     pub attendance: Vec<Attendance>,
+    pub sessions: Vec<Session>,
+    pub session: Option<SessionId>,
 }
 
 impl Roster {
-    /// Is this person ticked (for the activity, or any session of it)?
+    /// Is this person ticked (for the activity, or the session shown)?
     pub fn present(&self, person: PersonId) -> bool {
         self.attendance.iter().any(|a| a.person_id == person)
     }
@@ -38,16 +42,62 @@ impl Roster {
     }
 }
 
-pub async fn roster(app: &App, user: &User, activity: ActivityId) -> Result<Roster> {
+/// The roster of an activity; for a training with sessions, of `session` (by default the
+/// one under way, else the next, else the last).
+pub async fn roster(
+    app: &App,
+    user: &User,
+    activity: ActivityId,
+    session: Option<SessionId>,
+) -> Result<Roster> {
     let a = activity_for(app, user, Action::CheckIn, activity).await?;
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let sessions = trainings::sessions(&mut conn, a.id).await?;
+    let session = match session {
+        Some(s) if sessions.iter().any(|x| x.id == s) => Some(s),
+        Some(_) => return Err(AppError::NotFound),
+        None => default_session(&sessions, app.clock.instant()),
+    };
     let registrations = registrations::list(&mut conn, a.id).await?;
-    let attendance = db::list(&mut conn, a.id).await?;
+    let attendance = db::list(&mut conn, a.id)
+        .await?
+        .into_iter()
+        .filter(|x| x.session_id == session)
+        .collect();
     Ok(Roster {
         activity: a,
         registrations,
         attendance,
+        sessions,
+        session,
     })
+}
+
+/// The session a roster opens on: the one under way (or about to start), else the next,
+/// else the last.
+fn default_session(sessions: &[Session], now: Instant) -> Option<SessionId> {
+    let soon = |s: &&Session| s.ends_at >= now;
+    sessions
+        .iter()
+        .find(soon)
+        .or_else(|| sessions.last())
+        .map(|s| s.id)
+}
+
+/// The session a tick is for: it must be one of the activity's, and given when the
+/// activity has sessions.
+async fn session_of(
+    conn: &mut kozos_db::Conn,
+    a: &Activity,
+    session: Option<SessionId>,
+) -> Result<Option<SessionId>> {
+    let sessions = trainings::sessions(conn, a.id).await?;
+    match session {
+        None if sessions.is_empty() => Ok(None),
+        None => Err(AppError::invalid("session", "err-session-required")),
+        Some(s) if sessions.iter().any(|x| x.id == s) => Ok(Some(s)),
+        Some(_) => Err(AppError::NotFound),
+    }
 }
 
 /// Tick a person present. The person must be registered (not cancelled) or, as a
@@ -57,10 +107,12 @@ pub async fn tick(
     user: &User,
     activity: ActivityId,
     person: PersonId,
+    session: Option<SessionId>,
 ) -> Result<Attendance> {
     let a = activity_for(app, user, Action::CheckIn, activity).await?;
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
+    let session = session_of(&mut tx, &a, session).await?;
     let reg = registrations::of_person(&mut tx, a.id, person)
         .await?
         .filter(|r| r.status != RegistrationStatus::Cancelled);
@@ -76,12 +128,11 @@ pub async fn tick(
         }
         AttendanceRoute::WalkIn
     };
-    // A roster tick is for the activity; a training's sessions are ticked on its own page.
     let recorded = db::record(
         &mut tx,
         NewAttendance {
             activity: a.id,
-            session: None,
+            session,
             person,
             registration: reg.map(|r| r.id),
             route,
@@ -105,11 +156,13 @@ pub async fn untick(
     user: &User,
     activity: ActivityId,
     person: PersonId,
+    session: Option<SessionId>,
 ) -> Result<bool> {
     let a = activity_for(app, user, Action::CheckIn, activity).await?;
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
-    let gone = db::remove(&mut tx, a.id, None, person).await?;
+    let session = session_of(&mut tx, &a, session).await?;
+    let gone = db::remove(&mut tx, a.id, session, person).await?;
     if gone {
         kozos_db::audit::record(
             &mut tx,
@@ -133,6 +186,7 @@ pub async fn walk_in(
     user: &User,
     activity: ActivityId,
     form: &PersonForm,
+    session: Option<SessionId>,
 ) -> Result<(Person, Vec<Person>)> {
     let a = activity_for(app, user, Action::CheckIn, activity).await?;
     let now = app.clock.instant();
@@ -141,6 +195,7 @@ pub async fn walk_in(
         .map_err(AppError::Invalid)?;
     let place = crate::records::settlement(app, input.settlement.as_deref()).await?;
     let mut tx = app.db.begin().await?;
+    let session = session_of(&mut tx, &a, session).await?;
     let id = people::insert(
         &mut tx,
         Some(a.programme_id),
@@ -156,7 +211,7 @@ pub async fn walk_in(
         &mut tx,
         NewAttendance {
             activity: a.id,
-            session: None,
+            session,
             person: id,
             registration: None,
             route: AttendanceRoute::WalkIn,

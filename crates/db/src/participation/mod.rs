@@ -1,7 +1,9 @@
-//! Participation: the people registry, registrations, attendance, and the mail outbox
-//! that tells people about them.
+//! Participation: the people registry, registrations, attendance, trainings and their
+//! certificates, and the mail outbox that tells people about them.
 
 pub mod attendance;
+pub mod certificates;
 pub mod outbox;
 pub mod people;
 pub mod registrations;
+pub mod trainings;

@@ -2,11 +2,15 @@
 //! One file per kind of record; everything is re-exported here.
 
 mod attendance;
+mod certificate;
 mod person;
 mod registration;
 mod ticket;
+mod training;
 
 pub use attendance::*;
+pub use certificate::*;
 pub use person::*;
 pub use registration::*;
 pub use ticket::*;
+pub use training::*;

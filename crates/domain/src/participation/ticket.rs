@@ -5,9 +5,9 @@
 //! code that is simply unknown here. Typing is forgiving the way Crockford meant: case,
 //! spaces and hyphens do not matter, O reads as 0, I and L as 1.
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+pub(crate) const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Check symbols: the alphabet plus five more for the values 32–36.
-const CHECK: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
+pub(crate) const CHECK: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 pub const TICKET_RANDOM_BYTES: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22,7 +22,7 @@ pub enum TicketError {
 }
 
 /// A typed symbol as Crockford reads it: upper case, O as 0, I and L as 1.
-fn read_symbol(c: char) -> char {
+pub(crate) fn read_symbol(c: char) -> char {
     match c.to_ascii_uppercase() {
         'O' => '0',
         'I' | 'L' => '1',
@@ -30,7 +30,7 @@ fn read_symbol(c: char) -> char {
     }
 }
 
-fn value_of(c: char) -> Option<u32> {
+pub(crate) fn value_of(c: char) -> Option<u32> {
     let c = read_symbol(c);
     ALPHABET
         .iter()
@@ -38,7 +38,7 @@ fn value_of(c: char) -> Option<u32> {
         .map(|p| p as u32)
 }
 
-fn check_symbol(symbols: &[u32]) -> char {
+pub(crate) fn check_symbol(symbols: &[u32]) -> char {
     let m = symbols.iter().fold(0u32, |acc, &v| (acc * 32 + v) % 37);
     CHECK[m as usize] as char
 }

@@ -58,6 +58,26 @@ pub struct Programme {
     pub version: i64,
 }
 
+impl Fund {
+    /// The fund's official Hungarian name, as printed on documents (which are Hungarian
+    /// whatever the reader's language; the pages use the catalogue).
+    pub fn hungarian(self) -> &'static str {
+        match self {
+            Fund::Esza => "Európai Szociális Alap",
+            Fund::EszaPlusz => "Európai Szociális Alap Plusz",
+            Fund::Erfa => "Európai Regionális Fejlesztési Alap",
+            Fund::Ka => "Kohéziós Alap",
+            Fund::Eafa => "Európai Mezőgazdasági Vidékfejlesztési Alap",
+            Fund::Domestic => "Hazai forrás",
+            Fund::Other => "Egyéb forrás",
+        }
+    }
+    /// An EU fund: its documents carry the EU emblem and the programme line.
+    pub fn is_eu(self) -> bool {
+        !matches!(self, Fund::Domestic | Fund::Other)
+    }
+}
+
 impl Programme {
     /// A programme with a project ID is EU/state funded and must publish the publicity block.
     pub fn is_funded(&self) -> bool {

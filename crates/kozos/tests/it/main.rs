@@ -27,4 +27,5 @@ mod public;
 mod queries;
 mod role_route_table;
 mod security;
+mod trainings;
 mod wasted_work;

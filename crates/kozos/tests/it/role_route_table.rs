@@ -92,6 +92,23 @@ POST   /admin/activities/{id}/roster/tick                           in   403  ok
 POST   /admin/activities/{id}/roster/tick@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/activities/{id}/roster/walk-in                        in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/check-in                              in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/training                              in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/training@kecskemet                    in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/training                              in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/training@kecskemet                    in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/training/sessions                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/training/sessions/{session}/delete    in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/training/distance                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/certificates                          in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/certificates@kecskemet                in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/activities/{id}/certificates/batches/{batch}          in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/certificates/{cert}                   in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/certificates/{cert}@kecskemet         in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/activities/{id}/certificates/{cert}/revoke            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/certificates/{cert}/revoke            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /verify                                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /verify/{number}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /static/progress.js                                          ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin/activities/{id}/check-in/data                         in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/check-in/data@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/activities/{id}/check-in/sync                         in   403  ok   ok   ok    ok   403    403    403  403   ok
@@ -398,6 +415,7 @@ async fn fixtures(
     .await
     .unwrap()
     .registration;
+    let tr = training_fixture(t, admin, pid, n).await;
     let series = create::<Series>(
         app,
         admin,
@@ -474,6 +492,12 @@ async fn fixtures(
         ("live", live.to_string()),
         ("token", registered.token.clone()),
         ("person", registered.person_id.to_string()),
+        ("training", tr.training.to_string()),
+        ("session", tr.free_session.to_string()),
+        ("trainee", tr.trainee.to_string()),
+        ("cert", tr.cert.to_string()),
+        ("number", tr.number.clone()),
+        ("batch", tr.batch.to_string()),
         ("org", org_id.to_string()),
         ("user", subject.to_string()),
         ("grant", grant.to_string()),
@@ -489,6 +513,126 @@ async fn fixtures(
     ]
     .into_iter()
     .collect()
+}
+
+struct TrainingFixture {
+    training: kozos_domain::ActivityId,
+    free_session: i64,
+    trainee: i64,
+    cert: i64,
+    number: String,
+    batch: i64,
+}
+
+/// A training that ended yesterday: one session attended by two people (one already has
+/// a certificate, one completed without), and a session nobody attended (1 minute of
+/// contact time, so both still completed), with a finished batch.
+async fn training_fixture(
+    t: &TestApp,
+    admin: &kozos_domain::user::User,
+    pid: kozos_domain::ProgrammeId,
+    n: usize,
+) -> TrainingFixture {
+    use kozos_app::participation::{roster, trainings};
+    use kozos_domain::participation::{PersonForm, SessionForm};
+    let app = &t.app;
+    let training = kozos_app::records::create::<kozos_domain::activity::Activity>(
+        app,
+        admin,
+        pid,
+        pid,
+        &kozos_domain::activity::ActivityForm {
+            title: format!("Próbaképzés {n}"),
+            kind: "training".into(),
+            starts_at: "2026-11-16T09:00".into(),
+            ends_at: "2026-11-20T17:00".into(),
+            settlement: "Kisbér".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let session = |date: &str, starts: &str, ends: &str| SessionForm {
+        date: date.into(),
+        starts: starts.into(),
+        ends: ends.into(),
+        ..Default::default()
+    };
+    let attended = trainings::add_session(
+        app,
+        admin,
+        training,
+        &session("2026-11-16", "09:00", "13:00"),
+    )
+    .await
+    .unwrap();
+    let free = trainings::add_session(
+        app,
+        admin,
+        training,
+        &session("2026-11-20", "16:59", "17:00"),
+    )
+    .await
+    .unwrap();
+    let mut people = Vec::new();
+    for name in [format!("Képző Kata {n}"), format!("Képző Kornél {n}")] {
+        let form = PersonForm {
+            name,
+            ..Default::default()
+        };
+        let (p, _) = roster::walk_in(app, admin, training, &form, Some(attended))
+            .await
+            .unwrap();
+        people.push(p.id);
+    }
+    // Each fixture's number differs: the clock's nanoseconds are its random part.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        .to_le_bytes();
+    let number = kozos_domain::participation::CertificateNumber::from_random(
+        2026,
+        nanos[..7].try_into().unwrap(),
+    )
+    .as_str()
+    .to_string();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let now = kozos_domain::time::Instant::from(fixed_now());
+    let cert = kozos_db::participation::certificates::insert(
+        &mut conn,
+        kozos_db::participation::certificates::NewCertificate {
+            activity: training,
+            person: people[0],
+            number: &number,
+            name: "Képző Kata",
+            training: "Próbaképzés",
+            contact_minutes: 240,
+            completed_on: now.date(),
+            by: Some(admin.id),
+            pdf: b"%PDF-1.4\n% fixture\n",
+        },
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let batch =
+        kozos_db::participation::certificates::new_batch(&mut conn, training, 1, admin.id, now)
+            .await
+            .unwrap();
+    kozos_db::participation::certificates::progress(&mut conn, batch, 1, "done", Some(now))
+        .await
+        .unwrap();
+    TrainingFixture {
+        training,
+        free_session: free.0,
+        trainee: people[1].0,
+        cert: cert.0,
+        number,
+        batch,
+    }
 }
 
 /// Valid input for each write route (so the outcome is about access, not validation).
@@ -609,6 +753,22 @@ fn form_for(
             v(&[("person_id", "{person}".into()), ("present", "1".into())])
         }
         "/admin/activities/{id}/roster/walk-in" => v(&[("name", format!("Betérő Béla {n}"))]),
+        "/admin/activities/{id}/training" => v(&[
+            ("distance_hours", "0".into()),
+            ("completion_percent", "75".into()),
+            ("_version", "0".into()),
+        ]),
+        "/admin/activities/{id}/training/sessions" => v(&[
+            ("date", "2026-11-18".into()),
+            ("starts", "09:00".into()),
+            ("ends", "12:00".into()),
+        ]),
+        "/admin/activities/{id}/training/distance" => {
+            v(&[("person_id", "{trainee}".into()), ("done", "1".into())])
+        }
+        "/admin/activities/{id}/certificates/{cert}/revoke" => {
+            v(&[("reason", format!("Téves kiállítás {n}"))])
+        }
         _ => vec![],
     }
 }
@@ -778,6 +938,11 @@ async fn run_table(t: TestApp) {
                 };
                 path = path.replace("{id}", &fx[which]);
             }
+            if path.starts_with("/admin/activities/{id}/training")
+                || path.starts_with("/admin/activities/{id}/certificates")
+            {
+                path = path.replace("{id}", &fx["training"]);
+            }
             if path.starts_with("/admin/activities/") {
                 path = path.replace("{id}", &fx["live"]);
             }
@@ -818,8 +983,9 @@ async fn run_table(t: TestApp) {
                 _ => {
                     let mut fields = form_for(&row.route, &programme, n, email);
                     for f in fields.iter_mut() {
-                        if f.1 == "{person}" {
-                            f.1 = fx["person"].clone();
+                        let key = f.1.strip_prefix('{').and_then(|k| k.strip_suffix('}'));
+                        if let Some(v) = key.and_then(|k| fx.get(k)) {
+                            f.1 = v.clone();
                         }
                     }
                     if row.route == "/admin/organisations/{id}/edit" {

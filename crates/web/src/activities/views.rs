@@ -6,7 +6,7 @@ use crate::programmes::records::RecordUi;
 use crate::ui::choices::Choices;
 use crate::ui::components::*;
 use kozos_app::activities::ProgrammeActivities;
-use kozos_domain::activity::{Activity, Series};
+use kozos_domain::activity::{Activity, ActivityKind, Series};
 use kozos_domain::time::Instant;
 use kozos_domain::{FieldErrors, ProgrammeId};
 use maud::{html, Markup};
@@ -17,6 +17,15 @@ fn row(ctx: &Ctx, base: &str, a: &Activity, can: bool) -> Markup {
             td { time datetime=(a.starts_at.stored()) { (ctx.lang.datetime(a.starts_at)) } }
             th scope="row" {
                 @if a.public { a href={ "/activities/" (a.id) } { (a.title) } } @else { (a.title) }
+                @if can {
+                    br;
+                    span.row-links {
+                        a href={ "/admin/activities/" (a.id) "/roster" } aria-label={ (ctx.t("roster-title")) ": " (a.title) } { (ctx.t("roster-title")) }
+                        @if a.kind == ActivityKind::Training {
+                            " · " a href={ "/admin/activities/" (a.id) "/training" } aria-label={ (ctx.t("training-title")) ": " (a.title) } { (ctx.t("training-title")) }
+                        }
+                    }
+                }
             }
             td { (ctx.t(&format!("activity-kind-{}", a.kind.as_str())))
                 @if let Some(p) = a.phase { br; span.muted { (ctx.t(&format!("phase-{}", p.as_str()))) } } }

@@ -20,13 +20,23 @@ use axum::Json;
 use kozos_app::participation::{registrations, roster};
 use kozos_app::AppError;
 use kozos_domain::participation::PersonForm;
-use kozos_domain::{ActivityId, FieldErrors, PersonId};
+use kozos_domain::{ActivityId, FieldErrors, PersonId, SessionId};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct RosterQuery {
     pub q: Option<String>,
+    /// A training's session to tick (its id); by default the one under way.
+    pub session: Option<i64>,
+}
+
+/// The roster's address, on the session shown.
+fn roster_url(id: i64, session: Option<SessionId>) -> String {
+    match session {
+        Some(s) => format!("/admin/activities/{id}/roster?session={}", s.0),
+        None => format!("/admin/activities/{id}/roster"),
+    }
 }
 
 pub async fn roster(
@@ -39,7 +49,7 @@ pub async fn roster(
         &s,
         &ctx,
         ActivityId(id),
-        q.q.as_deref(),
+        (q.q.as_deref(), q.session.map(SessionId)),
         &PersonForm::default(),
         &FieldErrors::new(),
     )
@@ -50,12 +60,12 @@ async fn roster_page(
     s: &AppState,
     ctx: &Ctx,
     id: ActivityId,
-    q: Option<&str>,
+    (q, session): (Option<&str>, Option<SessionId>),
     form: &PersonForm,
     errors: &FieldErrors,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let r = roster::roster(&s.app, user, id).await?;
+    let r = roster::roster(&s.app, user, id, session).await?;
     let found = match q {
         Some(q) if !q.trim().is_empty() => Some(roster::search_people(&s.app, user, id, q).await?),
         _ => None,
@@ -76,6 +86,21 @@ pub struct TickForm {
     pub person_id: String,
     /// "1" to tick, "0" to take the tick back.
     pub present: String,
+    /// The training session ticked (empty for an activity without sessions).
+    pub session: String,
+}
+
+/// A session id from a form: empty is none; anything else must be an id.
+fn session_field(ctx: &Ctx, v: &str) -> Result<Option<SessionId>, WebError> {
+    match v.trim() {
+        "" => Ok(None),
+        v => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(|n| Some(SessionId(n)))
+            .ok_or_else(|| ctx.err()(AppError::invalid("session", "err-choice"))),
+    }
 }
 
 pub async fn tick(
@@ -94,13 +119,14 @@ pub async fn tick(
         .map(PersonId)
         .ok_or_else(|| ctx.err()(AppError::invalid("person_id", "err-choice")))?;
     let activity = ActivityId(id);
+    let session = session_field(&ctx, &f.session)?;
     if f.present.trim() == "0" {
-        roster::untick(&s.app, user, activity, person).await?;
+        roster::untick(&s.app, user, activity, person, session).await?;
     } else {
-        roster::tick(&s.app, user, activity, person).await?;
+        roster::tick(&s.app, user, activity, person, session).await?;
     }
     Ok(done(
-        &format!("/admin/activities/{id}/roster#person-{}", person.0),
+        &format!("{}#person-{}", roster_url(id, session), person.0),
         "saved",
         ctx.secure_cookies,
     ))
@@ -110,17 +136,19 @@ pub async fn walk_in(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    Query(q): Query<RosterQuery>,
     CsrfForm(form): CsrfForm<PersonForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match roster::walk_in(&s.app, user, ActivityId(id), &form).await {
+    let session = q.session.map(SessionId);
+    match roster::walk_in(&s.app, user, ActivityId(id), &form, session).await {
         Ok((person, _)) => Ok(done(
-            &format!("/admin/activities/{id}/roster#person-{}", person.id.0),
+            &format!("{}#person-{}", roster_url(id, session), person.id.0),
             "saved",
             ctx.secure_cookies,
         )),
         Err(AppError::Invalid(errors)) => {
-            roster_page(&s, &ctx, ActivityId(id), None, &form, &errors).await
+            roster_page(&s, &ctx, ActivityId(id), (None, session), &form, &errors).await
         }
         Err(e) => Err(ctx.err()(e)),
     }
@@ -137,14 +165,15 @@ pub async fn check_in_page(
     Ok(layout::page(&ctx, &title, views::check_in(&ctx, &a)))
 }
 
-/// The activity and its tickets, for the check-in page to keep offline.
+/// The activity and its tickets, for the check-in page to keep offline (for a training,
+/// who is in at the session under way).
 pub async fn check_in_data(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let r = roster::roster(&s.app, user, ActivityId(id)).await?;
+    let r = roster::roster(&s.app, user, ActivityId(id), None).await?;
     let body = RegistrationsForPage::new(&r);
     let mut res = Json(body).into_response();
     res.headers_mut().insert(

@@ -9,7 +9,7 @@ use kozos_domain::participation::{Person, PersonForm, RegistrationStatus};
 use kozos_domain::{FieldErrors, PersonId};
 use maud::{html, Markup};
 
-fn tick_form(ctx: &Ctx, activity: i64, person: PersonId, present: bool, name: &str) -> Markup {
+fn tick_form(ctx: &Ctx, r: &Roster, person: PersonId, present: bool, name: &str) -> Markup {
     // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then
     // whose button it is, and for a tick already given, what pressing it does.
     let visible = ctx.t(if present {
@@ -18,13 +18,37 @@ fn tick_form(ctx: &Ctx, activity: i64, person: PersonId, present: bool, name: &s
         "roster-tick"
     });
     html! {
-        form.tick method="post" action={ "/admin/activities/" (activity) "/roster/tick" } {
+        form.tick method="post" action={ "/admin/activities/" (r.activity.id) "/roster/tick" } {
             (csrf(ctx))
             input type="hidden" name="person_id" value=(person.0);
+            @if let Some(s) = r.session { input type="hidden" name="session" value=(s.0); }
             input type="hidden" name="present" value=(if present { "0" } else { "1" });
             button type="submit" .present[present] aria-pressed=(if present { "true" } else { "false" })
                 aria-label={ (visible) ": " (name) @if present { " (" (ctx.t("roster-untick")) ")" } } {
                 (visible)
+            }
+        }
+    }
+}
+
+/// A training's sessions, the one shown marked: each is ticked on its own.
+fn session_nav(ctx: &Ctx, r: &Roster) -> Markup {
+    html! {
+        @if !r.sessions.is_empty() {
+            nav.sessions aria-label=(ctx.t("roster-sessions")) {
+                h2 { (ctx.t("roster-sessions")) }
+                ul {
+                    @for s in &r.sessions {
+                        @let label = if s.title.is_empty() { ctx.lang.datetime(s.starts_at) } else { format!("{} – {}", ctx.lang.datetime(s.starts_at), s.title) };
+                        li {
+                            @if r.session == Some(s.id) {
+                                a href={ "/admin/activities/" (r.activity.id) "/roster?session=" (s.id.0) } aria-current="page" { (label) }
+                            } @else {
+                                a href={ "/admin/activities/" (r.activity.id) "/roster?session=" (s.id.0) } { (label) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -51,6 +75,10 @@ pub fn roster(
         p { (ctx.lang.datetime(a.starts_at)) }
         p.counts role="status" { (ctx.lang.tn("roster-count-present", present as i64)) " · " (ctx.lang.tn("roster-count-registered", live.len() as i64)) }
         p { a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) } }
+        @if a.kind == kozos_domain::activity::ActivityKind::Training {
+            p { a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) } }
+        }
+        (session_nav(ctx, r))
         @if live.is_empty() {
             p { (ctx.t("roster-none-registered")) }
         } @else {
@@ -59,7 +87,7 @@ pub fn roster(
                     li #{ "person-" (x.person_id.0) } .waiting[x.status == RegistrationStatus::Waiting] {
                         span.name { (x.person_name) }
                         @if x.status == RegistrationStatus::Waiting { " " span.badge { (ctx.t("registration-status-waiting")) } }
-                        (tick_form(ctx, a.id.0, x.person_id, r.present(x.person_id), &x.person_name))
+                        (tick_form(ctx, r, x.person_id, r.present(x.person_id), &x.person_name))
                     }
                 }
             }
@@ -71,7 +99,7 @@ pub fn roster(
                 @for w in walk_ins {
                     li #{ "person-" (w.person_id.0) } {
                         span.name { (w.person_name) }
-                        (tick_form(ctx, a.id.0, w.person_id, true, &w.person_name))
+                        (tick_form(ctx, r, w.person_id, true, &w.person_name))
                     }
                 }
             }
@@ -93,7 +121,7 @@ pub fn roster(
                         li {
                             span.name { (p.name) }
                             @if let Some(pl) = &p.place_name { " (" (pl) ")" }
-                            (tick_form(ctx, a.id.0, p.id, r.present(p.id), &p.name))
+                            (tick_form(ctx, r, p.id, r.present(p.id), &p.name))
                         }
                     }
                 }
@@ -101,7 +129,7 @@ pub fn roster(
         }
         h2 #walk-in { (ctx.t("roster-new-person")) }
         (error_summary(ctx, "walkin", errors))
-        form method="post" action={ "/admin/activities/" (a.id) "/roster/walk-in" } novalidate {
+        form method="post" action={ "/admin/activities/" (a.id) "/roster/walk-in" @if let Some(s) = r.session { "?session=" (s.0) } } novalidate {
             (csrf(ctx))
             (input(ctx, "walkin", Field::new("name", "field-person-name", &form.name).required(), "text", errors))
             (input(ctx, "walkin", Field::new("settlement", "field-settlement", &form.settlement), "text", errors))

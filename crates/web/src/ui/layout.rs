@@ -140,6 +140,7 @@ pub fn error_page(
     ctx: Option<&Ctx>,
     key: &str,
     limit_kb: Option<usize>,
+    reasons: &[&str],
 ) -> axum::response::Html<String> {
     let title = lang.t(&format!("error-title-{key}"));
     let text = match limit_kb {
@@ -149,6 +150,9 @@ pub fn error_page(
     let body = html! {
         h1 { (title) }
         p { (text) }
+        @if !reasons.is_empty() {
+            ul.reasons { @for r in reasons { li { (lang.t(r)) } } }
+        }
         p { a href="/" { (lang.t("error-back-home")) } }
     };
     axum::response::Html(frame(lang, &title, ctx, None, body).into_string())
