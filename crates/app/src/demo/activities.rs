@@ -1194,7 +1194,8 @@ async fn kecskemet(l: &mut Loader<'_>, ids: &Ids) -> Result<()> {
                 kind: K::Training,
                 address: String::new(),
                 target_group_ids: groups.ids(&[group])?,
-                capacity: Some(size),
+                // A tenth more enrolled than completed (see demo/participants.rs).
+                capacity: Some(size + size / 10),
                 ..base(title, description, times)
             },
         )

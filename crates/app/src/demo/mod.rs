@@ -7,6 +7,7 @@
 
 mod activities;
 pub mod bench;
+mod participants;
 
 use crate::{App, AppError, Result};
 use kozos_db::{organisations, places, programmes, DbError, Tx};
@@ -579,6 +580,8 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     };
     let added = activities::load(app, &mut c.tx, &activity_ids).await?;
     tracing::debug!(added, "demo activities");
+    let people = participants::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
+    tracing::debug!(people, "demo participants");
 
     kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;
     c.tx.commit().await.map_err(DbError::from)?;

@@ -112,7 +112,7 @@ pub(crate) async fn run(app: App, job: Job) -> JobResult {
                 contact_minutes: facts.contact_minutes,
                 completed_on,
                 by: None,
-                pdf: &pdf,
+                pdf: Some(&pdf),
             },
             now,
         )

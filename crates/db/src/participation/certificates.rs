@@ -38,7 +38,8 @@ pub struct NewCertificate<'a> {
     pub contact_minutes: i64,
     pub completed_on: kozos_domain::time::Date,
     pub by: Option<UserId>,
-    pub pdf: &'a [u8],
+    /// The PDF as issued; `None` for one made on request from what it states.
+    pub pdf: Option<&'a [u8]>,
 }
 
 /// Issue a certificate; `None` when the person already has one for this training (a
@@ -61,7 +62,7 @@ pub async fn insert(
     .bind(c.completed_on.stored())
     .bind(now.stored())
     .bind(c.by.map(|u| u.0))
-    .bind(c.pdf.to_vec())
+    .bind(c.pdf.map(<[u8]>::to_vec))
     .fetch_optional(&mut *conn)
     .await?;
     r.map(|r| i(&r, "id").map(CertificateId)).transpose()

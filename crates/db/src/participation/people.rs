@@ -119,6 +119,15 @@ pub async fn update(
     .await
 }
 
+/// How many people a programme's registry holds.
+pub async fn count_in_programme(conn: &mut Conn, programme: ProgrammeId) -> Result<i64, DbError> {
+    let r = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE programme_id = $1")
+        .bind(programme.0)
+        .fetch_one(&mut *conn)
+        .await?;
+    i(&r, "n")
+}
+
 pub async fn get(conn: &mut Conn, id: PersonId) -> Result<Option<Person>, DbError> {
     let row = sqlx::query(&format!("{SELECT} WHERE p.id = $1"))
         .bind(id.0)

@@ -17,6 +17,11 @@ async fn counts(t: &TestApp) -> Vec<(String, i64)> {
         "staff_assignments",
         "users",
         "grants",
+        "people",
+        "registrations",
+        "attendance",
+        "training_sessions",
+        "certificates",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&t.app.db.pool)
@@ -116,5 +121,45 @@ both!(
             ]
         );
         assert_eq!(counties.last().map(String::as_str), Some("Zala"));
+    }
+);
+
+both!(
+    kecskemet_trainings_have_the_completers_the_seed_names,
+    |t: TestApp| async move {
+        // Counted by the completion rule from sessions and attendance, as the training
+        // page counts them; each completer holds a certificate that verifies.
+        let pm = t.user("admin@demo.kozos.hu").await;
+        let mut found = Vec::new();
+        for (title, completers) in [
+            ("Targoncavezető-képzés", 50),
+            ("Személyes kompetenciák fejlesztése – képzés", 200),
+            ("Parkgondozó és zöldterületi kisgépkezelő képzés", 40),
+        ] {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM activities WHERE title = $1")
+                .bind(title)
+                .fetch_one(&t.app.db.pool)
+                .await
+                .unwrap();
+            let v = kozos_app::participation::trainings::view(
+                &t.app,
+                &pm,
+                kozos_domain::ActivityId(id),
+            )
+            .await
+            .unwrap();
+            assert_eq!(v.completers().count(), completers, "{title}");
+            assert!(
+                v.standings.len() > completers,
+                "{title}: some did not complete"
+            );
+            assert_eq!(v.to_issue().count(), 0, "{title}: every completer has one");
+            let c = v.completers().next().unwrap().certificate.clone().unwrap();
+            found.push(c.number);
+        }
+        let mut anon = t.client();
+        let r = anon.get(&format!("/verify/{}", found[0])).await;
+        assert!(r.body.contains("Érvényes tanúsítvány."));
+        assert!(r.body.contains("Targoncavezető-képzés"));
     }
 );

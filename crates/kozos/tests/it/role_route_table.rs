@@ -611,7 +611,7 @@ async fn training_fixture(
             contact_minutes: 240,
             completed_on: now.date(),
             by: Some(admin.id),
-            pdf: b"%PDF-1.4\n% fixture\n",
+            pdf: Some(b"%PDF-1.4\n% fixture\n"),
         },
         now,
     )
