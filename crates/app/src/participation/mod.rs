@@ -1,9 +1,12 @@
-//! Participation use cases: registering for activities (residents, guests, staff, other
-//! systems), the waiting list, tickets, attendance by QR scan and on the roster.
+//! Participation use cases: the people registry, registering for activities (residents,
+//! guests, staff, other systems), the waiting list, tickets, attendance by QR scan and on
+//! the roster, volunteers' hours.
 
 pub mod checkin;
+pub mod people;
 pub mod registrations;
 pub mod roster;
+pub mod volunteers;
 
 use crate::mail::{RegistrationMail, RegistrationMailKind};
 use crate::programmes::authorise;

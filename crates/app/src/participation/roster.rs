@@ -18,6 +18,9 @@ pub struct Roster {
     pub activity: Activity,
     pub registrations: Vec<Registration>,
     pub attendance: Vec<Attendance>,
+    /// How many of those taking part have each sensitive attribute: counts only, for
+    /// everyone at the door.
+    pub sensitive: people::SensitiveCounts,
 }
 
 impl Roster {
@@ -43,10 +46,12 @@ pub async fn roster(app: &App, user: &User, activity: ActivityId) -> Result<Rost
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
     let registrations = registrations::list(&mut conn, a.id).await?;
     let attendance = db::list(&mut conn, a.id).await?;
+    let sensitive = people::sensitive_counts_for_activity(&mut conn, a.id).await?;
     Ok(Roster {
         activity: a,
         registrations,
         attendance,
+        sensitive,
     })
 }
 

@@ -1,12 +1,15 @@
-//! Participation: the people registry, registrations and their tickets, attendance.
+//! Participation: the people registry, registrations and their tickets, attendance,
+//! volunteers' shifts.
 //! One file per kind of record; everything is re-exported here.
 
 mod attendance;
 mod person;
 mod registration;
 mod ticket;
+mod volunteer;
 
 pub use attendance::*;
 pub use person::*;
 pub use registration::*;
 pub use ticket::*;
+pub use volunteer::*;
