@@ -518,7 +518,9 @@ pub async fn sensitive_counts_for_activity(
     activity: ActivityId,
 ) -> Result<SensitiveCounts, DbError> {
     let r = sqlx::query(
-        "SELECT COALESCE(SUM(disadvantaged), 0) AS d, COALESCE(SUM(roma), 0) AS r, COALESCE(SUM(disability), 0) AS x \
+        // SUM of BIGINT is NUMERIC on PostgreSQL: cast back for the Any driver.
+        "SELECT CAST(COALESCE(SUM(disadvantaged), 0) AS BIGINT) AS d, CAST(COALESCE(SUM(roma), 0) AS BIGINT) AS r, \
+         CAST(COALESCE(SUM(disability), 0) AS BIGINT) AS x \
          FROM person_sensitive WHERE person_id IN \
          (SELECT person_id FROM registrations WHERE activity_id = $1 AND status <> 'cancelled' \
           UNION SELECT person_id FROM attendance WHERE activity_id = $1)",
