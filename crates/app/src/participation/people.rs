@@ -9,7 +9,8 @@
 use crate::programmes::authorise;
 use crate::write::{saved, Once};
 use crate::{App, AppError, Result};
-use kozos_db::participation::people::{self as db, Among, Merged, Taken};
+use kozos_db::participation::people::{self as db, Among};
+pub use kozos_db::participation::people::{Merged, Taken, Took};
 use kozos_db::participation::volunteers;
 use kozos_db::programmes::activities as activities_db;
 use kozos_db::{audit, cache_versions, programmes, Conn, DbError};
@@ -370,7 +371,11 @@ pub async fn view(app: &App, user: &User, id: PersonId) -> Result<Found> {
         _ => None,
     };
     drop(c);
-    let history = audit::for_entity(&app.db, "person", id.0, 30).await?;
+    let mut history = audit::for_entity(&app.db, "person", id.0, 30).await?;
+    if sensitive.is_none() {
+        // Even that sensitive data was recorded is for those entitled to it.
+        history.retain(|e| !e.action.ends_with("_sensitive"));
+    }
     Ok(Found::Person(Box::new(PersonView {
         person,
         action_areas,
