@@ -32,7 +32,8 @@ pub fn scopes_for(entity: &str, entity_id: Option<i64>) -> Vec<String> {
         ("programme", Some(id)) => vec![programme(id)],
         ("organisation", Some(id)) => vec![organisation(id)],
         ("place" | "places" | "gazetteer", _) => vec![PLACES.to_string()],
-        ("user" | "grant" | "session" | "token" | "job", _) => vec![],
+        // nor does the people registry (merges that free a place bump the programme)
+        ("user" | "grant" | "session" | "token" | "job" | "person", _) => vec![],
         _ => vec![ALL.to_string()],
     }
 }
@@ -124,6 +125,8 @@ mod tests {
             ("grant", Some(3), &[]),
             // nor does the job queue (a retried job)
             ("job", Some(5), &[]),
+            // nor does the people registry
+            ("person", Some(8), &[]),
             // the demo load touches anything
             ("demo", None, &["all"]),
             // unknown or id-less writes invalidate everything rather than nothing

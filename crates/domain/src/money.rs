@@ -149,6 +149,18 @@ pub fn parse_hours(value: &str) -> Result<i64, &'static str> {
     Ok(whole * 60 + (hundredths * 60 + 50) / 100)
 }
 
+/// Minutes as hours, the way a person writes them back: `1,5`, `2`, `0,33` (with the
+/// language's decimal sign).
+pub fn hours_text(minutes: i64, decimal: char) -> String {
+    let hundredths = (minutes * 100 + 30) / 60;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}{decimal}{}", f / 10),
+        f => format!("{whole}{decimal}{f:02}"),
+    }
+}
+
 /// Group digits in threes with the given separator: Hungarian uses a (narrow) space.
 pub fn group_thousands(n: i64, sep: &str) -> String {
     let digits = n.unsigned_abs().to_string();

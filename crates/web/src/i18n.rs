@@ -164,6 +164,15 @@ impl Lang {
         }
     }
 
+    /// Minutes as hours with the language's decimal sign: 7,5 / 7.5.
+    pub fn hours(self, minutes: i64) -> String {
+        let decimal = match self {
+            Lang::Hu => ',',
+            Lang::En => '.',
+        };
+        kozos_domain::money::hours_text(minutes, decimal)
+    }
+
     pub fn number(self, n: i64) -> String {
         match self {
             Lang::Hu => group_thousands(n, "\u{a0}"),

@@ -24,6 +24,7 @@ mod checkin;
 mod jobs;
 mod mail;
 mod organisations;
+mod people;
 mod places;
 mod programmes;
 mod public;

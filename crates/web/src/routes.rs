@@ -3,8 +3,8 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, jobs, mail, organisations, places,
-    programmes, public, registrations, trainings, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, jobs, mail, organisations, people,
+    places, programmes, public, registrations, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -77,6 +77,7 @@ pub fn route_table() -> Vec<RouteDef> {
         accounts::routes(),
         programmes::routes(),
         activities::routes(),
+        people::routes(),
         organisations::routes(),
         places::routes(),
         jobs::routes(),

@@ -158,7 +158,10 @@ fn render(app: &App, programme: &Programme, a: &Activity, f: &Facts) -> Vec<u8> 
         number: f.number.clone(),
         name: f.name.clone(),
         training: f.training.clone(),
-        hours: format!("{} óra", hours_text(f.contact_minutes)),
+        hours: format!(
+            "{} óra",
+            kozos_domain::money::hours_text(f.contact_minutes, ',')
+        ),
         completed: f.completed_on.naive().format("%Y. %m. %d.").to_string(),
         issuer,
         verify_url: verify_url(app, &f.number),

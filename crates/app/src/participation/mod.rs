@@ -1,12 +1,14 @@
-//! Participation use cases: registering for activities (residents, guests, staff, other
-//! systems), the waiting list, tickets, attendance by QR scan and on the roster,
-//! trainings (sessions, completion) and their certificates.
+//! Participation use cases: the people registry, registering for activities (residents,
+//! guests, staff, other systems), the waiting list, tickets, attendance by QR scan and on
+//! the roster, volunteers' hours, trainings (sessions, completion) and their certificates.
 
 pub mod certificates;
 pub mod checkin;
+pub mod people;
 pub mod registrations;
 pub mod roster;
 pub mod trainings;
+pub mod volunteers;
 
 use crate::mail::{RegistrationMail, RegistrationMailKind};
 use crate::programmes::authorise;

@@ -22,6 +22,9 @@ pub struct Roster {
     pub attendance: Vec<Attendance>,
     pub sessions: Vec<Session>,
     pub session: Option<SessionId>,
+    /// How many of those taking part have each sensitive attribute: counts only, for
+    /// everyone at the door.
+    pub sensitive: people::SensitiveCounts,
 }
 
 impl Roster {
@@ -64,12 +67,14 @@ pub async fn roster(
         .into_iter()
         .filter(|x| x.session_id == session)
         .collect();
+    let sensitive = people::sensitive_counts_for_activity(&mut conn, a.id).await?;
     Ok(Roster {
         activity: a,
         registrations,
         attendance,
         sessions,
         session,
+        sensitive,
     })
 }
 

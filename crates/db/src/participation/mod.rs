@@ -1,5 +1,5 @@
-//! Participation: the people registry, registrations, attendance, trainings and their
-//! certificates, and the mail outbox that tells people about them.
+//! Participation: the people registry, registrations, attendance, volunteer shifts,
+//! trainings and their certificates, and the mail outbox that tells people about them.
 
 pub mod attendance;
 pub mod certificates;
@@ -7,3 +7,4 @@ pub mod outbox;
 pub mod people;
 pub mod registrations;
 pub mod trainings;
+pub mod volunteers;

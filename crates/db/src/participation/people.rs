@@ -81,11 +81,12 @@ pub async fn insert(
     Ok(PersonId(id))
 }
 
-/// Save an edit made from `version`; `Stale` when someone saved in between.
+/// Save an edit made from `version` (`None`: whatever it is at); `Stale` when someone
+/// saved in between.
 pub async fn update(
     conn: &mut Conn,
     id: PersonId,
-    version: i64,
+    version: Option<i64>,
     p: NewPerson<'_>,
     now: Instant,
 ) -> Result<crate::Saved, DbError> {
@@ -93,7 +94,7 @@ pub async fn update(
     let done = sqlx::query(
         "UPDATE people SET name = $1, name_key = $2, email = $3, phone = $4, birth_year = $5, age_band = $6, \
          place_id = $7, organisation_id = $8, updated_at = $9, version = version + 1 \
-         WHERE id = $10 AND version = $11 AND merged_into IS NULL",
+         WHERE id = $10 AND version = COALESCE($11, version) AND merged_into IS NULL",
     )
     .bind(&i.name)
     .bind(name_key(&i.name))
@@ -243,35 +244,175 @@ pub async fn by_email_and_name(
     row.as_ref().map(from_row).transpose()
 }
 
-/// Merge `dropped` into `kept`: every registration, attendance, consent, certificate,
-/// volunteer shift and training record moves to `kept` (where both have one for the same
-/// activity, `kept`'s stays and the other's goes), fields `kept` lacks are filled from
-/// `dropped`, and `dropped` becomes a pointer without personal data.
+/// What a merge moved to the person kept, for the change log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub registrations: u64,
+    pub attendance: u64,
+    pub consents: u64,
+    pub certificates: u64,
+    pub shifts: u64,
+    pub distance: u64,
+    pub sensitive: bool,
+    /// Rows both held for one activity (registration, attendance, distance part) of which
+    /// one was kept.
+    pub clashes: u64,
+    /// Activities both were registered for: one place may have come free.
+    pub shared_activities: Vec<ActivityId>,
+}
+
+/// Registrations ranked for keeping: a confirmed place before a waiting one before a
+/// cancelled one.
+fn rank(column: &str) -> String {
+    format!("(CASE {column} WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END)")
+}
+
+async fn exec(
+    conn: &mut Conn,
+    sql: &str,
+    kept: PersonId,
+    dropped: PersonId,
+) -> Result<u64, DbError> {
+    Ok(sqlx::query(sql)
+        .bind(kept.0)
+        .bind(dropped.0)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+/// Merge `dropped` into `kept`, in the caller's transaction: every registration,
+/// attendance, consent, certificate, volunteer shift, distance-learning record and the
+/// sensitive attributes move to `kept`; fields `kept` lacks are filled from `dropped`,
+/// which becomes a pointer without contact data.
+///
+/// Where both hold a row that may exist once per activity, one is kept and the merge
+/// goes on: of two registrations the live one (confirmed, then waiting, then cancelled;
+/// `kept`'s when equal), of two attendances `kept`'s. A certificate both were issued for
+/// one training stays with the pointer: a certificate is never deleted, its number may be
+/// printed somewhere. Of two sets of sensitive attributes `kept`'s stand (each rests on
+/// its own legal basis).
 pub async fn merge(
     conn: &mut Conn,
     kept: PersonId,
     dropped: PersonId,
     now: Instant,
-) -> Result<(), DbError> {
-    let statements = [
-        // A registration both have for one activity: keep the kept person's.
+) -> Result<Merged, DbError> {
+    let mut m = Merged::default();
+    let shared: Vec<i64> = sqlx::query_scalar(
+        "SELECT r.activity_id FROM registrations r WHERE r.person_id = $2 AND EXISTS \
+         (SELECT 1 FROM registrations k WHERE k.person_id = $1 AND k.activity_id = r.activity_id) \
+         ORDER BY r.activity_id",
+    )
+    .bind(kept.0)
+    .bind(dropped.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    m.shared_activities = shared.into_iter().map(ActivityId).collect();
+    let worse_kept = format!(
+        "DELETE FROM registrations WHERE person_id = $1 AND EXISTS (SELECT 1 FROM registrations d \
+         WHERE d.person_id = $2 AND d.activity_id = registrations.activity_id AND {} < {})",
+        rank("d.status"),
+        rank("registrations.status")
+    );
+    m.clashes += exec(conn, &worse_kept, kept, dropped).await?;
+    m.clashes += exec(
+        conn,
         "DELETE FROM registrations WHERE person_id = $2 AND activity_id IN \
          (SELECT activity_id FROM registrations WHERE person_id = $1)",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.registrations = exec(
+        conn,
         "UPDATE registrations SET person_id = $1 WHERE person_id = $2",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.clashes += exec(
+        conn,
         "DELETE FROM attendance WHERE person_id = $2 AND EXISTS (SELECT 1 FROM attendance k \
          WHERE k.person_id = $1 AND k.activity_id = attendance.activity_id AND k.session_id = attendance.session_id)",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.attendance = exec(
+        conn,
         "UPDATE attendance SET person_id = $1 WHERE person_id = $2",
+        kept,
+        dropped,
+    )
+    .await?;
+    // An attendance whose registration was the one let go names the one kept.
+    exec(
+        conn,
+        "UPDATE attendance SET registration_id = (SELECT r.id FROM registrations r \
+           WHERE r.activity_id = attendance.activity_id AND r.person_id = $1) \
+         WHERE person_id = $1 AND registration_id IS NULL AND $2 = $2 AND EXISTS (SELECT 1 FROM registrations r \
+           WHERE r.activity_id = attendance.activity_id AND r.person_id = $1 AND r.status <> 'cancelled')",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.clashes += exec(
+        conn,
         "DELETE FROM training_distance WHERE person_id = $2 AND activity_id IN \
          (SELECT activity_id FROM training_distance WHERE person_id = $1)",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.distance = exec(
+        conn,
         "UPDATE training_distance SET person_id = $1 WHERE person_id = $2",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.certificates = exec(
+        conn,
         "UPDATE certificates SET person_id = $1 WHERE person_id = $2 AND activity_id NOT IN \
          (SELECT activity_id FROM certificates WHERE person_id = $1)",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.consents = exec(
+        conn,
         "UPDATE consents SET person_id = $1 WHERE person_id = $2",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.shifts = exec(
+        conn,
         "UPDATE volunteer_shifts SET person_id = $1 WHERE person_id = $2",
+        kept,
+        dropped,
+    )
+    .await?;
+    m.sensitive = exec(
+        conn,
         "UPDATE person_sensitive SET person_id = $1 WHERE person_id = $2 AND NOT EXISTS \
-         (SELECT 1 FROM person_sensitive WHERE person_id = $1)",
-        "DELETE FROM person_sensitive WHERE person_id = $2",
+         (SELECT 1 FROM person_sensitive k WHERE k.person_id = $1)",
+        kept,
+        dropped,
+    )
+    .await?
+        > 0;
+    exec(
+        conn,
+        "DELETE FROM person_sensitive WHERE person_id = $2 AND $1 = $1",
+        kept,
+        dropped,
+    )
+    .await?;
+    sqlx::query(
         "UPDATE people SET \
+            programme_id = COALESCE(programme_id, (SELECT d.programme_id FROM people d WHERE d.id = $2)), \
             email = COALESCE(email, (SELECT d.email FROM people d WHERE d.id = $2)), \
             phone = COALESCE(phone, (SELECT d.phone FROM people d WHERE d.id = $2)), \
             birth_year = COALESCE(birth_year, (SELECT d.birth_year FROM people d WHERE d.id = $2)), \
@@ -280,18 +421,14 @@ pub async fn merge(
             place_id = COALESCE(place_id, (SELECT d.place_id FROM people d WHERE d.id = $2)), \
             organisation_id = COALESCE(organisation_id, (SELECT d.organisation_id FROM people d WHERE d.id = $2)), \
             user_id = COALESCE(user_id, (SELECT d.user_id FROM people d WHERE d.id = $2)), \
-            version = version + 1 \
+            updated_at = $3, version = version + 1 \
          WHERE id = $1",
-    ];
-    for sql in statements {
-        sqlx::query(sql)
-            .bind(kept.0)
-            .bind(dropped.0)
-            .execute(&mut *conn)
-            .await?;
-    }
-    // Certificates both hold for one training stay with the dropped pointer (a certificate
-    // is never deleted: its number may be printed somewhere).
+    )
+    .bind(kept.0)
+    .bind(dropped.0)
+    .bind(now.stored())
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "UPDATE people SET merged_into = $1, email = NULL, phone = NULL, user_id = NULL, \
          updated_at = $3, version = version + 1 WHERE id = $2",
@@ -301,7 +438,23 @@ pub async fn merge(
     .bind(now.stored())
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    Ok(m)
+}
+
+/// Lock both people's rows for a merge (in id order, so two merges of the same pair
+/// cannot wait on each other), and say whether both are still live records.
+pub async fn lock_live_pair(conn: &mut Conn, a: PersonId, b: PersonId) -> Result<bool, DbError> {
+    let mut n = 0;
+    for id in [a.0.min(b.0), a.0.max(b.0)] {
+        n += sqlx::query(
+            "UPDATE people SET version = version WHERE id = $1 AND merged_into IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    }
+    Ok(n == 2)
 }
 
 pub async fn sensitive(conn: &mut Conn, id: PersonId) -> Result<Option<Sensitive>, DbError> {
@@ -374,7 +527,9 @@ pub async fn sensitive_counts_for_activity(
     activity: ActivityId,
 ) -> Result<SensitiveCounts, DbError> {
     let r = sqlx::query(
-        "SELECT COALESCE(SUM(disadvantaged), 0) AS d, COALESCE(SUM(roma), 0) AS r, COALESCE(SUM(disability), 0) AS x \
+        // SUM of BIGINT is NUMERIC on PostgreSQL: cast back for the Any driver.
+        "SELECT CAST(COALESCE(SUM(disadvantaged), 0) AS BIGINT) AS d, CAST(COALESCE(SUM(roma), 0) AS BIGINT) AS r, \
+         CAST(COALESCE(SUM(disability), 0) AS BIGINT) AS x \
          FROM person_sensitive WHERE person_id IN \
          (SELECT person_id FROM registrations WHERE activity_id = $1 AND status <> 'cancelled' \
           UNION SELECT person_id FROM attendance WHERE activity_id = $1)",
@@ -449,4 +604,175 @@ pub async fn withdraw_consent(
     .await?
     .rows_affected();
     Ok(n > 0)
+}
+
+/// Whose people a reader may list: everyone's (a country-wide grant), or those visible
+/// to any of some programmes.
+#[derive(Debug, Clone, Copy)]
+pub enum Among<'a> {
+    Everyone,
+    Programmes(&'a [ProgrammeId]),
+}
+
+/// [`VISIBLE`] for a list of programmes (ids are numbers, written into the SQL).
+fn visible_any(programmes: &[ProgrammeId]) -> String {
+    let list = programmes
+        .iter()
+        .map(|p| p.0.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    VISIBLE.replace("= $P", &format!("IN ({list})"))
+}
+
+/// Live people's ids and names among those a reader may see whose name (accent-blind)
+/// or e-mail contains `q`: the list is ordered (Hungarian order) and paged by the caller.
+pub async fn names(
+    conn: &mut Conn,
+    among: Among<'_>,
+    q: Option<&str>,
+) -> Result<Vec<(PersonId, String)>, DbError> {
+    let mut sql = "SELECT p.id, p.name FROM people p WHERE p.merged_into IS NULL".to_string();
+    match among {
+        Among::Everyone => {}
+        Among::Programmes([]) => return Ok(Vec::new()),
+        Among::Programmes(list) => {
+            sql.push_str(" AND ");
+            sql.push_str(&visible_any(list));
+        }
+    }
+    let pattern = q.map(|q| like_contains(&name_key(q)));
+    if pattern.is_some() {
+        sql.push_str(" AND (p.name_key LIKE $1 ESCAPE '\\' OR p.email LIKE $1 ESCAPE '\\')");
+    }
+    let mut query = sqlx::query(&sql);
+    if let Some(p) = pattern {
+        query = query.bind(p);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|r| Ok((PersonId(i(r, "id")?), s(r, "name")?)))
+        .collect()
+}
+
+/// These people, in no particular order.
+pub async fn get_many(conn: &mut Conn, ids: &[PersonId]) -> Result<Vec<Person>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids
+        .iter()
+        .map(|p| p.0.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = sqlx::query(&format!("{SELECT} WHERE p.id IN ({list})"))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// What a person did at one activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Took {
+    Registered(RegistrationStatus),
+    Attended(AttendanceRoute),
+    Certified { number: String, revoked: bool },
+}
+
+/// One of a person's records, with the activity it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub activity_id: ActivityId,
+    pub title: String,
+    pub programme_id: ProgrammeId,
+    pub starts_at: Instant,
+    pub took: Took,
+}
+
+/// A person's registrations, attendance (once per activity) and certificates, latest
+/// activity first.
+pub async fn records(conn: &mut Conn, id: PersonId) -> Result<Vec<Taken>, DbError> {
+    use crate::programmes::activities::instant;
+    let rows = sqlx::query(
+        "SELECT a.id, a.title, a.programme_id, a.starts_at, 'registered' AS kind, r.status AS detail, '' AS extra \
+           FROM registrations r JOIN activities a ON a.id = r.activity_id WHERE r.person_id = $1 \
+         UNION ALL SELECT a.id, a.title, a.programme_id, a.starts_at, 'attended', MIN(t.route), '' \
+           FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE t.person_id = $1 \
+           GROUP BY a.id, a.title, a.programme_id, a.starts_at \
+         UNION ALL SELECT a.id, a.title, a.programme_id, a.starts_at, 'certified', c.number, \
+           CASE WHEN c.revoked_at IS NULL THEN '' ELSE 'revoked' END \
+           FROM certificates c JOIN activities a ON a.id = c.activity_id WHERE c.person_id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = rows
+        .iter()
+        .map(|r| {
+            let detail = s(r, "detail")?;
+            let took = match s(r, "kind")?.as_str() {
+                "registered" => Took::Registered(
+                    RegistrationStatus::parse(&detail)
+                        .ok_or_else(|| DbError::Corrupt("registration status".into()))?,
+                ),
+                "attended" => Took::Attended(
+                    AttendanceRoute::parse(&detail)
+                        .ok_or_else(|| DbError::Corrupt("attendance route".into()))?,
+                ),
+                _ => Took::Certified {
+                    number: detail,
+                    revoked: s(r, "extra")? == "revoked",
+                },
+            };
+            Ok(Taken {
+                activity_id: ActivityId(i(r, "id")?),
+                title: s(r, "title")?,
+                programme_id: ProgrammeId(i(r, "programme_id")?),
+                starts_at: instant(r, "starts_at")?,
+                took,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    out.sort_by(|a, b| {
+        b.starts_at
+            .cmp(&a.starts_at)
+            .then(a.activity_id.cmp(&b.activity_id))
+    });
+    Ok(out)
+}
+
+/// The names of the action areas of these programmes that the place (or the settlement
+/// a settlement part belongs to) lies in.
+pub async fn action_areas_at(
+    conn: &mut Conn,
+    place: PlaceId,
+    programmes: &[ProgrammeId],
+) -> Result<Vec<String>, DbError> {
+    if programmes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = programmes
+        .iter()
+        .map(|p| p.0.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT DISTINCT a.name FROM action_areas a JOIN action_area_places ap ON ap.action_area_id = a.id \
+         WHERE a.programme_id IN ({list}) AND (ap.place_id = $1 OR ap.place_id = \
+         (SELECT pl.parent_id FROM places pl WHERE pl.id = $1 AND pl.kind = 'settlement_part')) ORDER BY a.name"
+    ))
+    .bind(place.0)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// A consent of this person (ids from a URL are hostile: another person's is `None`).
+pub async fn consent(
+    conn: &mut Conn,
+    person: PersonId,
+    id: ConsentId,
+) -> Result<Option<Consent>, DbError> {
+    Ok(consents(conn, person)
+        .await?
+        .into_iter()
+        .find(|c| c.id == id))
 }

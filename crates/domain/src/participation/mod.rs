@@ -1,4 +1,5 @@
-//! Participation: the people registry, registrations and their tickets, attendance.
+//! Participation: the people registry, registrations and their tickets, attendance,
+//! volunteers' shifts.
 //! One file per kind of record; everything is re-exported here.
 
 mod attendance;
@@ -7,6 +8,7 @@ mod person;
 mod registration;
 mod ticket;
 mod training;
+mod volunteer;
 
 pub use attendance::*;
 pub use certificate::*;
@@ -14,3 +16,4 @@ pub use person::*;
 pub use registration::*;
 pub use ticket::*;
 pub use training::*;
+pub use volunteer::*;

@@ -6,7 +6,7 @@
 //! time is not the activity's span (a course over several days, lunch breaks).
 
 use crate::ids::*;
-use crate::money::parse_hours;
+use crate::money::{hours_text, parse_hours};
 use crate::time::Instant;
 use crate::validation::*;
 use serde::{Deserialize, Serialize};
@@ -57,7 +57,7 @@ pub struct TrainingInput {
 impl TrainingForm {
     pub fn from_training(t: &Training) -> Self {
         TrainingForm {
-            distance_hours: hours_text(t.distance_minutes),
+            distance_hours: hours_text(t.distance_minutes, ','),
             completion_percent: t.completion_percent.to_string(),
         }
     }
@@ -100,16 +100,6 @@ impl TrainingForm {
             Err(e)
         }
     }
-}
-
-/// Minutes as hours the way a Hungarian form shows them: `6`, `1,5`, `7,25`.
-pub fn hours_text(minutes: i64) -> String {
-    if minutes % 60 == 0 {
-        return (minutes / 60).to_string();
-    }
-    let hundredths = (minutes * 100 + 30) / 60;
-    let text = format!("{},{:02}", hundredths / 100, hundredths % 100);
-    text.trim_end_matches('0').to_string()
 }
 
 /// One session of a training.
@@ -331,10 +321,10 @@ mod tests {
             .unwrap_err();
             assert!(e.for_field(field).is_some(), "{hours} {percent}: {e:?}");
         }
-        assert_eq!(hours_text(450), "7,5");
-        assert_eq!(hours_text(435), "7,25");
-        assert_eq!(hours_text(360), "6");
-        assert_eq!(hours_text(20), "0,33");
+        assert_eq!(
+            TrainingForm::from_training(&training(450, 80)).distance_hours,
+            "7,5"
+        );
     }
 
     #[test]

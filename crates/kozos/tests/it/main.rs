@@ -21,6 +21,7 @@ mod mail;
 mod migrations;
 mod nothing_lost;
 mod participation;
+mod people;
 mod places;
 mod programmes;
 mod public;

@@ -9,7 +9,9 @@
 //! the Kecskemét programme; national coordinator, administrator and resident country-wide.
 //! `{id}` is Kisbér (or its municipality on organisation routes) unless the row says `@kecskemet`; nested ids are fresh records made for
 //! the row, so destructive routes are tried on something that exists (`{job}`: a failed job,
-//! `{mail}`: a queued mail).
+//! `{mail}`: a queued mail). On `/admin/people/…` `{id}` is a person of the programme
+//! (`{other}` a second one, for merging); `@foreign` names a consent or shift of another
+//! person or activity than the URL's.
 
 use crate::both;
 use crate::harness::*;
@@ -115,6 +117,28 @@ POST   /admin/activities/{id}/check-in/sync                         in   403  ok
 GET    /static/checkin.js                                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /static/checkin-sw.js                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /static/vendor/jsQR.js                                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/people                                                in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/people/new                                            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/new                                            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/people/{id}                                           in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/people/{id}@kecskemet                                 in   403  403  404  404   404  403    403    403  403   ok
+GET    /admin/people/{id}/edit                                      in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/edit                                      in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/edit@kecskemet                            in   403  403  404  404   404  403    403    403  403   ok
+GET    /admin/people/{id}/sensitive                                 in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/people/{id}/sensitive@kecskemet                       in   403  403  403  403   404  403    403    403  403   ok
+POST   /admin/people/{id}/sensitive                                 in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/people/{id}/consents                                  in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/consents/{consent}/withdraw               in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/consents/{consent}/withdraw@foreign       in   403  403  404  404   404  403    403    403  403   404
+GET    /admin/people/{id}/merge                                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/merge                                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/people/{id}/merge@kecskemet                           in   403  403  404  404   404  403    403    403  403   ok
+GET    /admin/activities/{id}/volunteers                            in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/volunteers@kecskemet                  in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/activities/{id}/volunteers                            in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/volunteers/{shift}/delete             in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/volunteers/{shift}/delete@foreign     in   403  404  404  404   404  403    403    403  403   404
 GET    /admin/programmes/{id}/activities                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
 GET    /admin/programmes/{id}/activities@kecskemet                  in   403  403  403  403   403  403    403    ok   ok    ok
 GET    /admin/programmes/{id}/activities/new                        in   403  403  ok   ok    ok   403    403    403  403   ok
@@ -416,6 +440,61 @@ async fn fixtures(
     .unwrap()
     .registration;
     let tr = training_fixture(t, admin, pid, n).await;
+    let people_of = |name: String| {
+        let form = kozos_domain::participation::PersonForm {
+            name,
+            ..Default::default()
+        };
+        async move {
+            match kozos_app::participation::people::create(
+                app,
+                admin,
+                &programme.to_string(),
+                &form,
+                true,
+                None,
+            )
+            .await
+            .unwrap()
+            {
+                kozos_app::participation::people::Created::Saved(id) => id,
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    let other = people_of(format!("Másik Mária {n}")).await;
+    let consent_of = |person: kozos_domain::PersonId| async move {
+        kozos_app::participation::people::add_consent(
+            app,
+            admin,
+            person,
+            &kozos_domain::participation::ConsentForm {
+                purpose: "photos".into(),
+                given_on: "2026-11-01".into(),
+                given_by: "Saját maga".into(),
+            },
+        )
+        .await
+        .unwrap()
+    };
+    let consent = consent_of(registered.person_id).await;
+    let other_consent = consent_of(other).await;
+    let shift_on = |activity: kozos_domain::ActivityId, person: kozos_domain::PersonId| async move {
+        kozos_app::participation::volunteers::log(
+            app,
+            admin,
+            activity,
+            &kozos_domain::participation::ShiftForm {
+                person_id: person.to_string(),
+                role: "büfé".into(),
+                hours: "2".into(),
+            },
+        )
+        .await
+        .unwrap()
+    };
+    let shift = shift_on(live, registered.person_id).await;
+    let foreign_shift = shift_on(activity, other).await;
     let series = create::<Series>(
         app,
         admin,
@@ -498,6 +577,11 @@ async fn fixtures(
         ("cert", tr.cert.to_string()),
         ("number", tr.number.clone()),
         ("batch", tr.batch.to_string()),
+        ("other", other.to_string()),
+        ("consent", consent.to_string()),
+        ("other_consent", other_consent.to_string()),
+        ("shift", shift.to_string()),
+        ("foreign_shift", foreign_shift.to_string()),
         ("org", org_id.to_string()),
         ("user", subject.to_string()),
         ("grant", grant.to_string()),
@@ -769,6 +853,31 @@ fn form_for(
         "/admin/activities/{id}/certificates/{cert}/revoke" => {
             v(&[("reason", format!("Téves kiállítás {n}"))])
         }
+        "/admin/people/new" => v(&[
+            ("programme_id", programme.id.to_string()),
+            ("name", format!("Új Személy {n}")),
+            ("birth_year", "1980".into()),
+        ]),
+        "/admin/people/{id}/edit" => v(&[
+            ("name", format!("Átnevezett Piroska {n}")),
+            ("settlement", "Kisbér".into()),
+        ]),
+        "/admin/people/{id}/sensitive" => v(&[
+            ("disadvantaged", "1".into()),
+            ("legal_basis", "public_task".into()),
+            ("basis_note", "Támogatási szerződés 4. pont".into()),
+        ]),
+        "/admin/people/{id}/consents" => v(&[
+            ("purpose", "participation".into()),
+            ("given_on", "2026-11-02".into()),
+            ("given_by", "Saját maga".into()),
+        ]),
+        "/admin/people/{id}/merge" => v(&[("other", "{other}".into())]),
+        "/admin/activities/{id}/volunteers" => v(&[
+            ("person_id", "{person}".into()),
+            ("role", "regisztráció".into()),
+            ("hours", "1,5".into()),
+        ]),
         _ => vec![],
     }
 }
@@ -945,6 +1054,14 @@ async fn run_table(t: TestApp) {
             }
             if path.starts_with("/admin/activities/") {
                 path = path.replace("{id}", &fx["live"]);
+            }
+            if path.starts_with("/admin/people/") {
+                path = path.replace("{id}", &fx["person"]);
+            }
+            if fixture == "foreign" {
+                path = path
+                    .replace("{consent}", &fx["other_consent"])
+                    .replace("{shift}", &fx["foreign_shift"]);
             }
             if path.contains("/users/") {
                 path = path.replace("{id}", &fx["user"]);

@@ -63,7 +63,6 @@ verify-field-training = Training
 verify-field-hours = Hours
 verify-field-completed = Training ended
 
-err-hours = Not a valid number of hours. For example: 6, 1.5 or 90 min
 err-hours-too-many = That is too many hours; check what you typed.
 err-completion-percent = Type a whole number from 1 to 100.
 err-session-outside = The session must fall between the training's start and end.

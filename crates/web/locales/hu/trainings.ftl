@@ -63,7 +63,6 @@ verify-field-training = Képzés
 verify-field-hours = Óraszám
 verify-field-completed = A képzés vége
 
-err-hours = Nem érvényes óraszám. Például: 6, 1,5 vagy 90 perc
 err-hours-too-many = Ez túl sok óra; nézd meg, jól írtad-e be.
 err-completion-percent = 1 és 100 közötti egész számot adj meg.
 err-session-outside = Az alkalomnak a képzés kezdete és vége közé kell esnie.

@@ -74,9 +74,20 @@ pub fn roster(
         h1 { (ctx.t("roster-title")) ": " (a.title) }
         p { (ctx.lang.datetime(a.starts_at)) }
         p.counts role="status" { (ctx.lang.tn("roster-count-present", present as i64)) " · " (ctx.lang.tn("roster-count-registered", live.len() as i64)) }
-        p { a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) } }
-        @if a.kind == kozos_domain::activity::ActivityKind::Training {
-            p { a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) } }
+        // Counts only: who has which attribute is for those entitled, on the person's page.
+        p.counts {
+            (ctx.t("roster-of-whom")) " "
+            (ctx.lang.tn("roster-count-disadvantaged", r.sensitive.disadvantaged)) ", "
+            (ctx.lang.tn("roster-count-roma", r.sensitive.roma)) ", "
+            (ctx.lang.tn("roster-count-disability", r.sensitive.disability))
+        }
+        p {
+            a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) }
+            " · "
+            a href={ "/admin/activities/" (a.id) "/volunteers" } { (ctx.t("volunteer-open")) }
+            @if a.kind == kozos_domain::activity::ActivityKind::Training {
+                " · " a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) }
+            }
         }
         (session_nav(ctx, r))
         @if live.is_empty() {

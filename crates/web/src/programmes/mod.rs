@@ -5,7 +5,7 @@ pub mod api;
 pub mod dto;
 pub mod pages;
 pub mod records;
-mod views;
+pub(crate) mod views;
 
 use crate::routes::{api as api_route, r, RouteDef};
 use axum::http::Method as M;

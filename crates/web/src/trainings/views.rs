@@ -7,7 +7,7 @@ use crate::ui::components::{
 };
 use kozos_app::participation::certificates::Verified;
 use kozos_app::participation::trainings::{Standing, TrainingView};
-use kozos_domain::participation::{hours_text, Certificate, RevokeForm, SessionForm, TrainingForm};
+use kozos_domain::participation::{Certificate, RevokeForm, SessionForm, TrainingForm};
 use kozos_domain::FieldErrors;
 use maud::{html, Markup};
 
@@ -21,7 +21,7 @@ pub struct Forms<'a> {
 
 fn hours(ctx: &Ctx, minutes: i64) -> String {
     ctx.lang
-        .t_with("training-hours", &[("h", hours_text(minutes))])
+        .t_with("training-hours", &[("h", ctx.lang.hours(minutes))])
 }
 
 pub fn page(ctx: &Ctx, v: &TrainingView, f: &Forms) -> Markup {
@@ -53,10 +53,10 @@ pub fn page(ctx: &Ctx, v: &TrainingView, f: &Forms) -> Markup {
 
         h2 #sessions { (ctx.t("training-sessions")) }
         @if v.sessions.is_empty() {
-            p { (ctx.lang.t_with("training-no-sessions", &[("h", hours_text(total))])) }
+            p { (ctx.lang.t_with("training-no-sessions", &[("h", ctx.lang.hours(total))])) }
         } @else {
             table {
-                caption { (ctx.lang.t_with("training-contact-total", &[("h", hours_text(total))])) }
+                caption { (ctx.lang.t_with("training-contact-total", &[("h", ctx.lang.hours(total))])) }
                 thead { tr {
                     th scope="col" { (ctx.t("training-session-when")) }
                     th scope="col" { (ctx.t("training-session-title")) }
@@ -157,7 +157,7 @@ fn standing_row(ctx: &Ctx, v: &TrainingView, s: &Standing) -> Markup {
     html! {
         tr #{ "person-" (s.person.0) } {
             th scope="row" { (s.name) }
-            td { (hours_text(p.attended_minutes)) " / " (hours(ctx, p.total_minutes)) }
+            td { (ctx.lang.hours(p.attended_minutes)) " / " (hours(ctx, p.total_minutes)) }
             @if v.training.distance_minutes > 0 {
                 td {
                     form.inline method="post" action={ (base) "/training/distance" } {

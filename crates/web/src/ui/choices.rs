@@ -159,6 +159,12 @@ pub fn field_label(ctx: &Ctx, form: &str, field: &str) -> String {
         ("activity", "title") => "field-activity-title",
         ("activity" | "series", "description") => "field-activity-description",
         ("series", "name") => "field-series-name",
+        ("person", "name") => "field-person-name",
+        ("person", "organisation_id") => "field-person-organisation",
+        (_, "email") => "field-email",
+        (_, "phone") => "field-phone",
+        (_, "birth_year") => "field-birth-year",
+        (_, "age_band") => "field-age-band",
         (_, field) => shared_label(field),
     };
     ctx.t(key)

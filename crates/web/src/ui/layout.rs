@@ -39,6 +39,9 @@ fn frame(
                                         li { a href="/admin" { (t("nav-back-office")) } }
                                         li { a href="/admin/organisations" { (t("nav-organisations")) } }
                                     }
+                                    @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ManagePeople) {
+                                        li { a href="/admin/people" { (t("nav-people")) } }
+                                    }
                                     @if kozos_domain::policy::allows(&user.grants, kozos_domain::policy::Action::ManageUsers, &kozos_domain::policy::Target::country()) {
                                         li { a href="/admin/users" { (t("nav-users")) } }
                                         li { a href="/admin/jobs" { (t("nav-jobs")) } }
@@ -70,7 +73,7 @@ fn frame(
                 }
                 main #main .wrap tabindex="-1" {
                     @if let Some(flash) = ctx.and_then(|c| c.flash.as_deref()) {
-                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", _ => "admin-saved" };
+                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "merged" => "flash-merged", _ => "admin-saved" };
                         p.flash role="status" { (t(key)) }
                     }
                     (body)
