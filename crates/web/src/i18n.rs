@@ -272,6 +272,7 @@ mod tests {
             "skip",
             "mail",
             "outbox",
+            "evidence",
         ];
         let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut out = Vec::new();

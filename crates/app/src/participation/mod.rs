@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod registrations;
 pub mod roster;
+pub mod sheet;
 
 use crate::mail::{RegistrationMail, RegistrationMailKind};
 use crate::programmes::authorise;

@@ -583,6 +583,8 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (files: PDFs, images).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -612,6 +614,18 @@ impl Client {
         path: &str,
         content_type: Option<&str>,
         body: String,
+    ) -> Resp {
+        self.request_bytes(method, path, content_type, body.into_bytes())
+            .await
+    }
+
+    /// As [`Client::request`], with a body of any bytes (a multipart upload).
+    pub async fn request_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
     ) -> Resp {
         let mut req = Request::builder()
             .method(method)
@@ -658,6 +672,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

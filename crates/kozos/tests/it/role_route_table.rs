@@ -91,6 +91,8 @@ GET    /admin/activities/{id}/roster@kecskemet                      in   403  40
 POST   /admin/activities/{id}/roster/tick                           in   403  ok   ok   ok    ok   403    403    403  403   ok
 POST   /admin/activities/{id}/roster/tick@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/activities/{id}/roster/walk-in                        in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/attendance-sheet.pdf                  in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/attendance-sheet.pdf@kecskemet        in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/activities/{id}/check-in                              in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/check-in/data                         in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/check-in/data@kecskemet               in   403  403  403  403   403  403    403    403  403   ok

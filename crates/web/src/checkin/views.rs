@@ -50,7 +50,13 @@ pub fn roster(
         h1 { (ctx.t("roster-title")) ": " (a.title) }
         p { (ctx.lang.datetime(a.starts_at)) }
         p.counts role="status" { (ctx.lang.tn("roster-count-present", present as i64)) " · " (ctx.lang.tn("roster-count-registered", live.len() as i64)) }
-        p { a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) } }
+        ul {
+            li { a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) } }
+            li {
+                a href={ "/admin/activities/" (a.id) "/attendance-sheet.pdf" } { (ctx.t("evidence-sheet-download")) }
+                " " span.hint { (ctx.lang.t_with("evidence-sheet-hint", &[("n", super::sheet::DEFAULT_BLANK_ROWS.to_string())])) }
+            }
+        }
         @if live.is_empty() {
             p { (ctx.t("roster-none-registered")) }
         } @else {

@@ -70,7 +70,7 @@ fn frame(
                 }
                 main #main .wrap tabindex="-1" {
                     @if let Some(flash) = ctx.and_then(|c| c.flash.as_deref()) {
-                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", _ => "admin-saved" };
+                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "uploaded" => "evidence-uploaded", _ => "admin-saved" };
                         p.flash role="status" { (t(key)) }
                     }
                     (body)
