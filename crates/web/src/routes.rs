@@ -3,8 +3,8 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, jobs, mail, organisations, places,
-    programmes, public, registrations, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, evidence, jobs, mail, organisations,
+    places, programmes, public, registrations, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -73,6 +73,7 @@ pub fn route_table() -> Vec<RouteDef> {
         calendar::routes(),
         registrations::routes(),
         checkin::routes(),
+        evidence::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

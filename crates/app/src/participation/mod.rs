@@ -2,6 +2,7 @@
 //! systems), the waiting list, tickets, attendance by QR scan and on the roster.
 
 pub mod checkin;
+pub mod evidence;
 pub mod registrations;
 pub mod roster;
 pub mod sheet;

@@ -2,6 +2,7 @@
 //! that tells people about them.
 
 pub mod attendance;
+pub mod evidence;
 pub mod outbox;
 pub mod people;
 pub mod registrations;

@@ -34,11 +34,10 @@ evidence-uploaded = The file was uploaded.
 
 evidence-err-file-required = Choose a file.
 evidence-err-empty = The file is empty.
-evidence-err-too-large = The file is too large: at most { $limit } MB can be uploaded.
+evidence-err-too-large = The file is too large: it is over the largest size that can be uploaded.
 evidence-err-type = This file is not a PDF, JPEG, PNG or WebP (judging by its content), so it cannot be uploaded.
 evidence-err-kind = Choose a kind from the list.
 
 evidence-delete-title = Delete a file
-evidence-delete-question = Delete this file? This cannot be undone, and it is written to the change log.
-evidence-delete-confirm = Yes, delete it
-evidence-delete-cancel = Cancel
+
+err-activity-has-evidence = This activity has evidence files, so it cannot be deleted. If they are really not needed, delete them one by one on its Evidence page first.

@@ -34,11 +34,10 @@ evidence-uploaded = A fájl feltöltve.
 
 evidence-err-file-required = Válassz ki egy fájlt.
 evidence-err-empty = A fájl üres.
-evidence-err-too-large = A fájl túl nagy: legfeljebb { $limit } MB tölthető fel.
+evidence-err-too-large = A fájl túl nagy: nagyobb a feltölthető legnagyobb méretnél.
 evidence-err-type = Ez a fájl nem PDF, JPEG, PNG vagy WebP (a tartalma alapján), ezért nem tölthető fel.
 evidence-err-kind = Válassz fajtát a listából.
 
 evidence-delete-title = Fájl törlése
-evidence-delete-question = Biztosan törlöd ezt a fájlt? A törlés nem vonható vissza, és a változásnaplóba bekerül.
-evidence-delete-confirm = Igen, törlöm
-evidence-delete-cancel = Mégsem
+
+err-activity-has-evidence = Ehhez a tevékenységhez bizonyítékfájlok tartoznak, ezért nem törölhető. Ha valóban nem kellenek, előbb töröld őket egyenként a Bizonyítékok oldalon.

@@ -56,6 +56,7 @@ pub fn roster(
                 a href={ "/admin/activities/" (a.id) "/attendance-sheet.pdf" } { (ctx.t("evidence-sheet-download")) }
                 " " span.hint { (ctx.lang.t_with("evidence-sheet-hint", &[("n", super::sheet::DEFAULT_BLANK_ROWS.to_string())])) }
             }
+            li { a href={ "/admin/activities/" (a.id) "/evidence" } { (ctx.t("evidence-open")) } }
         }
         @if live.is_empty() {
             p { (ctx.t("roster-none-registered")) }
