@@ -2,8 +2,9 @@
 // confirmation mail as it arrived at a real SMTP server (scripts/lib/smtp_sink.py, whose
 // folder scripts/e2e.sh passes in KOZOS_MAIL_DIR): the subject and the Hungarian text
 // with their accents, and the ticket link, which opens the ticket page with its QR code
-// (checked with axe). Then a project manager downloads the activity's attendance sheet
-// and poppler's pdftotext finds the resident's accented name and the project ID in it.
+// (checked with axe). Then a project manager downloads the activity's attendance sheet,
+// poppler's pdftotext finds the resident's accented name and the project ID in it, and
+// the sheet goes back up as the activity's evidence through the upload form.
 //
 // It shares the demo database with the other test files: it registers one guest with an
 // address of its own run on an activity that has places left.
@@ -25,6 +26,7 @@ import {
   registerAsGuest,
   screenshot,
   signIn,
+  submitForResponse,
   textOf,
 } from './support.mjs';
 
@@ -135,6 +137,29 @@ test('a guest registers, reads the mail, opens the ticket, and is on the attenda
     assert.ok(text.includes(NAME), `the sheet names ${NAME}:\n${text}`);
     assert.ok(text.includes(KISBER_CODE), 'the publicity block carries the project ID');
     assert.ok(text.includes('JELENLÉTI ÍV'), 'the heading, accents and all');
+
+    // Signed, it comes back as evidence: uploaded through the page's form, listed, and
+    // downloaded byte for byte.
+    await open(staff, `/admin/activities/${activity.id}/evidence`);
+    assert.deepEqual(await axeViolations(t, staff), [], 'evidence page, empty');
+    await staff.selectOption('#evidence-kind', 'attendance_sheet');
+    await staff.setInputFiles('#evidence-file', {
+      name: 'jelenléti ív – aláírt.pdf',
+      mimeType: 'application/pdf',
+      buffer: bytes,
+    });
+    const uploaded = await submitForResponse(staff, 'Feltöltés');
+    assert.equal(uploaded.status(), 303);
+    assert.equal(await textOf(staff.locator('p.flash')), 'A fájl feltöltve.');
+    const row = staff.locator('tbody tr', { hasText: 'jelenléti ív – aláírt.pdf' });
+    assert.match(await textOf(row), /Aláírt jelenléti ív/);
+    assert.deepEqual(await axeViolations(t, staff), [], 'evidence page with a file');
+    await screenshot(staff, 'evidence.png');
+    const download = await row.getByRole('link', { name: 'Letöltés: jelenléti ív – aláírt.pdf' }).getAttribute('href');
+    const back = await staff.request.get(download);
+    assert.equal(back.status(), 200);
+    assert.ok(Buffer.compare(await back.body(), bytes) === 0, 'the same bytes come back');
+    assert.match(back.headers()['content-disposition'], /filename\*=UTF-8''jelenl%C3%A9ti%20%C3%ADv%20%E2%80%93%20al%C3%A1%C3%ADrt\.pdf$/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

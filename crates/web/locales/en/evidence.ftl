@@ -14,9 +14,9 @@ evidence-col-checksum = Checksum (SHA-256)
 evidence-col-uploaded = Uploaded by
 evidence-col-actions = Actions
 evidence-download = Download
-evidence-download-label = Download { $name }
+evidence-download-label = Download: { $name }
 evidence-delete = Delete
-evidence-delete-label = Delete { $name }
+evidence-delete-label = Delete: { $name }
 evidence-unknown-uploader = unknown
 
 evidence-kind-attendance_sheet = Signed attendance sheet

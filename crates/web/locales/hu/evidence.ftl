@@ -14,9 +14,9 @@ evidence-col-checksum = Ellenőrzőösszeg (SHA-256)
 evidence-col-uploaded = Feltöltötte
 evidence-col-actions = Műveletek
 evidence-download = Letöltés
-evidence-download-label = { $name } letöltése
+evidence-download-label = Letöltés: { $name }
 evidence-delete = Törlés
-evidence-delete-label = { $name } törlése
+evidence-delete-label = Törlés: { $name }
 evidence-unknown-uploader = ismeretlen
 
 evidence-kind-attendance_sheet = Aláírt jelenléti ív

@@ -68,6 +68,7 @@ pub fn page(
                                     time datetime=(f.uploaded_at.stored()) { (ctx.lang.datetime(f.uploaded_at)) }
                                 }
                                 td {
+                                    // The accessible names start with the visible text (WCAG 2.5.3).
                                     a href={ (base) "/" (f.id) } download
                                         aria-label=(ctx.lang.t_with("evidence-download-label", &[("name", f.file_name.clone())])) {
                                         (ctx.t("evidence-download"))
