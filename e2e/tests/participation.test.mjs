@@ -23,6 +23,7 @@ import {
   launchBrowser,
   newPage,
   open,
+  registerAsGuest,
   screenshot,
   signIn,
   submitForResponse,
@@ -77,19 +78,6 @@ async function kisberActivities() {
 /** Runs axe and insists on no serious or critical violation. */
 async function accessible(t, page, what) {
   assert.deepEqual(await axeViolations(t, page), [], what);
-}
-
-/** Registers a guest through the activity page's form; returns the ticket page's address. */
-async function registerAsGuest(page, activityId, name, email) {
-  await open(page, `/activities/${activityId}`);
-  const box = page.locator('section.register');
-  await page.fill('#register-name', name);
-  await page.fill('#register-email', email);
-  const res = await submitForResponse(page, 'Jelentkezem', box);
-  assert.equal(res.status(), 303, 'registration redirects to the ticket');
-  const url = new URL(page.url());
-  assert.match(url.pathname, /^\/tickets\/[0-9A-Z*~$=]{17}$/);
-  return url.pathname;
 }
 
 test('a resident registers for an upcoming activity and gets a ticket', async (t) => {

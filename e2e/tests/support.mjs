@@ -90,6 +90,19 @@ export async function signIn(page, account) {
   assert.ok(!new URL(page.url()).pathname.startsWith('/signin'), `still on ${page.url()}`);
 }
 
+/** Registers a guest through the activity page's form; returns the ticket page's address. */
+export async function registerAsGuest(page, activityId, name, email) {
+  await open(page, `/activities/${activityId}`);
+  const box = page.locator('section.register');
+  await page.fill('#register-name', name);
+  await page.fill('#register-email', email);
+  const res = await submitForResponse(page, 'Jelentkezem', box);
+  assert.equal(res.status(), 303, 'registration redirects to the ticket');
+  const url = new URL(page.url());
+  assert.match(url.pathname, /^\/tickets\/[0-9A-Z*~$=]{17}$/);
+  return url.pathname;
+}
+
 /** The demo's ids depend on load order, so look them up the way an API client would. */
 export async function findProgramme(q, match) {
   const res = await fetch(`${BASE}/api/v1/programmes?q=${encodeURIComponent(q)}`);

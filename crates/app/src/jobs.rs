@@ -35,6 +35,10 @@ pub use kozos_db::jobs::{Job, JobState};
 /// keys, finished jobs (see [`crate::maintenance::sweep`]).
 pub const SWEEP: &str = "maintenance.sweep";
 
+/// The day-before reminder mails of registrations (see
+/// [`crate::participation::reminders`]).
+pub const REMINDERS: &str = "participation.reminders";
+
 /// How long a worker holds a job before another may take it; a handler still running
 /// then is stopped.
 pub const LEASE: Duration = Duration::minutes(10);
@@ -58,11 +62,18 @@ pub struct Periodic {
     pub max_attempts: i64,
 }
 
-pub const PERIODIC: &[Periodic] = &[Periodic {
-    kind: SWEEP,
-    every_seconds: 3600,
-    max_attempts: 3,
-}];
+pub const PERIODIC: &[Periodic] = &[
+    Periodic {
+        kind: SWEEP,
+        every_seconds: 3600,
+        max_attempts: 3,
+    },
+    Periodic {
+        kind: REMINDERS,
+        every_seconds: 3600,
+        max_attempts: 3,
+    },
+];
 
 /// What a handler answers: `Ok`, or any error (its text is kept as the job's last error).
 pub type JobResult = std::result::Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -99,6 +110,11 @@ impl Jobs {
         jobs.register(SWEEP, |app: App, _job: Job| async move {
             let swept = crate::maintenance::sweep(&app).await?;
             tracing::debug!(?swept, "housekeeping done");
+            Ok(())
+        });
+        jobs.register(REMINDERS, |app: App, _job: Job| async move {
+            let n = crate::participation::reminders::enqueue_due(&app).await?;
+            tracing::debug!(reminders = n, "reminder mails enqueued");
             Ok(())
         });
         jobs.register(crate::mail::SEND, crate::mail::send_job);

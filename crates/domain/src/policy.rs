@@ -17,8 +17,10 @@ pub enum Action {
     ManageTargetGroups,
     /// Plan activities and series, and keep their details.
     ManageActivities,
-    /// Register people, tick the roster, scan tickets.
+    /// Register people, tick the roster, scan tickets, upload evidence of an activity.
     CheckIn,
+    /// Read and download an activity's evidence files (staff, and those who audit).
+    ViewEvidence,
     /// Enter, edit and merge people in the registry.
     ManagePeople,
     /// Read and record sensitive attributes (others see counts only).
@@ -35,10 +37,15 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     match role {
         Resident => false,
         // A volunteer at the door scans tickets and ticks names, nothing more.
-        Volunteer => matches!(action, CheckIn),
+        Volunteer => matches!(action, CheckIn | ViewEvidence),
         CommunityDeveloper => matches!(
             action,
-            ViewBackOffice | ManageTargetGroups | ManageActivities | CheckIn | ManagePeople
+            ViewBackOffice
+                | ManageTargetGroups
+                | ManageActivities
+                | CheckIn
+                | ViewEvidence
+                | ManagePeople
         ),
         Coordinator => matches!(
             action,
@@ -47,6 +54,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageTargetGroups
                 | ManageActivities
                 | CheckIn
+                | ViewEvidence
                 | ManagePeople
         ),
         ProjectManager => matches!(
@@ -60,18 +68,21 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | ManageTargetGroups
                 | ManageActivities
                 | CheckIn
+                | ViewEvidence
                 | ManagePeople
                 | ViewSensitive
                 | CreateOrganisation
         ),
-        Mentor | Auditor => matches!(action, ViewBackOffice),
+        Mentor => matches!(action, ViewBackOffice),
+        // The auditor checks every reported number against its evidence.
+        Auditor => matches!(action, ViewBackOffice | ViewEvidence),
         CountyCoordinator => matches!(
             action,
             ViewBackOffice | CreateOrganisation | EditOrganisation
         ),
         NationalCoordinator => matches!(
             action,
-            ViewBackOffice | CreateProgramme | CreateOrganisation | EditOrganisation
+            ViewBackOffice | ViewEvidence | CreateProgramme | CreateOrganisation | EditOrganisation
         ),
         Administrator => true,
     }

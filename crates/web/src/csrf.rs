@@ -9,8 +9,8 @@
 //!   `Sec-Fetch-Site` says another site, are refused before any handler runs.
 //!
 //! The JSON API authenticates with bearer tokens, not cookies, and is exempt.
-//! [`CsrfForm`] and [`EditForm`] are the only way handlers read form input, so no handler
-//! can skip the check.
+//! [`CsrfForm`], [`EditForm`] and [`read_upload`] (file uploads) are the only ways handlers
+//! read form input, so no handler can skip the check.
 
 use crate::cookies;
 use crate::error::WebError;
@@ -291,6 +291,100 @@ impl<T: DeserializeOwned> FromRequest<AppState> for EditForm<T> {
     async fn from_request(req: Request<Body>, _state: &AppState) -> Result<Self, Self::Rejection> {
         read(req).await.map(|(form, meta)| EditForm { form, meta })
     }
+}
+
+/// A file sent with a form (`multipart/form-data`).
+pub struct UploadedFile {
+    /// The name the browser gave it: untrusted, cleaned by the use case.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A checked file upload form: its text fields and at most one file (field `file`).
+pub struct Upload {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<UploadedFile>,
+}
+
+impl Upload {
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// The largest text field of an upload form, in bytes.
+const MAX_UPLOAD_FIELD_BYTES: usize = 4 * 1024;
+
+/// Read a `multipart/form-data` upload and check its `_csrf` field like [`CsrfForm`]
+/// does. The body limit is the route's (`DefaultBodyLimit` on it); a body over it is
+/// [`WebErrorKind::TooLarge`](crate::error::WebErrorKind::TooLarge) with `limit`, so the
+/// handler can say what the limit is. Handlers call this only after they have checked
+/// that the user may upload at all, so nobody else makes the server read a large body.
+pub async fn read_upload(
+    req: Request<Body>,
+    state: &AppState,
+    limit: usize,
+) -> Result<Upload, WebError> {
+    use axum::extract::multipart::Multipart;
+    let lang = crate::ctx::lang_of(req.headers());
+    let expected = expected_token(req.headers()).unwrap_or_default();
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    if content_type.as_deref() != Some("multipart/form-data") {
+        return Err(WebError::unsupported_media_type(lang));
+    }
+    let mut form = Multipart::from_request(req, state)
+        .await
+        .map_err(|_| WebError::malformed_form(lang))?;
+    let failed = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::too_large(lang, limit)
+        } else {
+            WebError::malformed_form(lang)
+        }
+    };
+    let mut upload = Upload {
+        fields: Vec::new(),
+        file: None,
+    };
+    while let Some(field) = form.next_field().await.map_err(failed)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            if upload.file.is_some() {
+                return Err(WebError::malformed_form(lang));
+            }
+            let file_name = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(failed)?;
+            // A file input left empty is sent as a part without a name or bytes.
+            if !(file_name.is_empty() && bytes.is_empty()) {
+                upload.file = Some(UploadedFile {
+                    name: file_name,
+                    bytes: bytes.to_vec(),
+                });
+            }
+        } else {
+            let bytes = field.bytes().await.map_err(failed)?;
+            if bytes.len() > MAX_UPLOAD_FIELD_BYTES || upload.fields.iter().any(|(k, _)| *k == name)
+            {
+                return Err(WebError::malformed_form(lang));
+            }
+            let value =
+                String::from_utf8(bytes.to_vec()).map_err(|_| WebError::malformed_form(lang))?;
+            upload.fields.push((name, value));
+        }
+    }
+    let sent = upload.field("_csrf");
+    if expected.is_empty() || !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+        return Err(WebError::csrf(lang));
+    }
+    Ok(upload)
 }
 
 #[cfg(test)]

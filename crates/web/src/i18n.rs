@@ -173,6 +173,23 @@ impl Lang {
         kozos_domain::money::hours_text(minutes, decimal)
     }
 
+    /// A file's size: 320 kB, 1,5 MB / 1.5 MB (kilobytes rounded up, so a small file is
+    /// never 0 kB).
+    pub fn file_size(self, bytes: i64) -> String {
+        const MIB: i64 = 1024 * 1024;
+        if bytes < MIB {
+            let kb = (bytes.max(0) + 1023) / 1024;
+            format!("{}\u{a0}kB", self.number(kb.max(1)))
+        } else {
+            let tenths = (bytes * 10 + MIB / 2) / MIB;
+            let sep = match self {
+                Lang::Hu => ",",
+                Lang::En => ".",
+            };
+            format!("{}{sep}{}\u{a0}MB", self.number(tenths / 10), tenths % 10)
+        }
+    }
+
     pub fn number(self, n: i64) -> String {
         match self {
             Lang::Hu => group_thousands(n, "\u{a0}"),
@@ -194,6 +211,10 @@ mod tests {
         assert_eq!(Lang::En.huf(165_000_000), "HUF\u{a0}165,000,000");
         assert_eq!(Lang::Hu.percent(8_550), "85,5%");
         assert_eq!(Lang::En.percent(10_000), "100%");
+        assert_eq!(Lang::Hu.file_size(10), "1\u{a0}kB");
+        assert_eq!(Lang::Hu.file_size(327_000), "320\u{a0}kB");
+        assert_eq!(Lang::Hu.file_size(1_572_864), "1,5\u{a0}MB");
+        assert_eq!(Lang::En.file_size(20 * 1024 * 1024), "20.0\u{a0}MB");
     }
 
     #[test]
@@ -284,6 +305,7 @@ mod tests {
             "skip",
             "mail",
             "outbox",
+            "evidence",
         ];
         let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut out = Vec::new();
@@ -353,6 +375,12 @@ mod tests {
         families.extend(Sector::ALL.iter().map(|x| format!("sector-{}", x.as_str())));
         families.extend(OrgKind::ALL.iter().map(|x| format!("kind-{}", x.as_str())));
         families.extend(Role::ALL.iter().map(|x| format!("userrole-{}", x.as_str())));
+        use kozos_domain::participation::EvidenceKind;
+        families.extend(
+            EvidenceKind::ALL
+                .iter()
+                .map(|x| format!("evidence-kind-{}", x.as_str())),
+        );
         for o in ["ok", "failed", "throttled"] {
             families.push(format!("attempt-{o}"));
         }

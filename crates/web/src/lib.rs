@@ -21,6 +21,7 @@ mod accounts;
 mod activities;
 mod calendar;
 mod checkin;
+mod evidence;
 mod jobs;
 mod mail;
 mod organisations;

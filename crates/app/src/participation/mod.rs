@@ -4,9 +4,12 @@
 
 pub mod certificates;
 pub mod checkin;
+pub mod evidence;
 pub mod people;
 pub mod registrations;
+pub mod reminders;
 pub mod roster;
+pub mod sheet;
 pub mod trainings;
 pub mod volunteers;
 
@@ -28,25 +31,38 @@ pub(crate) async fn enqueue_mail(
     lang: &str,
     now: time::Instant,
 ) -> Result<()> {
+    enqueue_mail_keyed(conn, registration, kind, lang, now, None).await?;
+    Ok(())
+}
+
+/// [`enqueue_mail`] with a dedupe key: false when a job with that key was already there.
+pub(crate) async fn enqueue_mail_keyed(
+    conn: &mut Conn,
+    registration: RegistrationId,
+    kind: RegistrationMailKind,
+    lang: &str,
+    now: time::Instant,
+    dedupe_key: Option<&str>,
+) -> Result<bool> {
     let payload = serde_json::to_string(&RegistrationMail {
         registration: registration.0,
         kind,
         lang: Some(lang.to_string()),
     })
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    kozos_db::jobs::enqueue(
+    let id = kozos_db::jobs::enqueue(
         conn,
         &kozos_db::jobs::NewJob {
             kind: crate::mail::REGISTRATION,
             payload: &payload,
             run_at: now.utc(),
             max_attempts: 5,
-            dedupe_key: None,
+            dedupe_key,
         },
         now.utc(),
     )
     .await?;
-    Ok(())
+    Ok(id.is_some())
 }
 
 /// An activity the user may do `action` on (a 404 when there is no such activity).

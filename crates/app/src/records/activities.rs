@@ -155,6 +155,10 @@ impl Record for Activity {
         if registrations_db::has_participants(conn, id).await? {
             return Err(AppError::invalid("form", "err-activity-has-participants"));
         }
+        // So are its evidence files: they are deleted one by one, each in the change log.
+        if kozos_db::participation::evidence::count(conn, id).await? > 0 {
+            return Err(AppError::invalid("form", "err-activity-has-evidence"));
+        }
         // A series date deleted on purpose stays deleted when the series is saved again.
         let occurrence = db::occurrence_of(conn, id).await?;
         let gone = db::delete_activity(conn, programme, id).await?;
@@ -246,6 +250,7 @@ pub async fn sync_series(
             && !wanted.iter().any(|(d, _, _)| d == day)
             && as_before(day, starts, ends)
             && !registrations_db::has_participants(conn, *aid).await?
+            && kozos_db::participation::evidence::count(conn, *aid).await? == 0
         {
             db::delete_activity(conn, programme, *aid).await?;
         }

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod certificates;
+pub mod evidence;
 pub mod outbox;
 pub mod people;
 pub mod registrations;

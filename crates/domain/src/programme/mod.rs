@@ -37,6 +37,13 @@ string_enum!(
     }
 );
 
+impl Fund {
+    /// A fund of the European Union: its documents carry the EU emblem.
+    pub fn is_eu(self) -> bool {
+        !matches!(self, Fund::Domestic | Fund::Other)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Programme {
     pub id: ProgrammeId,
@@ -72,16 +79,19 @@ impl Fund {
             Fund::Other => "Egyéb forrás",
         }
     }
-    /// An EU fund: its documents carry the EU emblem and the programme line.
-    pub fn is_eu(self) -> bool {
-        !matches!(self, Fund::Domestic | Fund::Other)
-    }
 }
 
 impl Programme {
     /// A programme with a project ID is EU/state funded and must publish the publicity block.
     pub fn is_funded(&self) -> bool {
         self.code.is_some()
+    }
+    /// A project of the Széchenyi 2020 operational programmes (TOP, EFOP), whose publicity
+    /// names that programme line.
+    pub fn is_szechenyi_2020(&self) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("TOP-") || c.starts_with("EFOP-"))
     }
 }
 

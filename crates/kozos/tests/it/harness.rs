@@ -583,6 +583,8 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (files: PDFs, images).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -612,6 +614,18 @@ impl Client {
         path: &str,
         content_type: Option<&str>,
         body: String,
+    ) -> Resp {
+        self.request_bytes(method, path, content_type, body.into_bytes())
+            .await
+    }
+
+    /// As [`Client::request`], with a body of any bytes (a multipart upload).
+    pub async fn request_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
     ) -> Resp {
         let mut req = Request::builder()
             .method(method)
@@ -658,6 +672,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -675,6 +690,47 @@ impl Client {
             Method::POST,
             path,
             Some("application/x-www-form-urlencoded"),
+            body,
+        )
+        .await
+    }
+
+    /// POST a `multipart/form-data` form (with the CSRF token), optionally with one file
+    /// in the field `file`: (name, content type the browser claims, bytes).
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &[u8])>,
+    ) -> Resp {
+        let token = self.csrf_token().await;
+        let boundary = "----kozos-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        for (k, v) in all {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        if let Some((name, ct, bytes)) = file {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {ct}\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.request_bytes(
+            Method::POST,
+            path,
+            Some(&format!("multipart/form-data; boundary={boundary}")),
             body,
         )
         .await

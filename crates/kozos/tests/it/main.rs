@@ -14,6 +14,7 @@ mod cache_scopes;
 mod cli;
 mod concurrency;
 mod demo;
+mod evidence;
 mod forms_unchanged;
 mod i18n;
 mod jobs;

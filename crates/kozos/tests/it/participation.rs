@@ -598,3 +598,82 @@ both!(
         assert_eq!(list.len(), 30);
     }
 );
+
+both!(
+    a_confirmed_place_is_reminded_once_the_day_before,
+    |t: TestApp| async move {
+        use kozos_app::jobs::{self, NewJob};
+        // The clock stands at 2026-11-21 11:00 in Budapest.
+        let tomorrow = activity(
+            &t,
+            "Holnapi klub",
+            "2026-11-22T17:00",
+            "2026-11-22T19:00",
+            "",
+        )
+        .await;
+        let later = activity(
+            &t,
+            "Jövő heti klub",
+            "2026-11-26T17:00",
+            "2026-11-26T19:00",
+            "",
+        )
+        .await;
+        let cancelled = activity(
+            &t,
+            "Holnap reggeli séta",
+            "2026-11-22T08:00",
+            "2026-11-22T10:00",
+            "",
+        )
+        .await;
+        guest(&t, tomorrow, "Őri Ügyes Tünde", "ori.tunde@example.hu").await;
+        guest(&t, later, "Kovács Győző", "kovacs.gyozo@example.hu").await;
+        let gone = guest(&t, cancelled, "Szűcs Ödön", "szucs.odon@example.hu").await;
+        registrations::cancel_by_ticket(&t.app, &gone.token)
+            .await
+            .unwrap();
+        jobs::drain(&t.app).await.unwrap();
+
+        let reminders = || async {
+            sqlx::query_as::<_, (String, String, String)>(
+                "SELECT to_address, subject, body_text FROM mail_outbox \
+                 WHERE kind = 'registration.reminder' ORDER BY id",
+            )
+            .fetch_all(&t.app.db.pool)
+            .await
+            .unwrap()
+        };
+        assert!(reminders().await.is_empty());
+        // The hourly schedule, and the job run twice more (another instance, a retry).
+        jobs::schedule(&t.app).await.unwrap();
+        for _ in 0..2 {
+            let mut tx = t.app.db.begin().await.unwrap();
+            jobs::enqueue(&t.app, &mut tx, &NewJob::new(jobs::REMINDERS))
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            jobs::drain(&t.app).await.unwrap();
+        }
+        let sent = reminders().await;
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        let (to, subject, body) = &sent[0];
+        assert_eq!(to, "ori.tunde@example.hu");
+        assert_eq!(subject, "Holnap találkozunk: Holnapi klub");
+        assert!(body.contains("Kedves Őri Ügyes Tünde"), "{body}");
+        assert!(body.contains("2026. 11. 22. 17:00–19:00"), "{body}");
+
+        // The next day the later activity is still not due; five days on, it is.
+        t.app.clock.advance(chrono::Duration::days(1));
+        jobs::schedule(&t.app).await.unwrap();
+        jobs::drain(&t.app).await.unwrap();
+        assert_eq!(reminders().await.len(), 1);
+        t.app.clock.advance(chrono::Duration::days(3));
+        jobs::schedule(&t.app).await.unwrap();
+        jobs::drain(&t.app).await.unwrap();
+        let sent = reminders().await;
+        assert_eq!(sent.len(), 2, "{sent:?}");
+        assert_eq!(sent[1].0, "kovacs.gyozo@example.hu");
+    }
+);

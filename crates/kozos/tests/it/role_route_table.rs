@@ -9,9 +9,9 @@
 //! the Kecskemét programme; national coordinator, administrator and resident country-wide.
 //! `{id}` is Kisbér (or its municipality on organisation routes) unless the row says `@kecskemet`; nested ids are fresh records made for
 //! the row, so destructive routes are tried on something that exists (`{job}`: a failed job,
-//! `{mail}`: a queued mail). On `/admin/people/…` `{id}` is a person of the programme
-//! (`{other}` a second one, for merging); `@foreign` names a consent or shift of another
-//! person or activity than the URL's.
+//! `{mail}`: a queued mail, `{file}`: an evidence file of the activity). On
+//! `/admin/people/…` `{id}` is a person of the programme (`{other}` a second one, for
+//! merging); `@foreign` names a consent or shift of another person or activity than the URL's.
 
 use crate::both;
 use crate::harness::*;
@@ -93,6 +93,17 @@ GET    /admin/activities/{id}/roster@kecskemet                      in   403  40
 POST   /admin/activities/{id}/roster/tick                           in   403  ok   ok   ok    ok   403    403    403  403   ok
 POST   /admin/activities/{id}/roster/tick@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/activities/{id}/roster/walk-in                        in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/attendance-sheet.pdf                  in   403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /admin/activities/{id}/attendance-sheet.pdf@kecskemet        in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/activities/{id}/evidence                              in   403  ok   ok   ok    ok   403    403    ok   403   ok
+GET    /admin/activities/{id}/evidence@kecskemet                    in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/activities/{id}/evidence                              in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/evidence@kecskemet                    in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/activities/{id}/evidence/{file}                       in   403  ok   ok   ok    ok   403    403    ok   403   ok
+GET    /admin/activities/{id}/evidence/{file}@kecskemet             in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/activities/{id}/evidence/{file}/delete                in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/evidence/{file}/delete                in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/activities/{id}/evidence/{file}/delete@kecskemet      in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/activities/{id}/check-in                              in   403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/training                              in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/activities/{id}/training@kecskemet                    in   403  403  403  403   403  403    403    403  403   ok
@@ -211,6 +222,8 @@ GET    /api/v1/activities/{id}/registrations@kecskemet              401  403  40
 POST   /api/v1/check-ins                                            401  403  ok   ok   ok    ok   403    403    403  403   ok
 POST   /api/v1/check-ins@kecskemet                                  401  403  403  403  403   403  403    403    403  403   ok
 POST   /api/v1/check-ins/batch                                      401  403  ok   ok   ok    ok   403    403    403  403   ok
+GET    /api/v1/activities/{id}/evidence                             401  403  ok   ok   ok    ok   403    403    ok   403   ok
+GET    /api/v1/activities/{id}/evidence@kecskemet                   401  403  403  403  403   403  403    403    ok   ok    ok
 GET    /api/v1/activities/{id}/attendance                           401  403  ok   ok   ok    ok   403    403    403  403   ok
 GET    /api/v1/organisations                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /api/v1/organisations                                        401  403  403  403  403   ok   403    ok     ok   403   ok
@@ -1029,6 +1042,13 @@ async fn run_table(t: TestApp) {
             if row.route.contains("{mail}") {
                 fx.insert("mail", crate::mail::queued_mail(&t).await.to_string());
             }
+            if row.route.contains("{file}") {
+                let live = kozos_domain::ActivityId(fx["live"].parse().unwrap());
+                fx.insert(
+                    "file",
+                    crate::evidence::stored_file(&t, live).await.to_string(),
+                );
+            }
             let fixture = row.fixture.as_deref().unwrap_or("");
             let org_move = row.route.contains("/organisations/")
                 && matches!(fixture, "move" | "parent" | "cycle");
@@ -1086,6 +1106,15 @@ async fn run_table(t: TestApp) {
                         body[k] = serde_json::json!(v.parse::<i64>().unwrap());
                     }
                     c.send_json(row.method.clone(), &path, &body).await
+                }
+                "POST" if row.route.ends_with("/evidence") => {
+                    let pdf = crate::evidence::SMALL_PDF;
+                    c.post_multipart(
+                        &path,
+                        &[("kind", "attendance_sheet")],
+                        Some(("jelenléti.pdf", "application/pdf", pdf)),
+                    )
+                    .await
                 }
                 "POST" if row.route.ends_with("/check-in/sync") => {
                     // The check-in page's script: JSON, with the page's CSRF token in a header.

@@ -1,10 +1,12 @@
 //! Attendance: the check-in API (one scan, or a batch from an offline scanner), an
 //! activity's attendance, the roster page for staff on a phone, and the QR check-in page
-//! that keeps working offline (its script is `static/checkin.js`).
+//! that keeps working offline (its script is `static/checkin.js`), and the printable
+//! attendance sheet (PDF).
 
 pub mod api;
 pub mod dto;
 pub mod pages;
+pub mod sheet;
 pub mod views;
 
 use crate::routes::{api as api_route, r, RouteDef};
@@ -18,6 +20,7 @@ pub fn routes() -> Vec<RouteDef> {
         r(M::GET, "/admin/activities/{id}/roster", get(pages::roster)),
         r(M::POST, "/admin/activities/{id}/roster/tick", post(pages::tick)),
         r(M::POST, "/admin/activities/{id}/roster/walk-in", post(pages::walk_in)),
+        r(M::GET, "/admin/activities/{id}/attendance-sheet.pdf", get(sheet::attendance_sheet)),
         r(M::GET, "/admin/activities/{id}/check-in", get(pages::check_in_page)),
         r(M::GET, "/admin/activities/{id}/check-in/data", get(pages::check_in_data)),
         r(M::POST, "/admin/activities/{id}/check-in/sync", post(pages::check_in_sync)),

@@ -81,12 +81,16 @@ pub fn roster(
             (ctx.lang.tn("roster-count-roma", r.sensitive.roma)) ", "
             (ctx.lang.tn("roster-count-disability", r.sensitive.disability))
         }
-        p {
-            a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) }
-            " · "
-            a href={ "/admin/activities/" (a.id) "/volunteers" } { (ctx.t("volunteer-open")) }
+        ul {
+            li { a href={ "/admin/activities/" (a.id) "/check-in" } { (ctx.t("checkin-open")) } }
+            li {
+                a href={ "/admin/activities/" (a.id) "/attendance-sheet.pdf" } { (ctx.t("evidence-sheet-download")) }
+                " " span.hint { (ctx.lang.t_with("evidence-sheet-hint", &[("n", super::sheet::DEFAULT_BLANK_ROWS.to_string())])) }
+            }
+            li { a href={ "/admin/activities/" (a.id) "/evidence" } { (ctx.t("evidence-open")) } }
+            li { a href={ "/admin/activities/" (a.id) "/volunteers" } { (ctx.t("volunteer-open")) } }
             @if a.kind == kozos_domain::activity::ActivityKind::Training {
-                " · " a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) }
+                li { a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) } }
             }
         }
         (session_nav(ctx, r))

@@ -14,6 +14,7 @@ use kozos_app::mail::{
     self, NewMail, RegistrationFacts, RegistrationMail, RegistrationMailKind as Kind, REGISTRATION,
 };
 use kozos_app::App;
+use kozos_domain::activity::Activity;
 use kozos_domain::participation::Ticket;
 use kozos_domain::time::Instant;
 use kozos_domain::RegistrationId;
@@ -92,7 +93,7 @@ fn hm(t: Instant) -> String {
 }
 
 /// "2026. 11. 28. 18:00–20:00", or with the end's date when it ends on another day.
-fn when(lang: Lang, starts: Instant, ends: Instant) -> String {
+pub(crate) fn when(lang: Lang, starts: Instant, ends: Instant) -> String {
     if starts.date() == ends.date() {
         format!("{}–{}", lang.datetime(starts), hm(ends))
     } else {
@@ -100,9 +101,8 @@ fn when(lang: Lang, starts: Instant, ends: Instant) -> String {
     }
 }
 
-/// The address and the settlement, as far as they are known.
-fn place(f: &RegistrationFacts) -> Option<String> {
-    let a = &f.activity;
+/// The activity's address and settlement, as far as they are known.
+pub(crate) fn place(a: &Activity) -> Option<String> {
     let parts: Vec<&str> = [
         a.address.trim(),
         a.place_name.as_deref().unwrap_or("").trim(),
@@ -123,7 +123,7 @@ pub fn compose(lang: Lang, kind: Kind, f: &RegistrationFacts, base_url: &str) ->
     let greeting = lang.t_with("mail-greeting", &[("name", r.person_name.clone())]);
     let lead = t(&format!("mail-lead-{k}"));
     let when = when(lang, a.starts_at, a.ends_at);
-    let place = place(f);
+    let place = place(a);
     let code = Ticket::parse(&r.token)
         .map(|t| t.display())
         .unwrap_or_else(|_| r.token.clone());

@@ -3,7 +3,7 @@
 //! (`/admin/outbox`). Delivery is `kozos_app::mail`'s: every mail is queued in the outbox
 //! and sent by a job.
 
-mod compose;
+pub(crate) mod compose;
 mod pages;
 mod views;
 

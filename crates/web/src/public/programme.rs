@@ -32,7 +32,7 @@ pub fn publicity_block(ctx: &Ctx, page: &ProgrammePage) -> Markup {
                 dt { (ctx.t("pub-end")) } dd { (or_not_given(ctx, p.end_date.map(|d| l.date(d)))) }
                 dt { (ctx.t("pub-ib")) } dd { (or_not_given(ctx, p.intermediate_body.clone())) }
             }
-            @if p.code.as_deref().is_some_and(|c| c.starts_with("TOP-") || c.starts_with("EFOP-")) {
+            @if p.is_szechenyi_2020() {
                 p.eu-note { (ctx.t("pub-eu-note")) }
             }
         }
