@@ -1,6 +1,8 @@
-//! A fixture for the check-in benchmark (`scripts/bench-checkins.sh`): an activity of the
-//! Kisbér programme running now, with many confirmed registrations, written in one
-//! transaction without mails (the benchmark measures scans, not registering).
+//! Fixtures for the benchmarks: the check-in benchmark's (`scripts/bench-checkins.sh`) an
+//! activity of the Kisbér programme running now, with many confirmed registrations, and
+//! the certificate benchmark's (`scripts/bench-certificates.sh`) a finished training whose
+//! participants all completed; both written in one transaction without mails (they
+//! measure scans and issuing, not registering).
 
 use crate::{App, AppError, Result};
 use kozos_db::participation::{people, registrations};
@@ -86,4 +88,79 @@ pub async fn checkin_fixture(
     }
     tx.commit().await.map_err(DbError::from)?;
     Ok((activity, tokens))
+}
+
+/// A training that ended an hour ago with `count` participants, each present (the
+/// training is one session, so everyone completed); returns it.
+pub async fn certificate_fixture(
+    app: &App,
+    programme: ProgrammeId,
+    count: usize,
+) -> Result<ActivityId> {
+    let now = app.clock.instant();
+    let input = ActivityInput {
+        title: "Teljesítménymérés: targoncavezető-képzés".into(),
+        kind: ActivityKind::Training,
+        phase: None,
+        forum_format: None,
+        description: String::new(),
+        starts_at: now.plus_minutes(-9 * 60),
+        ends_at: now.plus_minutes(-60),
+        settlement: None,
+        address: String::new(),
+        organiser_id: None,
+        partner_ids: Vec::new(),
+        target_group_ids: Vec::new(),
+        public: false,
+        capacity: None,
+        registration_opens: None,
+        registration_closes: None,
+    };
+    let mut tx = app.db.begin().await?;
+    let uid = format!("{}@kozos", crate::auth::random_token());
+    let placed = Placed {
+        input: &input,
+        place: None,
+    };
+    let activity =
+        activities_db::insert_activity(&mut tx, programme, placed, None, &uid, now).await?;
+    for n in 0..count {
+        let person = PersonInput {
+            name: format!("Őrző Ügyes Tünde {n}"),
+            email: None,
+            phone: None,
+            birth_year: None,
+            age_band: None,
+            settlement: None,
+            organisation_id: None,
+        };
+        let id = people::insert(
+            &mut tx,
+            Some(programme),
+            people::NewPerson {
+                input: &person,
+                place: None,
+                user: None,
+            },
+            now,
+        )
+        .await?;
+        kozos_db::participation::attendance::record(
+            &mut tx,
+            kozos_db::participation::attendance::NewAttendance {
+                activity,
+                session: None,
+                person: id,
+                registration: None,
+                route: AttendanceRoute::Roster,
+                scanned_at: input.starts_at,
+                by: None,
+                client_id: None,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(activity)
 }

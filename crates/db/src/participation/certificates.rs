@@ -221,3 +221,14 @@ pub async fn progress(
     .await?;
     Ok(())
 }
+
+/// How many certificates a training has, and the bytes of their stored PDFs.
+pub async fn totals(db: &crate::Db, activity: ActivityId) -> Result<(i64, i64), DbError> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(pdf)), 0) AS bytes FROM certificates WHERE activity_id = $1",
+    )
+    .bind(activity.0)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((i(&r, "n")?, i(&r, "bytes")?))
+}

@@ -1,11 +1,14 @@
 //! Certificates (tanúsítvány) of completed trainings, and their numbers.
 //!
-//! A number is the year of issue and ten random Crockford symbols (50 bits) with a check
-//! symbol: `2026-7QH3M-X9RBA-5`. The public verify page names the person, so numbers must
-//! not be guessable one from another; the check symbol tells a mistyped number ("no such
-//! certificate: check what you typed") from one that is not in the register.
+//! A number is the year of issue and ten random Crockford symbols (50 bits) with two check
+//! symbols: `2026-7QH3M-X9RBA-5K`. The public verify page names the person, so numbers
+//! must not be guessable one from another; the check tells a mistyped number ("no such
+//! certificate: check what you typed") from one that is not in the register. The check
+//! is the number modulo the prime 1021 written as two symbols of the same alphabet (so a
+//! printed number has letters and digits only, unlike a ticket's one-symbol check): it
+//! catches every single wrong symbol and every swap of two neighbours.
 
-use super::ticket::{check_symbol, read_symbol, value_of, ALPHABET, CHECK};
+use super::ticket::{read_symbol, value_of, ALPHABET};
 use crate::ids::*;
 use crate::time::{Date, Instant};
 use crate::validation::*;
@@ -29,7 +32,7 @@ impl CertificateNumber {
     }
 
     fn assemble(year: i32, symbols: &[u32]) -> Self {
-        let check = check_symbol(&with_year(year, symbols));
+        let check = check_symbols(&with_year(year, symbols));
         let body: String = symbols
             .iter()
             .map(|&v| ALPHABET[v as usize] as char)
@@ -44,7 +47,7 @@ impl CertificateNumber {
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
-        if compact.len() != 4 + SYMBOLS + 1 || !compact[..4].iter().all(char::is_ascii_digit) {
+        if compact.len() != 4 + SYMBOLS + 2 || !compact[..4].iter().all(char::is_ascii_digit) {
             return None;
         }
         let year: i32 = compact[..4].iter().collect::<String>().parse().ok()?;
@@ -52,17 +55,27 @@ impl CertificateNumber {
             .iter()
             .map(|&c| value_of(c))
             .collect::<Option<_>>()?;
-        let last = read_symbol(compact[4 + SYMBOLS]);
-        if !last.is_ascii() || !CHECK.contains(&(last as u8)) {
-            return None;
-        }
+        let check: String = compact[4 + SYMBOLS..]
+            .iter()
+            .map(|&c| read_symbol(c))
+            .collect();
         let n = Self::assemble(year, &symbols);
-        n.0.ends_with(last).then_some(n)
+        n.0.ends_with(&check).then_some(n)
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Two symbols for the value modulo 1021 (a prime above 32², so a changed symbol, worth
+/// less than 32 times its place, never leaves the remainder as it was).
+fn check_symbols(values: &[u32]) -> String {
+    let m = values.iter().fold(0u32, |acc, &v| (acc * 32 + v) % 1021);
+    [m / 32, m % 32]
+        .iter()
+        .map(|&v| ALPHABET[v as usize] as char)
+        .collect()
 }
 
 /// The year's digits join the symbols the check covers, so a changed year is caught too.
@@ -114,7 +127,11 @@ mod tests {
     #[test]
     fn numbers_read_back_and_typos_are_caught() {
         let n = CertificateNumber::from_random(2026, [0x9a, 0x01, 0xff, 0x33, 0x70, 0x0c, 0xe5]);
-        assert_eq!(n.as_str().len(), "2026-ABCDE-FGHJK-C".len());
+        assert_eq!(n.as_str().len(), "2026-ABCDE-FGHJK-CD".len());
+        assert!(n
+            .as_str()
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_alphanumeric()));
         assert!(n.as_str().starts_with("2026-"));
         assert_eq!(CertificateNumber::parse(n.as_str()), Some(n.clone()));
         let typed = n.as_str().to_lowercase().replace('-', " ");
@@ -122,7 +139,7 @@ mod tests {
         // Every single changed symbol (year digits included) is caught.
         let chars: Vec<char> = n.as_str().chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            if *c == '-' || i == chars.len() - 1 {
+            if *c == '-' || i >= chars.len() - 2 {
                 continue;
             }
             let pool = if i < 4 {

@@ -7,7 +7,7 @@
 
 pub(crate) const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Check symbols: the alphabet plus five more for the values 32–36.
-pub(crate) const CHECK: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
+const CHECK: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 pub const TICKET_RANDOM_BYTES: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -38,7 +38,7 @@ pub(crate) fn value_of(c: char) -> Option<u32> {
         .map(|p| p as u32)
 }
 
-pub(crate) fn check_symbol(symbols: &[u32]) -> char {
+fn check_symbol(symbols: &[u32]) -> char {
     let m = symbols.iter().fold(0u32, |acc, &v| (acc * 32 + v) % 37);
     CHECK[m as usize] as char
 }

@@ -50,7 +50,7 @@ roster-sessions = Sessions
 
 verify-title = Verify a certificate
 verify-number = Certificate number
-verify-number-hint = Printed at the bottom left of the certificate, e.g. 2026-7QH3M-X9RBA-5.
+verify-number-hint = Printed at the bottom left of the certificate, e.g. 2026-7QH3M-X9RBA-5K.
 verify-submit = Verify
 verify-mistyped = This is not a valid number. Check what you typed: one wrong character is enough.
 verify-unknown = No certificate with this number was issued.

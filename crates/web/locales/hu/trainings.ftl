@@ -50,7 +50,7 @@ roster-sessions = Alkalmak
 
 verify-title = Tanúsítvány ellenőrzése
 verify-number = A tanúsítvány sorszáma
-verify-number-hint = A tanúsítvány bal alsó sarkában áll, például 2026-7QH3M-X9RBA-5.
+verify-number-hint = A tanúsítvány bal alsó sarkában áll, például 2026-7QH3M-X9RBA-5K.
 verify-submit = Ellenőrzés
 verify-mistyped = Ez nem érvényes sorszám. Nézd meg, jól írtad-e be: elég egy elgépelt karakter.
 verify-unknown = Ilyen sorszámú tanúsítványt nem adtunk ki.
