@@ -65,9 +65,25 @@ pub async fn issue(app: &App, user: &User, id: ActivityId) -> Result<Batch> {
 }
 
 /// The job: issue the batch's certificates one by one, each committed with the batch's
-/// progress. Run again (after a crash), it issues only those still missing.
+/// progress. Run again (after a crash), it issues only those still missing. A run that
+/// fails marks its batch failed, so the page offers the issue again rather than waiting
+/// for a batch that may never finish (a retry of the job still completes it; each person
+/// is issued one certificate either way).
 pub(crate) async fn run(app: App, job: Job) -> JobResult {
     let p: IssueJob = jobs::payload(&job)?;
+    let result = issue_batch(&app, &p).await;
+    if let Err(e) = &result {
+        tracing::warn!(batch = p.batch, error = %e, "certificate batch failed");
+        if let Ok(mut conn) = app.db.pool.acquire().await {
+            if let Ok(Some(b)) = db::batch(&mut conn, p.batch).await {
+                let _ = db::progress(&mut conn, b.id, b.done, "failed", None).await;
+            }
+        }
+    }
+    result
+}
+
+async fn issue_batch(app: &App, p: &IssueJob) -> JobResult {
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
     let Some(batch) = db::batch(&mut conn, p.batch).await? else {
         return Err(Permanent("no such batch".into()).into());
@@ -98,7 +114,7 @@ pub(crate) async fn run(app: App, job: Job) -> JobResult {
             contact_minutes: s.progress.attended_minutes,
             completed_on,
         };
-        let pdf = render(&app, &programme, &a, &facts);
+        let pdf = render(app, &programme, &a, &facts);
         let now = app.clock.instant();
         let mut tx = app.db.begin().await?;
         db::insert(

@@ -86,7 +86,8 @@ pub async fn update_activity(
 }
 
 #[utoipa::path(delete, path = "/api/v1/activities/{id}", params(("id" = i64, Path)), security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody, description = "Not deleted: people registered for it or attended it, or it holds evidence files (they are records).")))]
 pub async fn delete_activity(
     State(s): State<AppState>,
     ApiUser(user): ApiUser,

@@ -75,7 +75,7 @@ pub fn roster(
         p { (ctx.lang.datetime(a.starts_at)) }
         p.counts role="status" { (ctx.lang.tn("roster-count-present", present as i64)) " · " (ctx.lang.tn("roster-count-registered", live.len() as i64)) }
         // Counts only: who has which attribute is for those entitled, on the person's page.
-        p.counts {
+        p.sensitive-counts {
             (ctx.t("roster-of-whom")) " "
             (ctx.lang.tn("roster-count-disadvantaged", r.sensitive.disadvantaged)) ", "
             (ctx.lang.tn("roster-count-roma", r.sensitive.roma)) ", "
