@@ -18,10 +18,11 @@ import {
   ACCOUNTS,
   BASE,
   DEMO_PASSWORD,
-  axeViolations,
+  accessible,
   findProgramme,
   launchBrowser,
   newPage,
+  noSidewaysScroll,
   open,
   registerAsGuest,
   screenshot,
@@ -73,11 +74,6 @@ async function kisberActivities() {
   const res = await fetch(`${BASE}/api/v1/programmes/${kisberId}/activities`);
   assert.equal(res.status, 200);
   return res.json();
-}
-
-/** Runs axe and insists on no serious or critical violation. */
-async function accessible(t, page, what) {
-  assert.deepEqual(await axeViolations(t, page), [], what);
 }
 
 test('a resident registers for an upcoming activity and gets a ticket', async (t) => {
@@ -379,8 +375,3 @@ async function typeCode(page, code) {
   await page.waitForFunction((n) => document.querySelectorAll('#checkin-log li').length > n, before);
 }
 
-async function noSidewaysScroll(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  const viewport = page.viewportSize().width;
-  assert.ok(width <= viewport, `no sideways scrolling (page is ${width}px wide, viewport ${viewport}px)`);
-}

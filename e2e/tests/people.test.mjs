@@ -12,9 +12,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ACCOUNTS,
-  axeViolations,
+  accessible,
   launchBrowser,
   newPage,
+  noSidewaysScroll,
   open,
   screenshot,
   signIn,
@@ -33,16 +34,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function accessible(t, page, what) {
-  assert.deepEqual(await axeViolations(t, page), [], what);
-}
-
-async function noSidewaysScroll(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  const viewport = page.viewportSize().width;
-  assert.ok(width <= viewport, `no sideways scrolling (page is ${width}px wide, viewport ${viewport}px)`);
-}
 
 async function fillPerson(page, name) {
   await page.fill('#person-name', name);

@@ -143,6 +143,18 @@ export async function axeViolations(t, page) {
   return blocking.map(describe);
 }
 
+/** Runs axe and insists on no serious or critical violation; `what` names the page. */
+export async function accessible(t, page, what) {
+  assert.deepEqual(await axeViolations(t, page), [], what);
+}
+
+/** The page fits its viewport's width (nothing to scroll sideways on a phone). */
+export async function noSidewaysScroll(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const viewport = page.viewportSize().width;
+  assert.ok(width <= viewport, `no sideways scrolling (page is ${width}px wide, viewport ${viewport}px)`);
+}
+
 /** A full-page screenshot into e2e/test-results/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: new URL(name, SHOTS).pathname, fullPage: true });

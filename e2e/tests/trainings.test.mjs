@@ -13,10 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ACCOUNTS,
-  axeViolations,
+  accessible,
   findProgramme,
   launchBrowser,
   newPage,
+  noSidewaysScroll,
   open,
   screenshot,
   signIn,
@@ -35,15 +36,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function accessible(t, page, what) {
-  assert.deepEqual(await axeViolations(t, page), [], what);
-}
-
-async function noSidewaysScroll(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= page.viewportSize().width, `no sideways scrolling (page is ${width}px wide)`);
-}
 
 test('a project manager issues a training’s certificates and one verifies', async (t) => {
   const kisber = await findProgramme('Kisbér', (p) => p.title.includes('Kisbér'));

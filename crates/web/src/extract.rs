@@ -43,3 +43,9 @@ where
         }
     }
 }
+
+/// An id from a form field (a hidden input, a list's choice): a positive whole number, or
+/// nothing. What it names is checked by the use case.
+pub fn form_id(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok().filter(|n| *n > 0)
+}

@@ -12,21 +12,23 @@ use kozos_domain::activity::{ActivityInput, ActivityKind};
 use kozos_domain::participation::*;
 use kozos_domain::*;
 
-/// Make the activity and `count` registrations; returns the activity and the tickets.
-pub async fn checkin_fixture(
-    app: &App,
+/// An activity of the benchmark, written in `tx`.
+async fn bench_activity(
+    tx: &mut kozos_db::Tx,
     programme: ProgrammeId,
-    count: usize,
-) -> Result<(ActivityId, Vec<String>)> {
-    let now = app.clock.instant();
+    title: &str,
+    kind: ActivityKind,
+    (starts_at, ends_at): (time::Instant, time::Instant),
+    now: time::Instant,
+) -> Result<ActivityId> {
     let input = ActivityInput {
-        title: "Teljesítménymérés: beléptetés".into(),
-        kind: ActivityKind::Conference,
+        title: title.into(),
+        kind,
         phase: None,
         forum_format: None,
         description: String::new(),
-        starts_at: now.plus_minutes(-30),
-        ends_at: now.plus_minutes(180),
+        starts_at,
+        ends_at,
         settlement: None,
         address: String::new(),
         organiser_id: None,
@@ -37,36 +39,53 @@ pub async fn checkin_fixture(
         registration_opens: None,
         registration_closes: None,
     };
-    let mut tx = app.db.begin().await?;
     let uid = format!("{}@kozos", crate::auth::random_token());
     let placed = Placed {
         input: &input,
         place: None,
     };
+    Ok(activities_db::insert_activity(tx, programme, placed, None, &uid, now).await?)
+}
+
+/// A person in the programme's registry, with a name and nothing else.
+async fn bench_person(
+    tx: &mut kozos_db::Tx,
+    programme: ProgrammeId,
+    name: String,
+    now: time::Instant,
+) -> Result<PersonId> {
+    let person = PersonInput {
+        name,
+        email: None,
+        phone: None,
+        birth_year: None,
+        age_band: None,
+        settlement: None,
+        organisation_id: None,
+    };
+    let placed = people::NewPerson {
+        input: &person,
+        place: None,
+        user: None,
+    };
+    Ok(people::insert(tx, Some(programme), placed, now).await?)
+}
+
+/// Make the activity and `count` registrations; returns the activity and the tickets.
+pub async fn checkin_fixture(
+    app: &App,
+    programme: ProgrammeId,
+    count: usize,
+) -> Result<(ActivityId, Vec<String>)> {
+    let now = app.clock.instant();
+    let mut tx = app.db.begin().await?;
+    let when = (now.plus_minutes(-30), now.plus_minutes(180));
+    let title = "Teljesítménymérés: beléptetés";
     let activity =
-        activities_db::insert_activity(&mut tx, programme, placed, None, &uid, now).await?;
+        bench_activity(&mut tx, programme, title, ActivityKind::Conference, when, now).await?;
     let mut tokens = Vec::with_capacity(count);
     for n in 0..count {
-        let person = PersonInput {
-            name: format!("Résztvevő {n}"),
-            email: None,
-            phone: None,
-            birth_year: None,
-            age_band: None,
-            settlement: None,
-            organisation_id: None,
-        };
-        let id = people::insert(
-            &mut tx,
-            Some(programme),
-            people::NewPerson {
-                input: &person,
-                place: None,
-                user: None,
-            },
-            now,
-        )
-        .await?;
+        let id = bench_person(&mut tx, programme, format!("Résztvevő {n}"), now).await?;
         let mut bytes = [0u8; TICKET_RANDOM_BYTES];
         getrandom::getrandom(&mut bytes).map_err(|e| AppError::Internal(e.to_string()))?;
         let ticket = Ticket::from_random(bytes);
@@ -98,53 +117,13 @@ pub async fn certificate_fixture(
     count: usize,
 ) -> Result<ActivityId> {
     let now = app.clock.instant();
-    let input = ActivityInput {
-        title: "Teljesítménymérés: targoncavezető-képzés".into(),
-        kind: ActivityKind::Training,
-        phase: None,
-        forum_format: None,
-        description: String::new(),
-        starts_at: now.plus_minutes(-9 * 60),
-        ends_at: now.plus_minutes(-60),
-        settlement: None,
-        address: String::new(),
-        organiser_id: None,
-        partner_ids: Vec::new(),
-        target_group_ids: Vec::new(),
-        public: false,
-        capacity: None,
-        registration_opens: None,
-        registration_closes: None,
-    };
     let mut tx = app.db.begin().await?;
-    let uid = format!("{}@kozos", crate::auth::random_token());
-    let placed = Placed {
-        input: &input,
-        place: None,
-    };
+    let when = (now.plus_minutes(-9 * 60), now.plus_minutes(-60));
+    let title = "Teljesítménymérés: targoncavezető-képzés";
     let activity =
-        activities_db::insert_activity(&mut tx, programme, placed, None, &uid, now).await?;
+        bench_activity(&mut tx, programme, title, ActivityKind::Training, when, now).await?;
     for n in 0..count {
-        let person = PersonInput {
-            name: format!("Őrző Ügyes Tünde {n}"),
-            email: None,
-            phone: None,
-            birth_year: None,
-            age_band: None,
-            settlement: None,
-            organisation_id: None,
-        };
-        let id = people::insert(
-            &mut tx,
-            Some(programme),
-            people::NewPerson {
-                input: &person,
-                place: None,
-                user: None,
-            },
-            now,
-        )
-        .await?;
+        let id = bench_person(&mut tx, programme, format!("Őrző Ügyes Tünde {n}"), now).await?;
         kozos_db::participation::attendance::record(
             &mut tx,
             kozos_db::participation::attendance::NewAttendance {
@@ -153,7 +132,7 @@ pub async fn certificate_fixture(
                 person: id,
                 registration: None,
                 route: AttendanceRoute::Roster,
-                scanned_at: input.starts_at,
+                scanned_at: when.0,
                 by: None,
                 client_id: None,
             },

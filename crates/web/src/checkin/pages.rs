@@ -9,7 +9,7 @@ use super::views;
 use crate::csrf::{self, CsrfForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::extract::{Path, Query};
+use crate::extract::{form_id, Path, Query};
 use crate::ui::{done, layout};
 use crate::AppState;
 use axum::body::Bytes;
@@ -94,10 +94,7 @@ pub struct TickForm {
 fn session_field(ctx: &Ctx, v: &str) -> Result<Option<SessionId>, WebError> {
     match v.trim() {
         "" => Ok(None),
-        v => v
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
+        v => form_id(v)
             .map(|n| Some(SessionId(n)))
             .ok_or_else(|| ctx.err()(AppError::invalid("session", "err-choice"))),
     }
@@ -110,12 +107,7 @@ pub async fn tick(
     CsrfForm(f): CsrfForm<TickForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let person = f
-        .person_id
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|p| *p > 0)
+    let person = form_id(&f.person_id)
         .map(PersonId)
         .ok_or_else(|| ctx.err()(AppError::invalid("person_id", "err-choice")))?;
     let activity = ActivityId(id);

@@ -343,11 +343,7 @@ pub struct MergeQuery {
 }
 
 fn other_id(raw: &str) -> Option<PersonId> {
-    raw.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .map(PersonId)
+    crate::extract::form_id(raw).map(PersonId)
 }
 
 async fn merge_view(

@@ -5,7 +5,7 @@ use crate::conflict;
 use crate::csrf::{CsrfForm, EditForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::extract::Path;
+use crate::extract::{form_id, Path};
 use crate::ui::components::FormState;
 use crate::ui::{done, layout};
 use crate::AppState;
@@ -168,12 +168,7 @@ pub async fn distance(
     CsrfForm(f): CsrfForm<DistanceForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let person = f
-        .person_id
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|p| *p > 0)
+    let person = form_id(&f.person_id)
         .map(PersonId)
         .ok_or_else(|| ctx.err()(AppError::invalid("person_id", "err-choice")))?;
     let is_done = f.done.trim() != "0";
