@@ -81,8 +81,15 @@ pub async fn checkin_fixture(
     let mut tx = app.db.begin().await?;
     let when = (now.plus_minutes(-30), now.plus_minutes(180));
     let title = "Teljesítménymérés: beléptetés";
-    let activity =
-        bench_activity(&mut tx, programme, title, ActivityKind::Conference, when, now).await?;
+    let activity = bench_activity(
+        &mut tx,
+        programme,
+        title,
+        ActivityKind::Conference,
+        when,
+        now,
+    )
+    .await?;
     let mut tokens = Vec::with_capacity(count);
     for n in 0..count {
         let id = bench_person(&mut tx, programme, format!("Résztvevő {n}"), now).await?;
