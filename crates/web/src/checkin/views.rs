@@ -72,7 +72,12 @@ pub fn roster(
     html! {
         p.breadcrumb { a href={ "/admin/programmes/" (a.programme_id) "/activities" } { (ctx.t("admin-activities")) } }
         h1 { (ctx.t("roster-title")) ": " (a.title) }
-        p { (ctx.lang.datetime(a.starts_at)) }
+        // A training's roster is ticked per session: which one comes first, then its counts.
+        @match r.sessions.iter().find(|x| Some(x.id) == r.session) {
+            Some(session) => { p { (ctx.lang.datetime(session.starts_at)) "–" (session.ends_at.budapest().format("%H:%M")) } }
+            None => { p { (ctx.lang.datetime(a.starts_at)) } }
+        }
+        (session_nav(ctx, r))
         p.counts role="status" { (ctx.lang.tn("roster-count-present", present as i64)) " · " (ctx.lang.tn("roster-count-registered", live.len() as i64)) }
         // Counts only: who has which attribute is for those entitled, on the person's page.
         p.sensitive-counts {
@@ -93,7 +98,6 @@ pub fn roster(
                 li { a href={ "/admin/activities/" (a.id) "/training" } { (ctx.t("training-open")) } }
             }
         }
-        (session_nav(ctx, r))
         @if live.is_empty() {
             p { (ctx.t("roster-none-registered")) }
         } @else {
