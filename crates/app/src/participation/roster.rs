@@ -167,6 +167,10 @@ pub async fn untick(
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
     let session = session_of(&mut tx, &a, session).await?;
+    // The attendance a certificate was issued on stays: revoke the certificate first.
+    if kozos_db::participation::certificates::held_by(&mut tx, a.id, person).await? {
+        return Err(AppError::invalid("person_id", "err-untick-certified"));
+    }
     let gone = db::remove(&mut tx, a.id, session, person).await?;
     if gone {
         kozos_db::audit::record(

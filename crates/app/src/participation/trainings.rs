@@ -120,6 +120,13 @@ pub async fn save_settings(
     let input = form.validate().map_err(AppError::Invalid)?;
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
+    let current = db::get(&mut tx, a.id).await?;
+    // The same values saved again change nothing (and make nobody's open form stale).
+    if (current.distance_minutes, current.completion_percent)
+        == (input.distance_minutes, input.completion_percent)
+    {
+        return Ok(current);
+    }
     if !db::save(&mut tx, a.id, input, version).await? {
         return Err(AppError::Conflict);
     }
@@ -141,11 +148,18 @@ pub async fn add_session(
         .map_err(AppError::Invalid)?;
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
+    let existing = db::sessions(&mut tx, a.id).await?;
     // Ticks for the training as a whole would stop counting once it has sessions.
-    if db::sessions(&mut tx, a.id).await?.is_empty()
-        && db::attendance_count(&mut tx, a.id, None).await? > 0
-    {
+    if existing.is_empty() && db::attendance_count(&mut tx, a.id, None).await? > 0 {
         return Err(AppError::invalid("date", "err-session-after-attendance"));
+    }
+    // Overlapping sessions would count the same hours twice (a double click included).
+    let new = (input.starts_at, input.ends_at);
+    if existing
+        .iter()
+        .any(|s| overlaps((s.starts_at, s.ends_at), new))
+    {
+        return Err(AppError::invalid("starts", "err-session-overlap"));
     }
     let sid = db::add_session(&mut tx, a.id, &input).await?;
     audit(&mut tx, user, &a, "session_add", &input.title, now).await?;

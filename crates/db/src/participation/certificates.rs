@@ -95,6 +95,22 @@ pub async fn by_number(conn: &mut Conn, number: &str) -> Result<Option<Certifica
     r.as_ref().map(from_row).transpose()
 }
 
+/// Whether the person holds a certificate of this training (revoked or not).
+pub async fn held_by(
+    conn: &mut Conn,
+    activity: ActivityId,
+    person: PersonId,
+) -> Result<bool, DbError> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS n FROM certificates WHERE activity_id = $1 AND person_id = $2",
+    )
+    .bind(activity.0)
+    .bind(person.0)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(i(&r, "n")? > 0)
+}
+
 /// The PDF as issued.
 pub async fn pdf(conn: &mut Conn, id: CertificateId) -> Result<Option<Vec<u8>>, DbError> {
     let r = sqlx::query("SELECT pdf FROM certificates WHERE id = $1")

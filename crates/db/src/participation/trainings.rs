@@ -147,12 +147,14 @@ pub async fn participants(
     conn: &mut Conn,
     activity: ActivityId,
 ) -> Result<Vec<Participant>, DbError> {
-    // Those with a confirmed place, and walk-ins (attended without one).
+    // Those with a confirmed place, walk-ins (attended without one), and whoever holds a
+    // certificate of it (so it can still be found and revoked).
     let rows = sqlx::query(
         "SELECT p.id, p.name, d.done_on FROM people p \
          LEFT JOIN training_distance d ON d.activity_id = $1 AND d.person_id = p.id \
          WHERE p.id IN (SELECT person_id FROM registrations WHERE activity_id = $1 AND status = 'confirmed' \
-                        UNION SELECT person_id FROM attendance WHERE activity_id = $1)",
+                        UNION SELECT person_id FROM attendance WHERE activity_id = $1 \
+                        UNION SELECT person_id FROM certificates WHERE activity_id = $1)",
     )
     .bind(activity.0)
     .fetch_all(&mut *conn)

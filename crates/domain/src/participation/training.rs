@@ -16,6 +16,11 @@ pub const DEFAULT_COMPLETION_PERCENT: i64 = 80;
 /// Longest distance part (in hours) a form accepts; longer is a typing error.
 pub const MAX_DISTANCE_HOURS: i64 = 1_000;
 
+/// Whether two sessions share any minute (back to back is no overlap).
+pub fn overlaps(a: (Instant, Instant), b: (Instant, Instant)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
 /// A training's settings (every training has them; defaults until saved).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Training {
@@ -143,11 +148,32 @@ impl SessionForm {
     ) -> Result<SessionInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let title = optional_text(&mut e, "title", &self.title, 200).unwrap_or_default();
-        let date = self.date.trim();
-        let starts_at = required_datetime(&mut e, "starts", &join(date, &self.starts));
-        let ends_at = required_datetime(&mut e, "ends", &join(date, &self.ends));
-        if date.is_empty() {
-            e.add("date", "err-required");
+        // The day and the two times are read on their own, so a wrong one is named.
+        let date = match self.date.trim() {
+            "" => {
+                e.add("date", "err-required");
+                None
+            }
+            v => read_date(v).map_err(|k| e.add("date", k)).ok(),
+        };
+        let mut time = |field: &'static str, v: &str| match v.trim() {
+            "" => {
+                e.add(field, "err-required");
+                None
+            }
+            v => crate::time::read_time(v).map_err(|k| e.add(field, k)).ok(),
+        };
+        let (starts, ends) = (time("starts", &self.starts), time("ends", &self.ends));
+        let at = |t: Option<chrono::NaiveTime>| {
+            date.zip(t)
+                .and_then(|(d, t)| Instant::from_budapest(d.naive().and_time(t)))
+        };
+        let (starts_at, ends_at) = (at(starts), at(ends));
+        if date.is_some() && starts.is_some() && starts_at.is_none() {
+            e.add("starts", "err-time-gap");
+        }
+        if date.is_some() && ends.is_some() && ends_at.is_none() {
+            e.add("ends", "err-time-gap");
         }
         let mut contact = None;
         if let (Some(s), Some(end)) = (starts_at, ends_at) {
@@ -189,16 +215,6 @@ impl SessionForm {
             _ => Err(e),
         }
     }
-}
-
-/// A date and a time of day as one field for `read_datetime`; either part missing leaves
-/// the whole empty, so the error lands on "required".
-fn join(date: &str, time: &str) -> String {
-    let time = time.trim();
-    if date.is_empty() || time.is_empty() {
-        return String::new();
-    }
-    format!("{date} {time}")
 }
 
 /// Where a participant stands against the completion rule.
@@ -292,6 +308,22 @@ mod tests {
     }
 
     #[test]
+    fn sessions_overlap_when_they_share_a_minute() {
+        let s = |a: &str, b: &str| (at(a), at(b));
+        let morning = s("2026-03-05 09:00", "2026-03-05 12:00");
+        assert!(overlaps(morning, s("2026-03-05 11:00", "2026-03-05 13:00")));
+        assert!(overlaps(morning, s("2026-03-05 10:00", "2026-03-05 11:00")));
+        assert!(!overlaps(
+            morning,
+            s("2026-03-05 12:00", "2026-03-05 13:00")
+        ));
+        assert!(!overlaps(
+            morning,
+            s("2026-03-06 09:00", "2026-03-06 12:00")
+        ));
+    }
+
+    #[test]
     fn settings_form() {
         let ok = TrainingForm {
             distance_hours: "7,5".into(),
@@ -355,6 +387,8 @@ mod tests {
             (form("2026-03-21", "9:00", "10:00", ""), "date"),
             (form("", "9:00", "10:00", ""), "date"),
             (form("2026-03-05", "", "10:00", ""), "starts"),
+            (form("2026-03-05", "9", "1o:00", ""), "ends"),
+            (form("2026-02-30", "9:00", "10:00", ""), "date"),
             (form("2026-03-05", "9:00", "10:00", "2"), "contact_hours"),
             (form("2026-03-05", "9:00", "10:00", "0"), "contact_hours"),
             (form("2026-03-05", "9:00", "10:00", "x"), "contact_hours"),

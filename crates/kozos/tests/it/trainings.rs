@@ -91,6 +91,20 @@ both!(
         assert_eq!(r.status, StatusCode::CONFLICT);
         let tr = trainings::view(&t.app, &pm, a).await.unwrap().training;
         assert_eq!((tr.distance_minutes, tr.completion_percent), (600, 80));
+        // Saved unchanged: nothing written, so a colleague's open form is not made stale.
+        let r = c
+            .post_form(
+                &format!("{base}/training"),
+                &[
+                    ("distance_hours", "10"),
+                    ("completion_percent", "80"),
+                    ("_version", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let again = trainings::view(&t.app, &pm, a).await.unwrap().training;
+        assert_eq!(again.version, tr.version);
         // Bad input changes nothing and says why.
         let r = c
             .post_form(
@@ -144,6 +158,30 @@ both!(
             &r.body,
             "Az alkalomnak a képzés kezdete és vége közé kell esnie.",
         );
+        // A session overlapping another (or the same one sent twice) would count the same
+        // hours twice.
+        for (date, s, e) in [
+            ("2026-11-17", "9:00", "13:00"),
+            ("2026-11-17", "12:00", "14:00"),
+        ] {
+            let r = c
+                .post_form(
+                    &format!("{base}/training/sessions"),
+                    &[("date", date), ("starts", s), ("ends", e)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            field_error(&r.body, "átfedi a képzés egy másik alkalmát");
+        }
+        // A time typed wrong is named as a time.
+        let r = c
+            .post_form(
+                &format!("{base}/training/sessions"),
+                &[("date", "2026-11-19"), ("starts", "9"), ("ends", "1o óra")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        field_error(&r.body, "Nem értelmezhető időpont (óra:perc)");
         let view = trainings::view(&t.app, &pm, a).await.unwrap();
         assert_eq!(view.sessions.len(), 3);
         let s: Vec<SessionId> = view.sessions.iter().map(|s| s.id).collect();
@@ -364,7 +402,36 @@ both!(
         field_error(&r.body, "Ezt a tanúsítványt már visszavonták.");
         let r = anon.get(&format!("/verify/{}", gy.number)).await;
         assert!(r.body.contains("napján visszavonták, nem érvényes"));
-        assert!(r.body.contains("Téves kiállítás"));
+        assert!(
+            !r.body.contains("Téves kiállítás"),
+            "the reason is staff's own text, not the public's"
+        );
+        let page = c.get(&format!("{base}/training")).await;
+        assert!(
+            page.body.contains("Téves kiállítás"),
+            "staff see the reason"
+        );
+        // The attendance a certificate rests on cannot be taken back.
+        let r = c
+            .post_form(
+                &format!("{base}/roster/tick"),
+                &[
+                    ("person_id", &odon.0.to_string()),
+                    ("present", "0"),
+                    ("session", &s[0].0.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        field_error(&r.body, "Előbb vond vissza a tanúsítványt.");
+        assert_eq!(
+            trainings::view(&t.app, &pm, a)
+                .await
+                .unwrap()
+                .completers()
+                .count(),
+            2
+        );
         assert!(matches!(
             certificates::verify(&t.app, &gy.number).await.unwrap(),
             Verified::Found(c) if c.revoked_at.is_some()

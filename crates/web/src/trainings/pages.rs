@@ -96,6 +96,19 @@ pub async fn save_settings(
             let current = trainings::view(&s.app, user, aid).await?.training;
             let theirs = TrainingForm::from_training(&current);
             let (merged, changes) = conflict::merge("settings", meta.was.as_deref(), &f, &theirs);
+            // Saved meanwhile with the values this form was opened at: nothing of theirs
+            // is lost by saving ours over it.
+            if changes.is_empty() && meta.was.is_some() {
+                return match trainings::save_settings(&s.app, user, aid, &f, current.version).await
+                {
+                    Ok(_) => Ok(done(
+                        &format!("/admin/activities/{id}/training#settings"),
+                        "saved",
+                        ctx.secure_cookies,
+                    )),
+                    Err(e) => Err(ctx.err()(e)),
+                };
+            }
             let state = FormState {
                 changes,
                 ..FormState::edit(current.version, &theirs)

@@ -184,6 +184,7 @@ fn certificate_cell(ctx: &Ctx, base: &str, c: Option<&Certificate>) -> Markup {
                 a href={ (base) "/certificates/" (c.id.0) } download { (c.number) }
                 @if c.revoked_at.is_some() {
                     " " span.badge { (ctx.t("certificate-revoked")) }
+                    @if let Some(r) = &c.revoked_reason { " " span.muted { (r) } }
                 } @else {
                     " · " a href={ (base) "/certificates/" (c.id.0) "/revoke" } aria-label={ (ctx.t("certificate-revoke")) ": " (c.number) } { (ctx.t("certificate-revoke")) }
                 }
@@ -204,6 +205,7 @@ pub fn revoke(
         h1 { (ctx.t("certificate-revoke")) ": " (c.number) }
         p { (c.name) " – " (c.training) }
         p { (ctx.t("certificate-revoke-explained")) }
+        p { (ctx.t("certificate-revoke-private")) }
         (error_summary(ctx, "revoke", errors))
         form method="post" novalidate {
             (csrf(ctx))
@@ -234,8 +236,8 @@ pub fn verify(ctx: &Ctx, number: &str, found: Option<&Verified>) -> Markup {
                 @let revoked = c.revoked_at.is_some();
                 div.verify .valid[!revoked] .invalid[revoked] role="status" {
                     @if let Some(at) = c.revoked_at {
+                        // The reason is staff's own text: it stays on staff pages and in the log.
                         p { strong { (ctx.lang.t_with("verify-revoked", &[("date", ctx.lang.date(at.date()))])) } }
-                        @if let Some(r) = &c.revoked_reason { p { (ctx.t("verify-revoked-reason")) ": " (r) } }
                     } @else {
                         p { strong { (ctx.t("verify-valid")) } }
                     }
