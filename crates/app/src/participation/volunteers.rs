@@ -90,11 +90,17 @@ pub async fn log(
     user: &User,
     activity: ActivityId,
     form: &ShiftForm,
+    once: Option<&str>,
 ) -> Result<ShiftId> {
     let a = activity_for(app, user, activity).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
+    // The same form sent twice (a double click, a reload) logs one shift.
+    let once = crate::write::Once::new("shift", once, &(a.id, &input));
+    if let Some(id) = once.claim(app, &mut tx, user).await? {
+        return Ok(ShiftId(id));
+    }
     let person = people::get(&mut tx, input.person)
         .await?
         .filter(|p| p.merged_into.is_none());
@@ -103,6 +109,7 @@ pub async fn log(
         return Err(AppError::invalid("person_id", "err-volunteer-person"));
     };
     let id = db::insert(&mut tx, a.id, &input, user.id, now).await?;
+    once.complete(&mut tx, user, id.0).await?;
     audit::record(
         &mut tx,
         &now.stored(),

@@ -420,6 +420,7 @@ both!(
                 role: "büfé".into(),
                 hours: "2".into(),
             },
+            None,
         )
         .await
         .unwrap();
@@ -596,6 +597,36 @@ both!(
                 .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{hours}: {}", r.text());
         }
+        // The same form sent twice (its one-time key with it) logs one shift.
+        for _ in 0..2 {
+            let r = c
+                .post_form(
+                    &path,
+                    &[
+                        ("person_id", &who),
+                        ("role", "pakolás"),
+                        ("hours", "1"),
+                        ("_once", "shift-form-1"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let twice: i64 = count(
+            &t,
+            "SELECT COUNT(*) FROM volunteer_shifts WHERE person_id = $1 AND role = 'pakolás'",
+            helper.0,
+        )
+        .await;
+        assert_eq!(twice, 1, "one shift for a form sent twice");
+        let shift: i64 = count(
+            &t,
+            "SELECT id FROM volunteer_shifts WHERE person_id = $1 AND role = 'pakolás'",
+            helper.0,
+        )
+        .await;
+        let r = c.post_form(&format!("{path}/{shift}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
         let page = c.get(&path).await.text();
         assert!(
             page.contains("1,5 óra") && page.contains("Összesen: <strong>3,5 óra</strong>"),

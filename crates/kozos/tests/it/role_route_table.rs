@@ -502,6 +502,7 @@ async fn fixtures(
                 role: "büfé".into(),
                 hours: "2".into(),
             },
+            None,
         )
         .await
         .unwrap()

@@ -2,7 +2,7 @@
 //! person picked from those taking part, or found in the registry), and taking one back.
 
 use super::views::hours_of;
-use crate::csrf::CsrfForm;
+use crate::csrf::{CsrfForm, EditForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::extract::{Path, Query};
@@ -25,7 +25,13 @@ pub struct PageQuery {
     pub q: String,
 }
 
-fn view(ctx: &Ctx, s: &Shifts, q: &str, f: &ShiftForm, errors: &FieldErrors) -> Markup {
+fn view(
+    ctx: &Ctx,
+    s: &Shifts,
+    q: &str,
+    (f, once): (&ShiftForm, &str),
+    errors: &FieldErrors,
+) -> Markup {
     let a = &s.activity;
     let form = "shift";
     let people: Vec<(String, String)> = s
@@ -71,8 +77,9 @@ fn view(ctx: &Ctx, s: &Shifts, q: &str, f: &ShiftForm, errors: &FieldErrors) -> 
         @if people.is_empty() {
             p { (ctx.t("volunteer-no-choices")) }
         }
-        form.stack method="post" action={ "/admin/activities/" (a.id) "/volunteers" } novalidate {
+        form.stack method="post" action={ "/admin/activities/" (a.id) "/volunteers" } novalidate autocomplete="off" {
             (csrf(ctx))
+            input type="hidden" name="_once" value=(once);
             (select(ctx, form, Field::new("person_id", "field-volunteer", &f.person_id).required(), &people, errors))
             (input(ctx, form, Field::new("role", "field-volunteer-role", &f.role).required().hint("volunteer-role-hint"), "text", errors))
             (input(ctx, form, Field::new("hours", "field-hours", &f.hours).required().hint("volunteer-hours-hint"), "text", errors))
@@ -86,10 +93,12 @@ async fn render(
     ctx: &Ctx,
     id: ActivityId,
     q: &str,
-    f: &ShiftForm,
+    (f, once): (&ShiftForm, Option<&str>),
     errors: &FieldErrors,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // A refused form keeps its key; a fresh one gets a new key.
+    let once = once.map_or_else(kozos_app::auth::random_token, str::to_string);
     let shifts = volunteers::of_activity(&s.app, user, id, Some(q)).await?;
     let title = format!("{} – {}", ctx.t("volunteer-title"), shifts.activity.title);
     let status = if errors.is_empty() {
@@ -101,7 +110,7 @@ async fn render(
         ctx,
         status,
         &title,
-        view(ctx, &shifts, q, f, errors),
+        view(ctx, &shifts, q, (f, &once), errors),
     ))
 }
 
@@ -116,7 +125,7 @@ pub async fn page(
         &ctx,
         ActivityId(id),
         q.q.trim(),
-        &ShiftForm::default(),
+        (&ShiftForm::default(), None),
         &FieldErrors::new(),
     )
     .await
@@ -126,16 +135,19 @@ pub async fn log(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<ShiftForm>,
+    EditForm { form: f, meta }: EditForm<ShiftForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    match volunteers::log(&s.app, user, ActivityId(id), &f).await {
+    let once = meta.once.as_deref();
+    match volunteers::log(&s.app, user, ActivityId(id), &f, once).await {
         Ok(_) => Ok(done(
             &format!("/admin/activities/{id}/volunteers"),
             "saved",
             ctx.secure_cookies,
         )),
-        Err(AppError::Invalid(errors)) => render(&s, &ctx, ActivityId(id), "", &f, &errors).await,
+        Err(AppError::Invalid(errors)) => {
+            render(&s, &ctx, ActivityId(id), "", (&f, once), &errors).await
+        }
         Err(e) => Err(ctx.err()(e)),
     }
 }
