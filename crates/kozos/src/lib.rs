@@ -1,6 +1,7 @@
 //! The kozos binary's wiring, as a library so the integration tests boot exactly what
 //! `kozos serve` boots.
 
+pub mod bench_certificates;
 pub mod bench_hello;
 pub mod cli;
 pub mod gazetteer_file;

@@ -5,6 +5,7 @@
 pub mod certificates;
 pub mod checkin;
 pub mod evidence;
+pub mod merge;
 pub mod people;
 pub mod registrations;
 pub mod reminders;

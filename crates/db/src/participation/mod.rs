@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod certificates;
 pub mod evidence;
+pub mod merge;
 pub mod outbox;
 pub mod people;
 pub mod registrations;

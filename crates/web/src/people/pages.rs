@@ -15,6 +15,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use kozos_app::participation::merge;
 use kozos_app::participation::people::{self, Created, Found};
 use kozos_app::AppError;
 use kozos_domain::participation::{ConsentForm, PersonForm, SensitiveForm};
@@ -361,10 +362,10 @@ async fn merge_view(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let body = match other_id(&q.other) {
-        Some(other) => match people::merge_preview(&s.app, user, id, other).await {
+        Some(other) => match merge::merge_preview(&s.app, user, id, other).await {
             Ok((kept, dropped)) => v::merge_confirm(ctx, &kept, &dropped, errors),
             Err(AppError::Invalid(e)) => {
-                let (p, dupes, found) = people::merge_candidates(&s.app, user, id, None).await?;
+                let (p, dupes, found) = merge::merge_candidates(&s.app, user, id, None).await?;
                 return Ok(layout::page_with_status(
                     ctx,
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -375,7 +376,7 @@ async fn merge_view(
             Err(e) => return Err(ctx.err()(e)),
         },
         None => {
-            let (p, dupes, found) = people::merge_candidates(&s.app, user, id, Some(&q.q)).await?;
+            let (p, dupes, found) = merge::merge_candidates(&s.app, user, id, Some(&q.q)).await?;
             v::merge_pick(ctx, &p, &dupes, &found, q.q.trim(), errors)
         }
     };
@@ -410,7 +411,7 @@ pub async fn merge(
         e.add("other", "err-choice");
         return merge_view(&s, &ctx, PersonId(id), &q, &e).await;
     };
-    match people::merge(&s.app, user, PersonId(id), other).await {
+    match merge::merge(&s.app, user, PersonId(id), other).await {
         Ok(_) => Ok(done(
             &format!("/admin/people/{id}"),
             "merged",
