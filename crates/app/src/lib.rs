@@ -11,6 +11,7 @@ pub mod demo;
 pub mod documents;
 mod error;
 pub mod gazetteer;
+pub mod indicators;
 pub mod jobs;
 pub mod mail;
 pub mod maintenance;

@@ -207,6 +207,8 @@ pub async fn update(
     let now = app.now_text();
     let mut tx = app.db.begin().await?;
     saved(programmes::update(&mut tx, id, &input, &now, version).await?)?;
+    // Its place, start and beneficiary are what indicators count from.
+    kozos_db::indicators::touch(&mut tx, id, kozos_db::indicators::Touch::Activities).await?;
     audit::record(
         &mut tx,
         &now,

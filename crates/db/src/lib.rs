@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cache_versions;
 mod error;
 pub mod forms;
+pub mod indicators;
 pub mod jobs;
 pub mod migrate;
 pub mod organisations;

@@ -76,6 +76,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0008_participation.sql"),
         then: None,
     },
+    Migration {
+        version: 9,
+        name: "indicators",
+        sql: include_str!("../migrations/0009_indicators.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -48,4 +48,7 @@ id_type!(
     EvidenceId,
     MailId,
     ShiftId,
+    IndicatorId,
+    TemplateId,
+    ManualValueId,
 );

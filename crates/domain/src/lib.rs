@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod ids;
+pub mod indicator;
 pub mod money;
 pub mod organisation;
 pub mod participation;

@@ -28,12 +28,23 @@ pub enum Action {
     CreateOrganisation,
     EditOrganisation,
     ManageUsers,
+    /// Read indicators, dashboards, the progress report and the rows behind each number.
+    ViewIndicators,
+    /// Define indicators, set targets, record manual values and explanations.
+    ManageIndicators,
 }
 
 /// What each role may do, wherever its grant applies.
 pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
+    // Whoever reads the back office reads its numbers (the auditor checks every one).
+    if action == ViewIndicators {
+        return role_allows(role, ViewBackOffice);
+    }
+    if action == ManageIndicators {
+        return matches!(role, ProjectManager | Administrator);
+    }
     match role {
         Resident => false,
         // A volunteer at the door scans tickets and ticks names, nothing more.

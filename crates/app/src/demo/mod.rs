@@ -7,6 +7,7 @@
 
 mod activities;
 pub mod bench;
+mod indicators;
 mod participants;
 
 use crate::{App, AppError, Result};
@@ -582,6 +583,8 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     tracing::debug!(added, "demo activities");
     let people = participants::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
     tracing::debug!(people, "demo participants");
+    let committed = indicators::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
+    tracing::debug!(committed, "demo indicators");
 
     kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;
     c.tx.commit().await.map_err(DbError::from)?;

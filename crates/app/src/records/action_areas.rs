@@ -34,6 +34,8 @@ async fn resolve(app: &App, names: &[String]) -> Result<Vec<PlaceId>> {
 }
 
 impl Record for ActionArea {
+    const TOUCH: Option<kozos_db::indicators::Touch> =
+        Some(kozos_db::indicators::Touch::Activities);
     const KIND: &'static str = "action_area";
     const ACTION: Action = Action::ManageActionAreas;
     type Id = ActionAreaId;

@@ -62,6 +62,8 @@ fn new_uid() -> String {
 }
 
 impl Record for Activity {
+    const TOUCH: Option<kozos_db::indicators::Touch> =
+        Some(kozos_db::indicators::Touch::Activities);
     const KIND: &'static str = "activity";
     const ACTION: Action = Action::ManageActivities;
     type Id = ActivityId;
@@ -262,6 +264,8 @@ pub async fn sync_series(
 }
 
 impl Record for Series {
+    const TOUCH: Option<kozos_db::indicators::Touch> =
+        Some(kozos_db::indicators::Touch::Activities);
     const KIND: &'static str = "series";
     const ACTION: Action = Action::ManageActivities;
     type Id = SeriesId;

@@ -23,6 +23,7 @@ pub struct PartnerAgreement {
 }
 
 impl Record for PartnerAgreement {
+    const TOUCH: Option<kozos_db::indicators::Touch> = Some(kozos_db::indicators::Touch::Partners);
     const KIND: &'static str = "agreement";
     const ACTION: Action = Action::ManagePartners;
     type Id = AgreementId;

@@ -19,6 +19,7 @@ mod target_groups;
 use crate::programmes::authorise;
 use crate::write::{saved, Once};
 use crate::{App, AppError, Result};
+use kozos_db::indicators::{self, Touch};
 use kozos_db::{audit, Conn, DbError, Saved};
 use kozos_domain::policy::Action;
 use kozos_domain::user::User;
@@ -59,6 +60,9 @@ pub trait Record: Sized + Send + Sync + 'static {
     const KIND: &'static str;
     /// What a person needs to be allowed to do on the programme to change one.
     const ACTION: Action;
+    /// What a change of one does to the programme's indicators (recomputed in the same
+    /// transaction); `None` when indicators do not count it.
+    const TOUCH: Option<Touch> = None;
     type Id: RecordId;
     type Parent: Parent;
     /// The edit form, as typed.
@@ -174,6 +178,7 @@ pub async fn create<K: Record>(
         return Err(AppError::NotFound);
     }
     let id = K::Id::from(K::insert(&mut tx, programme, parent, &input).await?);
+    touch::<K>(&mut tx, programme).await?;
     let stored = K::load(&mut tx, programme, id)
         .await?
         .ok_or_else(|| AppError::Internal(format!("{} {id} not found after insert", K::KIND)))?;
@@ -201,6 +206,7 @@ pub async fn update<K: Record>(
     }
     let mut tx = app.db.begin().await?;
     saved(K::update(&mut tx, programme, id, &input, version).await?)?;
+    touch::<K>(&mut tx, programme).await?;
     let now = K::load(&mut tx, programme, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -225,6 +231,7 @@ pub async fn delete<K: Record>(
     if !K::delete(&mut tx, programme, id).await? {
         return Err(AppError::NotFound);
     }
+    touch::<K>(&mut tx, programme).await?;
     for (kind, label) in stored.removed_with() {
         log(
             app,
@@ -239,6 +246,13 @@ pub async fn delete<K: Record>(
     let action = format!("delete_{}", K::KIND);
     log(app, &mut tx, user, programme, action, &stored.label()).await?;
     tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+async fn touch<K: Record>(conn: &mut Conn, programme: ProgrammeId) -> Result<()> {
+    if let Some(t) = K::TOUCH {
+        indicators::touch(conn, programme, t).await?;
+    }
     Ok(())
 }
 

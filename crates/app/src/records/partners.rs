@@ -43,6 +43,7 @@ async fn known_organisation(app: &App, org: OrganisationId) -> Result<()> {
 }
 
 impl Record for Partner {
+    const TOUCH: Option<kozos_db::indicators::Touch> = Some(kozos_db::indicators::Touch::Partners);
     const KIND: &'static str = "partner";
     const ACTION: Action = Action::ManagePartners;
     type Id = PartnerId;

@@ -90,6 +90,14 @@ pub async fn record(
         }
     };
     let found = found.ok_or_else(|| DbError::Corrupt("attendance vanished".into()))?;
+    if fresh {
+        crate::indicators::touch_activity(
+            conn,
+            a.activity,
+            crate::indicators::Touch::Attendance(a.person),
+        )
+        .await?;
+    }
     Ok(if fresh {
         Recorded::New(found)
     } else {
@@ -132,6 +140,14 @@ pub async fn remove(
     .execute(&mut *conn)
     .await?
     .rows_affected();
+    if n > 0 {
+        crate::indicators::touch_activity(
+            conn,
+            activity,
+            crate::indicators::Touch::Attendance(person),
+        )
+        .await?;
+    }
     Ok(n > 0)
 }
 

@@ -65,7 +65,16 @@ pub async fn insert(
     .bind(c.pdf.map(<[u8]>::to_vec))
     .fetch_optional(&mut *conn)
     .await?;
-    r.map(|r| i(&r, "id").map(CertificateId)).transpose()
+    let id = r.map(|r| i(&r, "id").map(CertificateId)).transpose()?;
+    if id.is_some() {
+        crate::indicators::touch_activity(
+            conn,
+            c.activity,
+            crate::indicators::Touch::Certificates(c.person),
+        )
+        .await?;
+    }
+    Ok(id)
 }
 
 pub async fn of_activity(
@@ -130,16 +139,27 @@ pub async fn revoke(
     reason: &str,
     now: Instant,
 ) -> Result<bool, DbError> {
-    let n = sqlx::query(
-        "UPDATE certificates SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL",
+    let row = sqlx::query(
+        "UPDATE certificates SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL \
+         RETURNING activity_id, person_id",
     )
     .bind(now.stored())
     .bind(reason)
     .bind(id.0)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(false) };
+    let (activity, person) = (
+        ActivityId(i(&row, "activity_id")?),
+        PersonId(i(&row, "person_id")?),
+    );
+    crate::indicators::touch_activity(
+        conn,
+        activity,
+        crate::indicators::Touch::Certificates(person),
+    )
+    .await?;
+    Ok(true)
 }
 
 /// A bulk issue: how far it is.

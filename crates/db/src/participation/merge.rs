@@ -60,6 +60,11 @@ pub async fn merge(
     now: Instant,
 ) -> Result<Merged, DbError> {
     let mut m = Merged::default();
+    // Indicators count both before; after, the kept one once, where either took part.
+    let mut programmes = crate::indicators::maintain::programmes_of_person(conn, kept).await?;
+    programmes.extend(crate::indicators::maintain::programmes_of_person(conn, dropped).await?);
+    programmes.sort();
+    programmes.dedup();
     let shared: Vec<i64> = sqlx::query_scalar(
         "SELECT r.activity_id FROM registrations r WHERE r.person_id = $2 AND EXISTS \
          (SELECT 1 FROM registrations k WHERE k.person_id = $1 AND k.activity_id = r.activity_id) \
@@ -199,6 +204,14 @@ pub async fn merge(
     .bind(now.stored())
     .execute(&mut *conn)
     .await?;
+    for p in programmes {
+        for person in [kept, dropped] {
+            use crate::indicators::{touch, Touch};
+            touch(conn, p, Touch::Attendance(person)).await?;
+            touch(conn, p, Touch::Person(person)).await?;
+            touch(conn, p, Touch::Certificates(person)).await?;
+        }
+    }
     Ok(m)
 }
 

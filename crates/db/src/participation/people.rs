@@ -110,14 +110,18 @@ pub async fn update(
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    crate::saved(
+    let saved = crate::saved(
         conn,
         done,
         "SELECT COUNT(*) FROM people WHERE id = $1 AND merged_into IS NULL AND $2 = $2",
         id.0,
         0,
     )
-    .await
+    .await?;
+    if saved == crate::Saved::Done {
+        crate::indicators::touch_person(conn, id).await?;
+    }
+    Ok(saved)
 }
 
 /// How many people a programme's registry holds.
@@ -287,7 +291,7 @@ pub async fn save_sensitive(
     .bind(now.stored())
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    crate::indicators::touch_person(conn, id).await
 }
 
 pub async fn delete_sensitive(conn: &mut Conn, id: PersonId) -> Result<(), DbError> {
@@ -295,7 +299,7 @@ pub async fn delete_sensitive(conn: &mut Conn, id: PersonId) -> Result<(), DbErr
         .bind(id.0)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    crate::indicators::touch_person(conn, id).await
 }
 
 /// How many of the given people have each sensitive attribute: what a role not entitled

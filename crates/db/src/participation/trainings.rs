@@ -58,6 +58,10 @@ pub async fn save(
         .execute(&mut *conn)
         .await?
     };
+    if done.rows_affected() == 1 {
+        crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Trainings)
+            .await?;
+    }
     Ok(done.rows_affected() == 1)
 }
 
@@ -99,6 +103,7 @@ pub async fn add_session(
     .bind(&s.title)
     .fetch_one(&mut *conn)
     .await?;
+    crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Trainings).await?;
     Ok(SessionId(i(&r, "id")?))
 }
 
@@ -114,6 +119,10 @@ pub async fn delete_session(
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    if n == 1 {
+        crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Trainings)
+            .await?;
+    }
     Ok(n == 1)
 }
 
@@ -211,7 +220,7 @@ pub async fn set_distance(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(())
+    crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Trainings).await
 }
 
 /// The latest end of a session, or of the activity when it has none: the completion date.

@@ -42,6 +42,7 @@ pub async fn insert(
     .bind(now.stored())
     .fetch_one(&mut *conn)
     .await?;
+    crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Shifts).await?;
     Ok(ShiftId(id))
 }
 
@@ -88,5 +89,8 @@ pub async fn delete(conn: &mut Conn, activity: ActivityId, id: ShiftId) -> Resul
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    if n > 0 {
+        crate::indicators::touch_activity(conn, activity, crate::indicators::Touch::Shifts).await?;
+    }
     Ok(n > 0)
 }

@@ -454,3 +454,19 @@ pub async fn uid_exists(conn: &mut Conn, uid: &str) -> Result<bool, DbError> {
         .await?;
     Ok(n > 0)
 }
+
+/// The first activity of a programme with this title (the demo finds its trainings so).
+pub async fn id_by_title(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    title: &str,
+) -> Result<Option<ActivityId>, DbError> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM activities WHERE programme_id = $1 AND title = $2 ORDER BY id LIMIT 1",
+    )
+    .bind(programme.0)
+    .bind(title)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(ActivityId))
+}

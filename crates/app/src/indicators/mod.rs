@@ -1,0 +1,530 @@
+//! Indicators: defining them (own, or adopted from the programme's call), reading a
+//! programme's dashboard (each value against its target, month by month), and opening a
+//! value to the rows behind it. Values are read from the tables maintained in every
+//! writing transaction (`kozos_db::indicators::maintain`), so what is shown is what is
+//! saved, on every instance.
+
+mod drill;
+mod places;
+
+pub use drill::{drill, Drill, DrillRow};
+pub use places::{place_rollup, PlaceLine, PlaceRollup};
+
+use crate::programmes::authorise;
+use crate::write::{saved, Once};
+use crate::{App, AppError, Result};
+use kozos_db::indicators::read::{self, Days};
+use kozos_db::indicators::{self as db, Touch};
+use kozos_db::{audit, programmes, DbError};
+use kozos_domain::indicator::period::months_between;
+use kozos_domain::indicator::rollup::programme_scope;
+use kozos_domain::indicator::status::{expected_at, status};
+use kozos_domain::indicator::*;
+use kozos_domain::policy::Action;
+use kozos_domain::programme::Programme;
+use kozos_domain::project_code::ProjectCode;
+use kozos_domain::time::Date;
+use kozos_domain::user::User;
+use kozos_domain::*;
+use std::collections::HashMap;
+
+/// One indicator on a dashboard.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub indicator: Indicator,
+    /// In the chosen period (to date when none), in stored units.
+    pub value: i64,
+    /// Everything up to today (or the period's end), for the status.
+    pub to_date: i64,
+    pub expected: Option<i64>,
+    pub status: Status,
+    /// The deadline the status is measured to (the indicator's, else the programme's end).
+    pub deadline: Option<Date>,
+    /// Month by month (`YYYY-MM`, value in that month), from the programme's first month
+    /// with a value (or its start) to the period's end.
+    pub months: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    pub programme: Programme,
+    pub period: Option<ReportPeriod>,
+    /// The last day counted: today, or the period's last day if it is over.
+    pub until: Date,
+    pub lines: Vec<Line>,
+    pub can_manage: bool,
+    /// The call's templates not adopted yet.
+    pub templates: Vec<Template>,
+}
+
+pub(crate) fn days(period: Option<ReportPeriod>, today: Date) -> Days {
+    match period {
+        Some(p) => Days {
+            from: Some(p.first()),
+            until: p.last().min(today),
+        },
+        None => Days {
+            from: None,
+            until: today,
+        },
+    }
+}
+
+/// A ratio's value in hundredths of a percent, from its parts' values.
+fn ratio(numerator: i64, denominator: i64) -> i64 {
+    if denominator == 0 {
+        0
+    } else {
+        ((numerator as i128 * 10_000 + denominator as i128 / 2) / denominator as i128) as i64
+    }
+}
+
+async fn programme(app: &App, id: ProgrammeId) -> Result<Programme> {
+    programmes::get(&app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The programme's call, from its project ID (`TOP-5.3.1-16` of `TOP-5.3.1-16-KO1-…`).
+fn call_of(p: &Programme) -> Option<String> {
+    p.code
+        .as_deref()
+        .and_then(|c| ProjectCode::parse(c).ok())
+        .map(|c| c.call_code().to_string())
+}
+
+/// A programme's indicators with their values, in a period or to date.
+pub async fn dashboard(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    period: Option<ReportPeriod>,
+) -> Result<Dashboard> {
+    let target = authorise(app, user, Action::ViewIndicators, id).await?;
+    let can_manage = kozos_domain::policy::allows(&user.grants, Action::ManageIndicators, &target);
+    let programme = programme(app, id).await?;
+    let today = app.clock.today();
+    let d = days(period, today);
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let indicators = db::of_programme(&mut conn, id).await?;
+    let lines = lines(&mut conn, &programme, indicators, period, d).await?;
+    let templates = match (can_manage, call_of(&programme)) {
+        (true, Some(call)) => db::templates_of_call(&mut conn, &call)
+            .await?
+            .into_iter()
+            .filter(|t| !lines.iter().any(|l| l.indicator.template_id == Some(t.id)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Dashboard {
+        programme,
+        period,
+        until: d.until,
+        lines,
+        can_manage,
+        templates,
+    })
+}
+
+/// Values, statuses and month series of these indicators of one programme.
+pub(crate) async fn lines(
+    conn: &mut kozos_db::Conn,
+    programme: &Programme,
+    indicators: Vec<Indicator>,
+    period: Option<ReportPeriod>,
+    d: Days,
+) -> Result<Vec<Line>> {
+    let scope = programme_scope(programme.id);
+    let keys: Vec<i64> = indicators.iter().map(|i| i.key_id).collect();
+    let in_period = read::sums(conn, &keys, scope, d).await?;
+    let to_date = read::sums(
+        conn,
+        &keys,
+        scope,
+        Days {
+            from: None,
+            until: d.until,
+        },
+    )
+    .await?;
+    let amount = |m: &HashMap<i64, read::Sum>, k: i64| m.get(&k).map_or(0, |s| s.amount);
+    let by_code: HashMap<&str, i64> = indicators
+        .iter()
+        .map(|i| (i.code.as_str(), i.key_id))
+        .collect();
+    let start = programme
+        .start_date
+        .or_else(|| period.map(|p| p.first()))
+        .unwrap_or(d.until);
+    let mut out = Vec::with_capacity(indicators.len());
+    for ind in &indicators {
+        let (value, total) = match &ind.source {
+            Source::Ratio {
+                numerator,
+                denominator,
+            } => {
+                let part = |m: &HashMap<i64, read::Sum>, code: &str| {
+                    by_code.get(code).map_or(0, |k| amount(m, *k))
+                };
+                (
+                    ratio(part(&in_period, numerator), part(&in_period, denominator)),
+                    ratio(part(&to_date, numerator), part(&to_date, denominator)),
+                )
+            }
+            _ => (amount(&in_period, ind.key_id), amount(&to_date, ind.key_id)),
+        };
+        let deadline = ind.deadline.or(programme.end_date);
+        let expected = expected_at(
+            ind.baseline,
+            ind.target,
+            programme.start_date,
+            deadline,
+            &ind.milestones,
+            d.until,
+        );
+        let st = status(
+            total,
+            ind.baseline,
+            ind.target,
+            programme.start_date,
+            deadline,
+            &ind.milestones,
+            d.until,
+        );
+        let months = if matches!(ind.source, Source::Ratio { .. }) {
+            Vec::new()
+        } else {
+            let got: HashMap<String, i64> = read::monthly(
+                conn,
+                ind.key_id,
+                scope,
+                Days {
+                    from: None,
+                    until: d.until,
+                },
+            )
+            .await?
+            .into_iter()
+            .map(|(m, s)| (m, s.amount))
+            .collect();
+            // From the programme's start, or its first value if that came earlier.
+            let first = got
+                .keys()
+                .min()
+                .and_then(|m| Date::parse_stored(&format!("{m}-01")))
+                .map_or(start, |f| f.min(start));
+            months_between(first.min(d.until), d.until)
+                .iter()
+                .map(|(y, m)| {
+                    let k = format!("{y}-{m:02}");
+                    let v = got.get(&k).copied().unwrap_or(0);
+                    (k, v)
+                })
+                .collect()
+        };
+        out.push(Line {
+            indicator: ind.clone(),
+            value,
+            to_date: total,
+            expected,
+            status: st,
+            deadline,
+            months,
+        });
+    }
+    Ok(out)
+}
+
+/// One indicator of the programme (for its form).
+pub async fn get(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    id: IndicatorId,
+) -> Result<Indicator> {
+    authorise(app, user, Action::ViewIndicators, programme).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    db::get(&mut conn, programme, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The codes of a programme's indicators a ratio may divide (not ratios themselves).
+async fn check_ratio(
+    conn: &mut kozos_db::Conn,
+    programme: ProgrammeId,
+    input: &IndicatorInput,
+    except: Option<IndicatorId>,
+) -> Result<()> {
+    if let Source::Ratio {
+        numerator,
+        denominator,
+    } = &input.source
+    {
+        let others = db::of_programme(conn, programme).await?;
+        let mut e = FieldErrors::new();
+        for (field, code) in [("numerator", numerator), ("denominator", denominator)] {
+            let ok = others.iter().any(|o| {
+                Some(o.id) != except && &o.code == code && !matches!(o.source, Source::Ratio { .. })
+            });
+            if !ok {
+                e.add(field, "err-ratio-unknown");
+            }
+        }
+        if !e.is_empty() {
+            return Err(AppError::Invalid(e));
+        }
+    }
+    Ok(())
+}
+
+/// Ids a definition names must exist, and activities and series must be the programme's
+/// own (ids from a form are hostile).
+async fn check_references(app: &App, programme: ProgrammeId, input: &IndicatorInput) -> Result<()> {
+    let mut e = FieldErrors::new();
+    if let Some(place) = input.source.people_filter().and_then(|p| p.residence) {
+        if kozos_db::places::get(&app.db, place).await?.is_none() {
+            e.add("residence_id", "err-choice");
+        }
+    }
+    if let Some(f) = input.source.activity_filter() {
+        let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+        for a in &f.activities {
+            if kozos_db::programmes::activities::programme_of(&mut conn, *a).await?
+                != Some(programme)
+            {
+                e.add("activity_ids", "err-choice");
+                break;
+            }
+        }
+        if let Some(s) = f.series {
+            let theirs = kozos_db::programmes::series::series(&mut conn, s).await?;
+            if theirs.is_none_or(|s| s.programme_id != programme) {
+                e.add("series_id", "err-choice");
+            }
+        }
+    }
+    e.into_result(()).map_err(AppError::Invalid)
+}
+
+/// Define an indicator, or adopt one of the call's templates (its code, names and
+/// definition are the template's; the target and dates are the programme's).
+pub async fn create(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    form: &IndicatorForm,
+    template: Option<TemplateId>,
+    once: Option<&str>,
+) -> Result<IndicatorId> {
+    authorise(app, user, Action::ManageIndicators, programme).await?;
+    let p = self::programme(app, programme).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let template = match template {
+        Some(t) => {
+            let t = db::template(&mut conn, t)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            // Only the programme's own call's templates are offered.
+            if call_of(&p).as_deref() != Some(t.call_code.as_str()) {
+                return Err(AppError::NotFound);
+            }
+            Some(t)
+        }
+        None => None,
+    };
+    let form = match &template {
+        Some(t) => adopted_form(t, form),
+        None => form.clone(),
+    };
+    let input = form.validate().map_err(AppError::Invalid)?;
+    check_ratio(&mut conn, programme, &input, None).await?;
+    drop(conn);
+    check_references(app, programme, &input).await?;
+    let once = Once::new(
+        "indicator",
+        once,
+        &(programme, template.as_ref().map(|t| t.id), &form),
+    );
+    let mut tx = app.db.begin().await?;
+    if let Some(prev) = once.claim(app, &mut tx, user).await? {
+        return Ok(IndicatorId(prev));
+    }
+    let id = db::insert(
+        &mut tx,
+        programme,
+        &input,
+        template.as_ref(),
+        app.clock.instant(),
+    )
+    .await?;
+    db::touch(&mut tx, programme, Touch::Indicator(id)).await?;
+    once.complete(&mut tx, user, id.0).await?;
+    audit::record(
+        &mut tx,
+        &app.now_text(),
+        Some(user.id),
+        "add_indicator",
+        "programme",
+        Some(programme.0),
+        &format!("{} {}", input.code, input.name_hu),
+    )
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(id)
+}
+
+/// A template's definition with the programme's target, baseline and dates.
+fn adopted_form(t: &Template, typed: &IndicatorForm) -> IndicatorForm {
+    let shell = Indicator {
+        id: IndicatorId(0),
+        programme_id: ProgrammeId(0),
+        template_id: Some(t.id),
+        rollup_key: t.key.clone(),
+        key_id: t.key_id,
+        code: t.code.clone(),
+        name_hu: t.name_hu.clone(),
+        name_en: t.name_en.clone(),
+        description: t.description.clone(),
+        source: t.source.clone(),
+        baseline: 0,
+        target: 0,
+        deadline: None,
+        milestones: Vec::new(),
+        version: 0,
+    };
+    IndicatorForm {
+        baseline: typed.baseline.clone(),
+        target: typed.target.clone(),
+        deadline: typed.deadline.clone(),
+        milestones: typed.milestones.clone(),
+        ..IndicatorForm::from_indicator(&shell, ',')
+    }
+}
+
+/// Save an edit made from `version`. An adopted indicator keeps its template's code and
+/// definition; only its target, baseline and dates are the programme's to change.
+pub async fn update(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    id: IndicatorId,
+    form: &IndicatorForm,
+    version: Option<i64>,
+) -> Result<()> {
+    authorise(app, user, Action::ManageIndicators, programme).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let stored = db::get(&mut conn, programme, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let form = match stored.template_id {
+        Some(t) => {
+            let t = db::template(&mut conn, t)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            adopted_form(&t, form)
+        }
+        None => form.clone(),
+    };
+    let input = form.validate().map_err(AppError::Invalid)?;
+    let was = IndicatorForm::from_indicator(&stored, ',').validate().ok();
+    if was.as_ref() == Some(&input) {
+        return Ok(());
+    }
+    check_ratio(&mut conn, programme, &input, Some(id)).await?;
+    drop(conn);
+    check_references(app, programme, &input).await?;
+    let mut tx = app.db.begin().await?;
+    saved(
+        db::update(
+            &mut tx,
+            programme,
+            id,
+            &input,
+            stored.template_id,
+            version.unwrap_or(stored.version),
+            app.clock.instant(),
+        )
+        .await?,
+    )?;
+    let now = db::get(&mut tx, programme, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if now.key_id != stored.key_id {
+        db::maintain::rekey(&mut tx, &now, stored.key_id).await?;
+    }
+    db::touch(&mut tx, programme, Touch::Indicator(id)).await?;
+    audit::record(
+        &mut tx,
+        &app.now_text(),
+        Some(user.id),
+        "update_indicator",
+        "programme",
+        Some(programme.0),
+        &format!("{} {}", input.code, input.name_hu),
+    )
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+/// Remove an indicator (confirmed on its own page). A ratio that divides it is refused.
+pub async fn delete(app: &App, user: &User, programme: ProgrammeId, id: IndicatorId) -> Result<()> {
+    authorise(app, user, Action::ManageIndicators, programme).await?;
+    let mut tx = app.db.begin().await?;
+    let stored = db::get(&mut tx, programme, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let used = db::of_programme(&mut tx, programme).await?.into_iter().any(|o| {
+        matches!(&o.source, Source::Ratio { numerator, denominator } if *numerator == stored.code || *denominator == stored.code)
+    });
+    if used {
+        let mut e = FieldErrors::new();
+        e.add("code", "err-indicator-in-ratio");
+        return Err(AppError::Invalid(e));
+    }
+    db::delete(&mut tx, programme, id).await?;
+    audit::record(
+        &mut tx,
+        &app.now_text(),
+        Some(user.id),
+        "delete_indicator",
+        "programme",
+        Some(programme.0),
+        &format!("{} {}", stored.code, stored.name_hu),
+    )
+    .await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+/// The values of a programme's indicators for a period, for the API.
+pub async fn values(
+    app: &App,
+    user: Option<&User>,
+    id: ProgrammeId,
+    period: Option<ReportPeriod>,
+) -> Result<(Programme, Vec<Line>, bool)> {
+    let staff = match user {
+        Some(u) => {
+            let t = programmes::target(&app.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            kozos_domain::policy::allows(&u.grants, Action::ViewIndicators, &t)
+        }
+        None => false,
+    };
+    let programme = programme(app, id).await?;
+    let today = app.clock.today();
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let indicators = db::of_programme(&mut conn, id).await?;
+    let lines = lines(
+        &mut conn,
+        &programme,
+        indicators,
+        period,
+        days(period, today),
+    )
+    .await?;
+    Ok((programme, lines, staff))
+}
