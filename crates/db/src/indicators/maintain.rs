@@ -90,8 +90,16 @@ async fn lock(conn: &mut Conn) -> Result<(), DbError> {
 /// Bring `programme`'s indicators up to date after a write described by `touch`.
 pub async fn touch(conn: &mut Conn, programme: ProgrammeId, touch: Touch) -> Result<(), DbError> {
     let indicators = super::of_programme(conn, programme).await?;
+    touch_these(conn, &indicators, touch).await
+}
+
+async fn touch_these(
+    conn: &mut Conn,
+    indicators: &[Indicator],
+    touch: Touch,
+) -> Result<(), DbError> {
     let mut locked = false;
-    for ind in &indicators {
+    for ind in indicators {
         let s = scope(ind, touch);
         if s == Scope::None {
             continue;
@@ -105,16 +113,15 @@ pub async fn touch(conn: &mut Conn, programme: ProgrammeId, touch: Touch) -> Res
     Ok(())
 }
 
-/// [`touch`] the programme an activity belongs to.
+/// [`touch`] the programme an activity belongs to (one query when it has no indicators:
+/// this runs with every check-in).
 pub async fn touch_activity(
     conn: &mut Conn,
     activity: ActivityId,
     t: Touch,
 ) -> Result<(), DbError> {
-    match crate::programmes::activities::programme_of(conn, activity).await? {
-        Some(p) => touch(conn, p, t).await,
-        None => Ok(()),
-    }
+    let indicators = super::of_activity_programme(conn, activity).await?;
+    touch_these(conn, &indicators, t).await
 }
 
 /// The programmes a person took part in (before a merge moves their rows).

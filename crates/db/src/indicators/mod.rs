@@ -167,6 +167,21 @@ pub async fn of_programme(
     rows.iter().map(from_row).collect()
 }
 
+/// The indicators of the programme an activity belongs to.
+pub async fn of_activity_programme(
+    conn: &mut Conn,
+    activity: ActivityId,
+) -> Result<Vec<Indicator>, DbError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLS} FROM indicators i JOIN indicator_keys k ON k.id = i.key_id \
+         WHERE i.programme_id = (SELECT programme_id FROM activities WHERE id = $1) ORDER BY i.id"
+    ))
+    .bind(activity.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
 /// An indicator of this programme (another programme's is `None`).
 pub async fn get(
     conn: &mut Conn,
