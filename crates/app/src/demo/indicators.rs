@@ -450,11 +450,8 @@ pub async fn load(tx: &mut Tx, ids: &Ids, now: Instant) -> Result<usize> {
         ids.network,
         db::insert(tx, ids.network, &net, None, now).await?,
     ));
+    let sha = crate::participation::evidence::sha256_hex(STATEMENT_PDF);
     for (id, on, amount, note) in manual {
-        let sha = {
-            use sha2::Digest;
-            format!("{:x}", sha2::Sha256::digest(STATEMENT_PDF))
-        };
         db::insert_manual(
             tx,
             id,

@@ -75,9 +75,9 @@ pub async fn drill(
         (page - 1) * PAGE,
     )
     .await?;
-    let value = read::sums(&mut conn, &[indicator.key_id], scope, d)
+    let value = read::sums(&mut conn, Some(&[indicator.key_id]), &[scope], d)
         .await?
-        .get(&indicator.key_id)
+        .get(&(indicator.key_id, scope))
         .map_or(0, |s| s.amount);
     let item = indicator.source.kind().item();
     let may = |a| allows(&user.grants, a, &target);

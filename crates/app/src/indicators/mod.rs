@@ -136,18 +136,15 @@ pub(crate) async fn lines(
 ) -> Result<Vec<Line>> {
     let scope = programme_scope(programme.id);
     let keys: Vec<i64> = indicators.iter().map(|i| i.key_id).collect();
-    let in_period = read::sums(conn, &keys, scope, d).await?;
-    let to_date = read::sums(
-        conn,
-        &keys,
-        scope,
-        Days {
-            from: None,
-            until: d.until,
-        },
-    )
-    .await?;
-    let amount = |m: &HashMap<i64, read::Sum>, k: i64| m.get(&k).map_or(0, |s| s.amount);
+    let all_time = Days {
+        from: None,
+        until: d.until,
+    };
+    let in_period = read::sums(conn, Some(&keys), &[scope], d).await?;
+    let to_date = read::sums(conn, Some(&keys), &[scope], all_time).await?;
+    let mut monthly = read::monthly(conn, &keys, scope, all_time).await?;
+    let amount =
+        |m: &HashMap<(i64, i64), read::Sum>, k: i64| m.get(&(k, scope)).map_or(0, |s| s.amount);
     let by_code: HashMap<&str, i64> = indicators
         .iter()
         .map(|i| (i.code.as_str(), i.key_id))
@@ -163,7 +160,7 @@ pub(crate) async fn lines(
                 numerator,
                 denominator,
             } => {
-                let part = |m: &HashMap<i64, read::Sum>, code: &str| {
+                let part = |m: &HashMap<(i64, i64), read::Sum>, code: &str| {
                     by_code.get(code).map_or(0, |k| amount(m, *k))
                 };
                 (
@@ -194,19 +191,12 @@ pub(crate) async fn lines(
         let months = if matches!(ind.source, Source::Ratio { .. }) {
             Vec::new()
         } else {
-            let got: HashMap<String, i64> = read::monthly(
-                conn,
-                ind.key_id,
-                scope,
-                Days {
-                    from: None,
-                    until: d.until,
-                },
-            )
-            .await?
-            .into_iter()
-            .map(|(m, s)| (m, s.amount))
-            .collect();
+            let got: HashMap<String, i64> = monthly
+                .remove(&ind.key_id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(m, s)| (m, s.amount))
+                .collect();
             // From the programme's start, or its first value if that came earlier.
             let first = got
                 .keys()

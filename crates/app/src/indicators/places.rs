@@ -95,8 +95,18 @@ pub async fn place_rollup(
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
     let templates = db::all_templates(&mut conn).await?;
     let keys: Vec<i64> = templates.iter().map(|t| t.key_id).collect();
-    let here = read::sums(&mut conn, &keys, id.0, d).await?;
-    let child_ids: Vec<i64> = children.iter().map(|c| c.id.0).collect();
+    let all_time = Days {
+        from: None,
+        until: d.until,
+    };
+    // The place and its children in the period, and the place to date: two queries.
+    let mut scopes = vec![id.0];
+    scopes.extend(children.iter().map(|c| c.id.0));
+    let in_period = read::sums(&mut conn, Some(&keys), &scopes, d).await?;
+    let to_date = read::sums(&mut conn, Some(&keys), &[id.0], all_time).await?;
+    let amount = |m: &HashMap<(i64, i64), read::Sum>, key: i64, scope: i64| {
+        m.get(&(key, scope)).map_or(0, |s| s.amount)
+    };
     let commitments: Vec<read::Commitment> = read::all_commitments(&mut conn)
         .await?
         .into_iter()
@@ -111,23 +121,14 @@ pub async fn place_rollup(
         v.dedup();
         v
     };
-    let programme_sums = read::sums_in_scopes(
-        &mut conn,
-        &programme_scopes,
-        Days {
-            from: None,
-            until: d.until,
-        },
-    )
-    .await?;
+    let programme_sums = read::sums(&mut conn, None, &programme_scopes, all_time).await?;
     let mut lines = Vec::new();
     for t in &templates {
-        let mut children_values: Vec<Option<i64>> = Vec::new();
-        let by_child = read::sums_by_scope(&mut conn, t.key_id, &child_ids, d).await?;
-        for c in &children {
-            children_values.push(Some(by_child.get(&c.id.0).map_or(0, |s| s.amount)));
-        }
-        let mut value = Some(here.get(&t.key_id).map_or(0, |s| s.amount));
+        let mut children_values: Vec<Option<i64>> = children
+            .iter()
+            .map(|c| Some(amount(&in_period, t.key_id, c.id.0)))
+            .collect();
+        let mut value = Some(amount(&in_period, t.key_id, id.0));
         let mine: Vec<&read::Commitment> = commitments
             .iter()
             .filter(|c| c.key_id == t.key_id)
@@ -155,23 +156,13 @@ pub async fn place_rollup(
             && mine
                 .iter()
                 .all(|c| c.deadline.is_some_and(|dl| d.until > dl));
-        let to_date = if period.is_none() {
-            value.unwrap_or(0)
-        } else {
-            read::sums(
-                &mut conn,
-                &[t.key_id],
-                id.0,
-                Days {
-                    from: None,
-                    until: d.until,
-                },
-            )
-            .await?
-            .get(&t.key_id)
-            .map_or(0, |s| s.amount)
-        };
-        let status = status_against(to_date, baseline_sum, target_sum, expected, past);
+        let status = status_against(
+            amount(&to_date, t.key_id, id.0),
+            baseline_sum,
+            target_sum,
+            expected,
+            past,
+        );
         if !staff && counts_people(t) {
             let (v, kids) =
                 public_figures(&mut conn, t.key_id, &place, &children, period, d.until).await?;

@@ -22,6 +22,14 @@ pub struct Upload<'a> {
     pub file: Option<(&'a str, &'a [u8])>,
 }
 
+/// A file's SHA-256 in lowercase hex, kept with every evidence file.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// What the user may do with an activity's evidence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EvidenceRights {
@@ -93,10 +101,7 @@ pub async fn upload(
     }
     let checked = validate_upload(upload.kind, upload.file).map_err(AppError::Invalid)?;
     let bytes = upload.file.map(|(_, b)| b).unwrap_or_default();
-    let sha256: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = sha256_hex(bytes);
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
     let file_id = db::insert(

@@ -6,7 +6,7 @@ use crate::row::*;
 use crate::{Conn, DbError};
 use kozos_domain::activity::{ActivityKind, WorkshopPhase};
 use kozos_domain::indicator::compute::*;
-use kozos_domain::indicator::{Source, SourceKind};
+use kozos_domain::indicator::SourceKind;
 use kozos_domain::participation::{progress, AgeBand, Training};
 use kozos_domain::place::decode_lineage;
 use kozos_domain::time::{Date, Instant};
@@ -39,13 +39,14 @@ fn person_clause(person: Option<PersonId>, column: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Load what `source` counts from, for `programme` (only `person`'s rows when given).
+/// Load what indicators of these source kinds count from, for `programme`: one load
+/// serves every indicator a write touches. With `person`, only that person's rows (and
+/// the activities and trainings they attended), which is what a check-in needs.
 pub async fn load(
     conn: &mut Conn,
     programme: ProgrammeId,
-    source: &Source,
+    kinds: &HashSet<SourceKind>,
     person: Option<PersonId>,
-    indicator: IndicatorId,
 ) -> Result<Facts, DbError> {
     let mut facts = Facts::default();
     let row =
@@ -56,126 +57,157 @@ pub async fn load(
     facts.programme_place = oi(&row, "place_id")?.map(PlaceId);
     facts.beneficiary = oi(&row, "beneficiary_id")?.map(OrganisationId);
     let programme_start = od(&row, "start_date")?;
-    let kind = source.kind();
-    if kind == SourceKind::Manual {
-        let rows = sqlx::query(
-            "SELECT id, on_date, amount FROM indicator_manual_values WHERE indicator_id = $1",
-        )
-        .bind(indicator.0)
+    let has = |k: SourceKind| kinds.contains(&k);
+    let computed = kinds
+        .iter()
+        .any(|k| !matches!(k, SourceKind::Manual | SourceKind::Ratio));
+    if !computed {
+        return Ok(facts);
+    }
+    activities(conn, programme, person, &mut facts).await?;
+    if has(SourceKind::Participants)
+        || has(SourceKind::Organisations)
+        || has(SourceKind::Settlements)
+    {
+        attendance(conn, programme, person, &mut facts).await?;
+        people(conn, programme, &mut facts).await?;
+    }
+    if has(SourceKind::TrainingCompleters) {
+        completions(conn, programme, person, &mut facts).await?;
+    }
+    if has(SourceKind::Certificates) {
+        let rows = sqlx::query(&format!(
+            "SELECT c.id, c.activity_id, c.issued_at FROM certificates c JOIN activities a ON a.id = c.activity_id \
+             WHERE a.programme_id = $1 AND c.revoked_at IS NULL{}",
+            person_clause(person, "c.person_id")
+        ))
+        .bind(programme.0)
         .fetch_all(&mut *conn)
         .await?;
         for r in &rows {
-            facts.manual.push(ManualFact {
-                id: ManualValueId(i(r, "id")?),
-                day: od(r, "on_date")?.ok_or_else(|| DbError::Corrupt("on_date".into()))?,
-                amount: i(r, "amount")?,
+            facts.certificates.push(CertificateFact {
+                id: CertificateId(i(r, "id")?),
+                activity: ActivityId(i(r, "activity_id")?),
+                day: day_of(&s(r, "issued_at")?)?,
             });
         }
-        return Ok(facts);
     }
-    if kind == SourceKind::Ratio {
-        return Ok(facts);
-    }
-    activities(conn, programme, &mut facts).await?;
-    match kind {
-        SourceKind::Participants | SourceKind::Organisations | SourceKind::Settlements => {
-            attendance(conn, programme, person, &mut facts).await?;
-            people(conn, programme, &mut facts).await?;
-        }
-        SourceKind::TrainingCompleters => completions(conn, programme, person, &mut facts).await?,
-        SourceKind::Certificates => {
-            let rows = sqlx::query(&format!(
-                "SELECT c.id, c.activity_id, c.issued_at FROM certificates c JOIN activities a ON a.id = c.activity_id \
-                 WHERE a.programme_id = $1 AND c.revoked_at IS NULL{}",
-                person_clause(person, "c.person_id")
-            ))
-            .bind(programme.0)
-            .fetch_all(&mut *conn)
-            .await?;
-            for r in &rows {
-                facts.certificates.push(CertificateFact {
-                    id: CertificateId(i(r, "id")?),
-                    activity: ActivityId(i(r, "activity_id")?),
-                    day: day_of(&s(r, "issued_at")?)?,
-                });
-            }
-        }
-        SourceKind::VolunteerHours => {
-            let rows = sqlx::query(
-                "SELECT v.id, v.activity_id, v.minutes FROM volunteer_shifts v JOIN activities a ON a.id = v.activity_id \
-                 WHERE a.programme_id = $1",
-            )
-            .bind(programme.0)
-            .fetch_all(&mut *conn)
-            .await?;
-            for r in &rows {
-                facts.shifts.push(ShiftFact {
-                    id: ShiftId(i(r, "id")?),
-                    activity: ActivityId(i(r, "activity_id")?),
-                    minutes: i(r, "minutes")?,
-                });
-            }
-        }
-        _ => {}
-    }
-    if kind == SourceKind::Organisations {
-        // A partner counts from its first agreement, or from the programme's start.
+    if has(SourceKind::VolunteerHours) {
         let rows = sqlx::query(
-            "SELECT p.organisation_id, MIN(g.signed_on) AS signed FROM partners p \
-             LEFT JOIN agreements g ON g.partner_id = p.id WHERE p.programme_id = $1 GROUP BY p.organisation_id",
+            "SELECT v.id, v.activity_id, v.minutes FROM volunteer_shifts v JOIN activities a ON a.id = v.activity_id \
+             WHERE a.programme_id = $1",
         )
         .bind(programme.0)
         .fetch_all(&mut *conn)
         .await?;
         for r in &rows {
-            if let Some(day) = od(r, "signed")?.or(programme_start) {
-                facts.partners.push(PartnerFact {
-                    organisation: OrganisationId(i(r, "organisation_id")?),
-                    day,
-                });
-            }
-        }
-        let mut orgs: HashSet<i64> = facts.partners.iter().map(|p| p.organisation.0).collect();
-        for a in facts.activities.values() {
-            orgs.extend(a.organiser.iter().chain(&a.partners).map(|o| o.0));
-        }
-        orgs.extend(
-            facts
-                .people
-                .values()
-                .filter_map(|p| p.organisation)
-                .map(|o| o.0),
-        );
-        if !orgs.is_empty() {
-            let list = orgs
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
-            let rows = sqlx::query(&format!(
-                "SELECT id, settlement_id FROM organisations WHERE id IN ({list}) AND settlement_id IS NOT NULL"
-            ))
-            .fetch_all(&mut *conn)
-            .await?;
-            for r in &rows {
-                facts
-                    .organisation_places
-                    .insert(OrganisationId(i(r, "id")?), PlaceId(i(r, "settlement_id")?));
-            }
+            facts.shifts.push(ShiftFact {
+                id: ShiftId(i(r, "id")?),
+                activity: ActivityId(i(r, "activity_id")?),
+                minutes: i(r, "minutes")?,
+            });
         }
     }
+    if has(SourceKind::Organisations) {
+        organisations(conn, programme, programme_start, &mut facts).await?;
+    }
     Ok(facts)
+}
+
+/// A manual indicator's values.
+pub async fn manual(conn: &mut Conn, indicator: IndicatorId) -> Result<Vec<ManualFact>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, on_date, amount FROM indicator_manual_values WHERE indicator_id = $1",
+    )
+    .bind(indicator.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ManualFact {
+                id: ManualValueId(i(r, "id")?),
+                day: od(r, "on_date")?.ok_or_else(|| DbError::Corrupt("on_date".into()))?,
+                amount: i(r, "amount")?,
+            })
+        })
+        .collect()
+}
+
+/// Partners (from their first agreement, or the programme's start) and where the
+/// organisations reached are.
+async fn organisations(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    programme_start: Option<Date>,
+    facts: &mut Facts,
+) -> Result<(), DbError> {
+    let rows = sqlx::query(
+        "SELECT p.organisation_id, MIN(g.signed_on) AS signed FROM partners p \
+         LEFT JOIN agreements g ON g.partner_id = p.id WHERE p.programme_id = $1 GROUP BY p.organisation_id",
+    )
+    .bind(programme.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in &rows {
+        if let Some(day) = od(r, "signed")?.or(programme_start) {
+            facts.partners.push(PartnerFact {
+                organisation: OrganisationId(i(r, "organisation_id")?),
+                day,
+            });
+        }
+    }
+    let mut orgs: HashSet<i64> = facts.partners.iter().map(|p| p.organisation.0).collect();
+    for a in facts.activities.values() {
+        orgs.extend(a.organiser.iter().chain(&a.partners).map(|o| o.0));
+    }
+    orgs.extend(
+        facts
+            .people
+            .values()
+            .filter_map(|p| p.organisation)
+            .map(|o| o.0),
+    );
+    if orgs.is_empty() {
+        return Ok(());
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT id, settlement_id FROM organisations WHERE id IN ({}) AND settlement_id IS NOT NULL",
+        super::id_list(orgs)
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in &rows {
+        facts
+            .organisation_places
+            .insert(OrganisationId(i(r, "id")?), PlaceId(i(r, "settlement_id")?));
+    }
+    Ok(())
+}
+
+/// Only a person's activities: those they attended or hold a certificate of.
+fn attended_by(person: Option<PersonId>, column: &str) -> String {
+    person
+        .map(|p| {
+            format!(
+                " AND {column} IN (SELECT activity_id FROM attendance WHERE person_id = {0} \
+                 UNION SELECT activity_id FROM certificates WHERE person_id = {0})",
+                p.0
+            )
+        })
+        .unwrap_or_default()
 }
 
 async fn activities(
     conn: &mut Conn,
     programme: ProgrammeId,
+    person: Option<PersonId>,
     facts: &mut Facts,
 ) -> Result<(), DbError> {
-    let rows = sqlx::query(
+    let rows = sqlx::query(&format!(
         "SELECT a.id, a.kind, a.phase, a.series_id, a.starts_at, a.place_id, a.organiser_id, pl.lineage \
-         FROM activities a LEFT JOIN places pl ON pl.id = a.place_id WHERE a.programme_id = $1",
-    )
+         FROM activities a LEFT JOIN places pl ON pl.id = a.place_id WHERE a.programme_id = $1{}",
+        attended_by(person, "a.id")
+    ))
     .bind(programme.0)
     .fetch_all(&mut *conn)
     .await?;
@@ -196,10 +228,11 @@ async fn activities(
         };
         facts.activities.insert(a.id, a);
     }
-    let rows = sqlx::query(
+    let rows = sqlx::query(&format!(
         "SELECT ap.activity_id, ap.organisation_id FROM activity_partners ap JOIN activities a ON a.id = ap.activity_id \
-         WHERE a.programme_id = $1",
-    )
+         WHERE a.programme_id = $1{}",
+        attended_by(person, "a.id")
+    ))
     .bind(programme.0)
     .fetch_all(&mut *conn)
     .await?;
@@ -263,11 +296,7 @@ async fn people(conn: &mut Conn, programme: ProgrammeId, facts: &mut Facts) -> R
     .collect();
     let ids: Vec<i64> = ids.into_iter().collect();
     for chunk in ids.chunks(500) {
-        let list = chunk
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = super::id_list(chunk.iter().copied());
         // Sensitive attributes are held only with a legal basis (a withdrawn consent
         // removes the row), so a row present is one that may be counted.
         let rows = sqlx::query(&format!(
@@ -304,9 +333,11 @@ async fn completions(
     person: Option<PersonId>,
     facts: &mut Facts,
 ) -> Result<(), DbError> {
-    let trainings: Vec<(ActivityId, String, String)> = sqlx::query(
-        "SELECT id, starts_at, ends_at FROM activities WHERE programme_id = $1 AND kind = 'training'",
-    )
+    // One person's check-in: only the trainings they attended.
+    let trainings: Vec<(ActivityId, String, String)> = sqlx::query(&format!(
+        "SELECT id, starts_at, ends_at FROM activities WHERE programme_id = $1 AND kind = 'training'{}",
+        attended_by(person, "id")
+    ))
     .bind(programme.0)
     .fetch_all(&mut *conn)
     .await?

@@ -98,17 +98,42 @@ async fn touch_these(
     indicators: &[Indicator],
     touch: Touch,
 ) -> Result<(), DbError> {
-    let mut locked = false;
-    for ind in indicators {
-        let s = scope(ind, touch);
-        if s == Scope::None {
-            continue;
+    let due: Vec<(&Indicator, Scope)> = indicators
+        .iter()
+        .map(|ind| (ind, scope(ind, touch)))
+        .filter(|(_, s)| *s != Scope::None)
+        .collect();
+    let Some((first, _)) = due.first() else {
+        return Ok(());
+    };
+    lock(conn).await?;
+    // One load of the facts per scope serves every indicator it touches.
+    let programme = first.programme_id;
+    let mut scopes: Vec<Scope> = Vec::new();
+    for (_, s) in &due {
+        if !scopes.contains(s) {
+            scopes.push(*s);
         }
-        if !locked {
-            lock(conn).await?;
-            locked = true;
+    }
+    for sc in scopes {
+        let these: Vec<&Indicator> = due
+            .iter()
+            .filter(|(_, s)| *s == sc)
+            .map(|(i, _)| *i)
+            .collect();
+        let kinds: std::collections::HashSet<SourceKind> =
+            these.iter().map(|i| i.source.kind()).collect();
+        let person = match sc {
+            Scope::Person(p) => Some(p),
+            _ => None,
+        };
+        let mut facts = facts::load(conn, programme, &kinds, person).await?;
+        for ind in these {
+            if ind.source.kind() == SourceKind::Manual {
+                facts.manual = facts::manual(conn, ind.id).await?;
+            }
+            refresh(conn, ind, sc, &facts).await?;
         }
-        refresh(conn, ind, s).await?;
     }
     Ok(())
 }
@@ -144,19 +169,18 @@ pub async fn programmes_of_person(
 pub async fn touch_person(conn: &mut Conn, person: PersonId) -> Result<(), DbError> {
     for p in programmes_of_person(conn, person).await? {
         touch(conn, p, Touch::Person(person)).await?;
-        touch(conn, p, Touch::Certificates(person)).await?;
     }
     Ok(())
 }
 
-/// Recompute one indicator's members in `scope` and write what differs.
-async fn refresh(conn: &mut Conn, ind: &Indicator, scope: Scope) -> Result<(), DbError> {
-    let person = match scope {
-        Scope::Person(p) => Some(p),
-        _ => None,
-    };
-    let facts = facts::load(conn, ind.programme_id, &ind.source, person, ind.id).await?;
-    let mut new = compute::members(&ind.source, &facts);
+/// Recompute one indicator's members in `scope` from `facts` and write what differs.
+async fn refresh(
+    conn: &mut Conn,
+    ind: &Indicator,
+    scope: Scope,
+    facts: &compute::Facts,
+) -> Result<(), DbError> {
+    let mut new = compute::members(&ind.source, facts);
     // A person's facts hold only their rows; the items recomputed are theirs.
     let items: Option<Vec<i64>> = match (scope, ind.source.kind()) {
         (Scope::Person(p), SourceKind::Certificates) => Some(
@@ -222,7 +246,7 @@ pub async fn rekey(conn: &mut Conn, ind: &Indicator, old_key: i64) -> Result<(),
 }
 
 fn id_list(ids: &BTreeSet<i64>) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    super::id_list(ids.iter().copied())
 }
 
 fn changed_items(old: &[Member], new: &[Member]) -> BTreeSet<i64> {
@@ -251,14 +275,7 @@ async fn members(
 ) -> Result<Vec<Member>, DbError> {
     let filter = match items {
         Some([]) => return Ok(Vec::new()),
-        Some(items) => format!(
-            " AND item IN ({})",
-            items
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
+        Some(items) => format!(" AND item IN ({})", super::id_list(items.iter().copied())),
         None => String::new(),
     };
     let rows = sqlx::query(&format!(
@@ -290,24 +307,10 @@ async fn insert_members(
     rows: &[&Member],
 ) -> Result<(), DbError> {
     for chunk in rows.chunks(BATCH) {
-        let mut sql = String::from(
-            "INSERT INTO indicator_members (indicator_id, item, place_id, on_date, amount, via) VALUES ",
+        let sql = format!(
+            "INSERT INTO indicator_members (indicator_id, item, place_id, on_date, amount, via) VALUES {}",
+            super::placeholders(chunk.len(), 6)
         );
-        for (n, _) in chunk.iter().enumerate() {
-            let b = n * 6;
-            if n > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, ${}, ${}, ${})",
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4,
-                b + 5,
-                b + 6
-            ));
-        }
         let mut q = sqlx::query(&sql);
         for m in chunk {
             q = q
@@ -328,11 +331,7 @@ async fn insert_members(
 async fn reach(conn: &mut Conn, key_id: i64, items: &BTreeSet<i64>) -> Result<(), DbError> {
     let all: Vec<i64> = items.iter().copied().collect();
     for chunk in all.chunks(500) {
-        let list = chunk
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = super::id_list(chunk.iter().copied());
         let rows = sqlx::query(&format!(
             "SELECT i.programme_id, m.item, m.place_id, m.on_date, m.amount, m.via FROM indicator_members m \
              JOIN indicators i ON i.id = m.indicator_id WHERE i.key_id = $1 AND m.item IN ({list})"
@@ -487,24 +486,10 @@ pub(crate) async fn insert_reach(
     rows: &[&Reach],
 ) -> Result<(), DbError> {
     for chunk in rows.chunks(BATCH) {
-        let mut sql = String::from(
-            "INSERT INTO indicator_reach (key_id, scope, item, on_date, amount, via) VALUES ",
+        let sql = format!(
+            "INSERT INTO indicator_reach (key_id, scope, item, on_date, amount, via) VALUES {}",
+            super::placeholders(chunk.len(), 6)
         );
-        for (n, _) in chunk.iter().enumerate() {
-            let b = n * 6;
-            if n > 0 {
-                sql.push(',');
-            }
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, ${}, ${}, ${})",
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4,
-                b + 5,
-                b + 6
-            ));
-        }
         let mut q = sqlx::query(&sql);
         for r in chunk {
             q = q

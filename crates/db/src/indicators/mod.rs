@@ -15,6 +15,25 @@ use kozos_domain::time::{Date, Instant};
 use kozos_domain::*;
 use sqlx::any::AnyRow;
 
+/// Ids from our own rows, written into SQL as a list of integers (never text).
+pub(crate) fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
+    ids.into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `($1, $2, …), ($7, …)`: placeholders for a multi-row INSERT of `rows` × `cols`.
+pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 pub use maintain::{touch, touch_activity, touch_person, Touch};
 
 /// The id of a roll-up key, made on first use.

@@ -42,99 +42,76 @@ fn bind_days<'q>(
 }
 
 fn list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    super::id_list(ids.iter().copied())
 }
 
-/// Sums of several keys in one scope, by key.
+fn sum_of(r: &sqlx::any::AnyRow) -> Result<Sum, DbError> {
+    Ok(Sum {
+        n: i(r, "n")?,
+        amount: i(r, "amount")?,
+    })
+}
+
+/// Sums by (key, scope): of these keys (`None`: every key) in these scopes, in one query
+/// per 500 scopes. A programme's dashboard asks one scope, a county its children, a
+/// roll-up every programme based there.
 pub async fn sums(
+    conn: &mut Conn,
+    keys: Option<&[i64]>,
+    scopes: &[i64],
+    days: Days,
+) -> Result<HashMap<(i64, i64), Sum>, DbError> {
+    let mut out = HashMap::new();
+    if keys.is_some_and(<[i64]>::is_empty) {
+        return Ok(out);
+    }
+    let keys = keys
+        .map(|k| format!(" AND key_id IN ({})", list(k)))
+        .unwrap_or_default();
+    for chunk in scopes.chunks(500) {
+        let sql = format!(
+            "SELECT key_id, scope, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount \
+             FROM indicator_daily WHERE scope IN ({}){keys}{} GROUP BY key_id, scope",
+            list(chunk),
+            days.clause(1)
+        );
+        let rows = bind_days(sqlx::query(&sql), days)
+            .fetch_all(&mut *conn)
+            .await?;
+        for r in &rows {
+            out.insert((i(r, "key_id")?, i(r, "scope")?), sum_of(r)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Month by month (`YYYY-MM`) for several keys in one scope, for the time-series charts.
+pub async fn monthly(
     conn: &mut Conn,
     keys: &[i64],
     scope: i64,
     days: Days,
-) -> Result<HashMap<i64, Sum>, DbError> {
+) -> Result<HashMap<i64, Vec<(String, Sum)>>, DbError> {
+    let mut out: HashMap<i64, Vec<(String, Sum)>> = HashMap::new();
     if keys.is_empty() {
-        return Ok(HashMap::new());
+        return Ok(out);
     }
     let sql = format!(
-        "SELECT key_id, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
-         WHERE key_id IN ({}) AND scope = $1{} GROUP BY key_id",
+        "SELECT key_id, SUBSTR(on_date, 1, 7) AS month, CAST(SUM(n) AS BIGINT) AS n, \
+         CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
+         WHERE key_id IN ({}) AND scope = $1{} GROUP BY key_id, SUBSTR(on_date, 1, 7) ORDER BY month",
         list(keys),
         days.clause(2)
     );
     let rows = bind_days(sqlx::query(&sql).bind(scope), days)
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                i(r, "key_id")?,
-                Sum {
-                    n: i(r, "n")?,
-                    amount: i(r, "amount")?,
-                },
-            ))
-        })
-        .collect()
-}
-
-/// Sums of one key in several scopes (a place's children), by scope.
-pub async fn sums_by_scope(
-    conn: &mut Conn,
-    key_id: i64,
-    scopes: &[i64],
-    days: Days,
-) -> Result<HashMap<i64, Sum>, DbError> {
-    if scopes.is_empty() {
-        return Ok(HashMap::new());
+    for r in &rows {
+        out.entry(i(r, "key_id")?)
+            .or_default()
+            .push((s(r, "month")?, sum_of(r)?));
     }
-    let sql = format!(
-        "SELECT scope, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
-         WHERE key_id = $1 AND scope IN ({}){} GROUP BY scope",
-        list(scopes),
-        days.clause(2)
-    );
-    let rows = bind_days(sqlx::query(&sql).bind(key_id), days)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                i(r, "scope")?,
-                Sum {
-                    n: i(r, "n")?,
-                    amount: i(r, "amount")?,
-                },
-            ))
-        })
-        .collect()
-}
-
-/// Month by month (`YYYY-MM`), for the time-series chart.
-pub async fn monthly(
-    conn: &mut Conn,
-    key_id: i64,
-    scope: i64,
-    days: Days,
-) -> Result<Vec<(String, Sum)>, DbError> {
-    let sql = format!(
-        "SELECT SUBSTR(on_date, 1, 7) AS month, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
-         WHERE key_id = $1 AND scope = $2{} GROUP BY SUBSTR(on_date, 1, 7) ORDER BY month",
-        days.clause(3)
-    );
-    let rows = bind_days(sqlx::query(&sql).bind(key_id).bind(scope), days)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                s(r, "month")?,
-                Sum {
-                    n: i(r, "n")?,
-                    amount: i(r, "amount")?,
-                },
-            ))
-        })
-        .collect()
+    Ok(out)
 }
 
 /// Year by year (`YYYY`), per scope, for public statistics.
@@ -148,7 +125,8 @@ pub async fn yearly_by_scope(
         return Ok(Vec::new());
     }
     let rows = sqlx::query(&format!(
-        "SELECT scope, SUBSTR(on_date, 1, 4) AS year, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
+        "SELECT scope, SUBSTR(on_date, 1, 4) AS year, CAST(SUM(n) AS BIGINT) AS n, \
+         CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
          WHERE key_id = $1 AND scope IN ({}) AND on_date <= $2 GROUP BY scope, SUBSTR(on_date, 1, 4)",
         list(scopes)
     ))
@@ -163,10 +141,7 @@ pub async fn yearly_by_scope(
                 i(r, "scope")?,
                 year.parse()
                     .map_err(|_| DbError::Corrupt(format!("year={year}")))?,
-                Sum {
-                    n: i(r, "n")?,
-                    amount: i(r, "amount")?,
-                },
+                sum_of(r)?,
             ))
         })
         .collect()
@@ -293,36 +268,6 @@ pub async fn activity_briefs(
             ))
         })
         .collect()
-}
-
-/// Sums of every key in several scopes (all programmes of a county), by (key, scope).
-pub async fn sums_in_scopes(
-    conn: &mut Conn,
-    scopes: &[i64],
-    days: Days,
-) -> Result<HashMap<(i64, i64), Sum>, DbError> {
-    let mut out = HashMap::new();
-    for chunk in scopes.chunks(500) {
-        let sql = format!(
-            "SELECT key_id, scope, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(amount) AS BIGINT) AS amount FROM indicator_daily \
-             WHERE scope IN ({}){} GROUP BY key_id, scope",
-            list(chunk),
-            days.clause(1)
-        );
-        let rows = bind_days(sqlx::query(&sql), days)
-            .fetch_all(&mut *conn)
-            .await?;
-        for r in &rows {
-            out.insert(
-                (i(r, "key_id")?, i(r, "scope")?),
-                Sum {
-                    n: i(r, "n")?,
-                    amount: i(r, "amount")?,
-                },
-            );
-        }
-    }
-    Ok(out)
 }
 
 /// Every indicator with its programme's place lineage and dates, for roll-up targets.

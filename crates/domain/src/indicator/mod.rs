@@ -2,8 +2,9 @@
 //! defined declaratively and computed from the records, never typed in (only a *manual*
 //! indicator takes a value, with its evidence).
 //!
-//! - [`definition`]: units, counting sources and their filters, the form a project
-//!   manager fills in, and the JSON a definition is stored as;
+//! - [`definition`]: units, counting sources and their filters, and the JSON a
+//!   definition is stored as;
+//! - [`form`]: the form a project manager fills in;
 //! - [`compute`]: from the records' facts to the *members* an indicator counts (each with
 //!   the day it started to count and the place where it happened);
 //! - [`period`]: the report periods (`2022`, `2022-Q3`, `2022-03`);
@@ -13,11 +14,13 @@
 
 pub mod compute;
 pub mod definition;
+pub mod form;
 pub mod period;
 pub mod rollup;
 pub mod status;
 pub mod suppression;
 
 pub use definition::*;
+pub use form::*;
 pub use period::ReportPeriod;
 pub use status::{expected_at, Status};
