@@ -3,7 +3,7 @@
 # KOZOS_TEST_DATABASE_URL is set, as .ci/run does; mail delivered to a local SMTP sink),
 # then the browser end-to-end and
 # accessibility tests, then the API checked from outside with schemathesis and the
-# calendar feeds with Python's icalendar.
+# calendar feeds with Python's icalendar, and the progress report with openpyxl and pdftotext.
 # Each part runs even when an earlier one failed; the exit status is non-zero if any did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +44,7 @@ fi
 scripts/e2e.sh || failed+=("browser")
 scripts/api-check.sh || failed+=("api")
 scripts/feed-check.sh || failed+=("feeds")
+scripts/report-check.sh || failed+=("report")
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "test: FAILED: ${failed[*]}" >&2

@@ -145,3 +145,21 @@ pub async fn settlements_and_parts(app: &App) -> Result<Vec<Place>> {
 pub async fn gazetteer_attribution(app: &App) -> Result<Option<String>> {
     Ok(kozos_db::settings::get(&app.db, crate::gazetteer::ATTRIBUTION_KEY).await?)
 }
+
+/// The places of a lineage, from the country down (for breadcrumbs).
+pub async fn lineage_places(app: &App, lineage: &[PlaceId]) -> Result<Vec<Place>> {
+    let mut out = Vec::with_capacity(lineage.len());
+    for id in lineage {
+        out.push(place(app, *id).await?);
+    }
+    Ok(out)
+}
+
+/// What a grant on this place covers (the place and everything under it).
+pub async fn place_target(app: &App, id: PlaceId) -> Result<kozos_domain::policy::Target> {
+    let p = place(app, id).await?;
+    Ok(kozos_domain::policy::Target {
+        places: p.lineage,
+        ..Default::default()
+    })
+}

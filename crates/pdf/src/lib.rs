@@ -1,5 +1,5 @@
-//! kozos PDF documents: the printed attendance sheet (jelenléti ív) and the certificate
-//! (tanúsítvány), both A4 and in Hungarian.
+//! kozos PDF documents: the printed attendance sheet (jelenléti ív), the certificate
+//! (tanúsítvány) and reports of tables (the progress report), all A4 and in Hungarian.
 //!
 //! Plain structs in, PDF bytes out: no I/O and no dependency on the other kozos crates,
 //! so the callers decide where the bytes go (HTTP response, archive, e-mail) and the
@@ -13,9 +13,11 @@ mod certificate;
 mod doc;
 mod font;
 mod layout;
+mod report;
 mod sheet;
 
 pub use certificate::certificate;
+pub use report::{table_report, Column, Table, TableReport};
 pub use sheet::attendance_sheet;
 
 /// The funding publicity block that EU-funded (Széchenyi 2020) projects must print on

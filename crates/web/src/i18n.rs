@@ -109,7 +109,7 @@ impl Lang {
     pub fn has(self, key: &str) -> bool {
         const ARGUMENTS: &[&str] = &[
             "limit", "seconds", "n", "year", "month", "title", "name", "h", "done", "total",
-            "percent", "date",
+            "percent", "date", "value", "target", "expected", "from", "until", "code", "period",
         ];
         let sample: HashMap<Cow<'static, str>, FluentValue> = ARGUMENTS
             .iter()

@@ -22,6 +22,7 @@ mod activities;
 mod calendar;
 mod checkin;
 mod evidence;
+mod indicators;
 mod jobs;
 mod mail;
 mod organisations;

@@ -3,8 +3,8 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, evidence, jobs, mail, organisations,
-    people, places, programmes, public, registrations, trainings, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
+    organisations, people, places, programmes, public, registrations, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -75,6 +75,7 @@ pub fn route_table() -> Vec<RouteDef> {
         checkin::routes(),
         trainings::routes(),
         evidence::routes(),
+        indicators::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

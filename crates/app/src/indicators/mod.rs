@@ -5,10 +5,13 @@
 //! saved, on every instance.
 
 mod drill;
+mod geo;
+pub mod manual;
 mod places;
+pub mod report;
 
 pub use drill::{drill, Drill, DrillRow};
-pub use places::{place_rollup, PlaceLine, PlaceRollup};
+pub use places::{place_rollup, reached, Dot, PlaceLine, PlaceRollup};
 
 use crate::programmes::authorise;
 use crate::write::{saved, Once};
@@ -517,4 +520,121 @@ pub async fn values(
     )
     .await?;
     Ok((programme, lines, staff))
+}
+
+/// What an indicator form picks from: the programme's series, activities and the codes
+/// a ratio may divide.
+#[derive(Debug, Clone, Default)]
+pub struct FormChoices {
+    pub series: Vec<(SeriesId, String)>,
+    pub activities: Vec<(ActivityId, String, kozos_domain::time::Instant)>,
+    /// Codes and names of the programme's indicators that are not ratios.
+    pub codes: Vec<(String, String)>,
+    pub settlements: Vec<kozos_domain::place::Place>,
+}
+
+pub async fn form_choices(app: &App, user: &User, id: ProgrammeId) -> Result<FormChoices> {
+    authorise(app, user, Action::ManageIndicators, id).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let series = kozos_db::programmes::series::series_in(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let filter = kozos_db::programmes::activities::Filter {
+        programme: Some(id),
+        ..Default::default()
+    };
+    let activities = kozos_db::programmes::activities::list(&mut conn, &filter)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.title, a.starts_at))
+        .collect();
+    let codes = db::of_programme(&mut conn, id)
+        .await?
+        .into_iter()
+        .filter(|i| !matches!(i.source, Source::Ratio { .. }))
+        .map(|i| (i.code, i.name_hu))
+        .collect();
+    drop(conn);
+    Ok(FormChoices {
+        series,
+        activities,
+        codes,
+        settlements: crate::catalogue::settlements(app).await?,
+    })
+}
+
+/// Who may see a programme's indicator pages, and manage them (for links and menus).
+pub async fn rights(app: &App, user: &User, id: ProgrammeId) -> Result<(bool, bool)> {
+    let t = programmes::target(&app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        kozos_domain::policy::allows(&user.grants, Action::ViewIndicators, &t),
+        kozos_domain::policy::allows(&user.grants, Action::ManageIndicators, &t),
+    ))
+}
+
+/// One of the programme's call's templates (to adopt it, or to show what an adopted
+/// indicator counts). Another call's template is not found here.
+pub async fn template(
+    app: &App,
+    user: &User,
+    id: ProgrammeId,
+    template: TemplateId,
+) -> Result<Template> {
+    authorise(app, user, Action::ViewIndicators, id).await?;
+    let p = programme(app, id).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let t = db::template(&mut conn, template)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if call_of(&p).as_deref() != Some(t.call_code.as_str()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(t)
+}
+
+/// The programme, for those who may read its indicators (page headings, breadcrumbs).
+pub async fn programme_for(app: &App, user: &User, id: ProgrammeId) -> Result<Programme> {
+    authorise(app, user, Action::ViewIndicators, id).await?;
+    programme(app, id).await
+}
+
+/// A programme's figure as the public may read it: counts of people only for a year or to
+/// date, and never from 1 to 4 (nor a ratio built on them). Other figures are public as
+/// they are.
+pub fn public_value(line: &Line, period: Option<ReportPeriod>, value: i64) -> Option<i64> {
+    let personal = matches!(
+        line.indicator.source.kind().item(),
+        Some(ItemKind::Person | ItemKind::Certificate)
+    ) || matches!(line.indicator.source, Source::Ratio { .. });
+    if !personal {
+        return Some(value);
+    }
+    let yearly = matches!(period, None | Some(ReportPeriod::Year(_)));
+    let small = value > 0 && value < kozos_domain::indicator::suppression::THRESHOLD;
+    (yearly && !small && !matches!(line.indicator.source, Source::Ratio { .. })).then_some(value)
+}
+
+/// The rows behind an indicator's value, found by the indicator's id alone (the API).
+pub async fn drill_by_id(
+    app: &App,
+    user: &User,
+    id: IndicatorId,
+    period: Option<ReportPeriod>,
+    page: i64,
+) -> Result<Drill> {
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let programme = db::programme_of(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(conn);
+    drill(app, user, programme, id, period, page).await
+}
+
+/// The last day a period's figures count: its last day, or today while it runs.
+pub fn until(app: &App, period: Option<ReportPeriod>) -> Date {
+    days(period, app.clock.today()).until
 }

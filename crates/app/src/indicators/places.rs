@@ -110,7 +110,8 @@ pub async fn place_rollup(
     let commitments: Vec<read::Commitment> = read::all_commitments(&mut conn)
         .await?
         .into_iter()
-        .filter(|c| c.places.contains(&id))
+        // A programme with no place of its own (a national one) belongs to the country.
+        .filter(|c| c.places.contains(&id) || (c.places.is_empty() && place.lineage.len() == 1))
         .collect();
     let programme_scopes: Vec<i64> = {
         let mut v: Vec<i64> = commitments
@@ -273,4 +274,68 @@ async fn public_figures(
     };
     let shown = |r: usize| (!hidden[r][col]).then_some(table[r][col]);
     Ok((shown(0), (1..scopes.len()).map(shown).collect()))
+}
+
+/// A settlement reached, as a dot on the map.
+#[derive(Debug, Clone)]
+pub struct Dot {
+    pub place: PlaceId,
+    pub name: String,
+    pub x: f32,
+    pub y: f32,
+    /// `None` for the public when the figure counts people (the dot says only "reached").
+    pub value: Option<i64>,
+}
+
+/// The settlements under a place reached by one call indicator (its roll-up key) in a
+/// period, with their positions. The public sees dots for people counts too, but not
+/// how many: "someone from here took part" is what a public activity already says.
+pub async fn reached(
+    app: &App,
+    user: Option<&User>,
+    id: PlaceId,
+    key_id: i64,
+    period: Option<ReportPeriod>,
+) -> Result<Vec<Dot>> {
+    let place = places::get(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let target = Target {
+        places: place.lineage.clone(),
+        ..Target::default()
+    };
+    let staff = user.is_some_and(|u| allows(&u.grants, Action::ViewIndicators, &target));
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let Some(t) = db::all_templates(&mut conn)
+        .await?
+        .into_iter()
+        .find(|t| t.key_id == key_id)
+    else {
+        return Err(AppError::NotFound);
+    };
+    let d = days(period, app.clock.today());
+    let prefix = kozos_domain::place::encode_lineage(&place.lineage);
+    let rows = read::settlements_reached(&mut conn, key_id, &prefix, d).await?;
+    drop(conn);
+    let Some(country) = place.lineage.first() else {
+        return Ok(Vec::new());
+    };
+    let counties: HashMap<PlaceId, String> = places::children(&app.db, Some(*country))
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let hide = !staff && counts_people(&t);
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let county = counties.get(r.lineage.get(1)?)?;
+            let (x, y) = super::geo::position(county, &r.name)?;
+            Some(Dot {
+                place: r.place,
+                name: r.name,
+                x,
+                y,
+                value: (!hide).then_some(r.sum.amount),
+            })
+        })
+        .collect())
 }

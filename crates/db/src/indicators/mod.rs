@@ -7,6 +7,7 @@
 pub mod facts;
 pub mod maintain;
 pub mod read;
+pub mod report;
 
 use crate::row::*;
 use crate::{Conn, DbError, Saved};
@@ -554,14 +555,14 @@ pub async fn save_explanation(
     })
 }
 
-/// The explanations of a programme's indicators for a period, by indicator.
+/// The explanations of a programme's indicators for a period, with their versions.
 pub async fn explanations(
     conn: &mut Conn,
     programme: ProgrammeId,
     period: &str,
-) -> Result<Vec<(IndicatorId, String)>, DbError> {
+) -> Result<std::collections::HashMap<IndicatorId, (String, i64)>, DbError> {
     let rows = sqlx::query(
-        "SELECT e.indicator_id, e.body FROM indicator_explanations e JOIN indicators i ON i.id = e.indicator_id \
+        "SELECT e.indicator_id, e.body, e.version FROM indicator_explanations e JOIN indicators i ON i.id = e.indicator_id \
          WHERE i.programme_id = $1 AND e.period = $2",
     )
     .bind(programme.0)
@@ -569,6 +570,11 @@ pub async fn explanations(
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
-        .map(|r| Ok((IndicatorId(i(r, "indicator_id")?), s(r, "body")?)))
+        .map(|r| {
+            Ok((
+                IndicatorId(i(r, "indicator_id")?),
+                (s(r, "body")?, i(r, "version")?),
+            ))
+        })
         .collect()
 }

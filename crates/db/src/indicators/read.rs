@@ -322,3 +322,45 @@ pub struct Commitment {
     /// The programme's place and its ancestors.
     pub places: Vec<PlaceId>,
 }
+
+/// The settlements under a place (its lineage prefix, `/1/5/`) with a value for a key in
+/// these days: (settlement, its name, its lineage, the sum), for the map's dots.
+pub async fn settlements_reached(
+    conn: &mut Conn,
+    key_id: i64,
+    under: &str,
+    days: Days,
+) -> Result<Vec<Reached>, DbError> {
+    let sql = format!(
+        "SELECT d.scope, p.name, p.lineage, CAST(SUM(d.n) AS BIGINT) AS n, CAST(SUM(d.amount) AS BIGINT) AS amount \
+         FROM indicator_daily d JOIN places p ON p.id = d.scope \
+         WHERE d.key_id = $1 AND p.kind = 'settlement' AND p.lineage LIKE $2{} \
+         GROUP BY d.scope, p.name, p.lineage",
+        days.clause(3).replace("on_date", "d.on_date")
+    );
+    let rows = bind_days(
+        sqlx::query(&sql).bind(key_id).bind(format!("{under}%")),
+        days,
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Reached {
+                place: PlaceId(i(r, "scope")?),
+                name: s(r, "name")?,
+                lineage: kozos_domain::place::decode_lineage(&s(r, "lineage")?),
+                sum: sum_of(r)?,
+            })
+        })
+        .filter(|r| r.as_ref().map_or(true, |r| r.sum.amount > 0))
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reached {
+    pub place: PlaceId,
+    pub name: String,
+    pub lineage: Vec<PlaceId>,
+    pub sum: Sum,
+}

@@ -4,7 +4,8 @@
 //!
 //! - [`definition`]: units, counting sources and their filters, and the JSON a
 //!   definition is stored as;
-//! - [`form`]: the form a project manager fills in;
+//! - [`form`]: the form a project manager fills in; [`manual`]: a typed value with its
+//!   evidence file;
 //! - [`compute`]: from the records' facts to the *members* an indicator counts (each with
 //!   the day it started to count and the place where it happened);
 //! - [`period`]: the report periods (`2022`, `2022-Q3`, `2022-03`);
@@ -15,6 +16,7 @@
 pub mod compute;
 pub mod definition;
 pub mod form;
+pub mod manual;
 pub mod period;
 pub mod rollup;
 pub mod status;
@@ -22,5 +24,6 @@ pub mod suppression;
 
 pub use definition::*;
 pub use form::*;
+pub use manual::{ManualValueForm, ManualValueInput};
 pub use period::ReportPeriod;
 pub use status::{expected_at, Status};

@@ -17,6 +17,7 @@ mod demo;
 mod evidence;
 mod forms_unchanged;
 mod i18n;
+mod indicator_pages;
 mod indicators;
 mod jobs;
 mod mail;

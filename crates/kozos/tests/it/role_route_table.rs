@@ -12,6 +12,9 @@
 //! `{mail}`: a queued mail, `{file}`: an evidence file of the activity). On
 //! `/admin/people/…` `{id}` is a person of the programme (`{other}` a second one, for
 //! merging); `@foreign` names a consent or shift of another person or activity than the URL's.
+//! `{ind}` is an indicator of the programme counting its activities, except on `/values`
+//! routes, where it is a manual indicator and `{value}` one of its values; on places and
+//! statistics routes `{id}` is the programme's settlement.
 
 use crate::both;
 use crate::harness::*;
@@ -233,6 +236,39 @@ PUT    /api/v1/organisations/{id}@move                             401  403  403
 PUT    /api/v1/organisations/{id}@parent                           401  403  403  403  403   403  403    422    ok   403   ok
 PUT    /api/v1/organisations/{id}@cycle                            401  403  403  403  403   403  403    422    422  403   422
 GET    /api/v1/places                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/programmes/{id}/indicators                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/indicators@kecskemet                  in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/indicators/new                        in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/indicators/new                        in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/indicators/new@kecskemet              in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/indicators/{ind}                      in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/indicators/{ind}@kecskemet            in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/indicators/{ind}/edit                 in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/indicators/{ind}/edit                 in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/indicators/{ind}/edit@kecskemet       in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/indicators/{ind}/delete               in   403  403  403  403   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/indicators/{ind}/delete               in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/indicators/{ind}/values               in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+POST   /admin/programmes/{id}/indicators/{ind}/values               in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/indicators/{ind}/values/{value}       in   403  403  ok   ok    ok   403    403    ok   403   ok
+GET    /admin/programmes/{id}/indicators/{ind}/values/{value}@kecskemet in 403 403 403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/indicators/{ind}/values/{value}/delete in  403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/report                                in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/report@kecskemet                      in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/report/explanations/{ind}             in   403  403  403  403   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/report.xlsx                           in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/report.xlsx@kecskemet                 in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/report.csv                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/report.pdf                            in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/indicators                                            in   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/places/{id}/indicators                                in   403  403  403  403   403  ok     ok     ok   403   ok
+GET    /admin/places/{id}/indicators@kecskemet                      in   403  403  403  403   403  403    403    ok   403   ok
+GET    /statistics                                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /statistics/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/programmes/{id}/indicators                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/places/{id}/indicators                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/indicators/{id}/records                              401  403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /api/v1/indicators/{id}/records@kecskemet                    401  403  403  403  403   403  403    403    ok   ok    ok
 ";
 
 struct Row {
@@ -607,6 +643,15 @@ async fn fixtures(
             "kecskemet_org",
             org("Kecskemét Megyei Jogú Város Önkormányzata").to_string(),
         ),
+        (
+            "place",
+            if programme == t.kecskemet() {
+                settlement("Kecskemét")
+            } else {
+                settlement("Kisbér")
+            }
+            .to_string(),
+        ),
         ("id", programme.to_string()),
     ]
     .into_iter()
@@ -620,6 +665,85 @@ struct TrainingFixture {
     cert: i64,
     number: String,
     batch: i64,
+}
+
+struct IndicatorFixture {
+    counting: kozos_domain::IndicatorId,
+    manual: kozos_domain::IndicatorId,
+    value: kozos_domain::ManualValueId,
+}
+
+/// An indicator counting the programme's activities, and a manual one with a value.
+async fn indicator_fixture(
+    t: &TestApp,
+    admin: &kozos_domain::user::User,
+    pid: kozos_domain::ProgrammeId,
+    n: usize,
+) -> IndicatorFixture {
+    use kozos_app::indicators;
+    use kozos_domain::indicator::{IndicatorForm, ManualValueForm};
+    let form = |code: String, source: &str| IndicatorForm {
+        code,
+        name_hu: "Próbamutató".into(),
+        source: source.into(),
+        unit: "count".into(),
+        target: "10".into(),
+        ..Default::default()
+    };
+    // The previous fixtures' indicators go first: every write to the programme recomputes
+    // its indicators, and hundreds of leftovers would make each later row slower.
+    let mut conn = t.app.db.pool.acquire().await.unwrap();
+    let old = kozos_db::indicators::of_programme(&mut conn, pid)
+        .await
+        .unwrap();
+    drop(conn);
+    for i in old {
+        let fixture = i.code.len() > 1
+            && i.code[..1].chars().all(|c| "RMNE".contains(c))
+            && i.code[1..].chars().all(|c| c.is_ascii_digit());
+        if fixture {
+            indicators::delete(&t.app, admin, pid, i.id).await.unwrap();
+        }
+    }
+    let counting = indicators::create(
+        &t.app,
+        admin,
+        pid,
+        &form(format!("R{n}"), "activities"),
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+    let manual = indicators::create(
+        &t.app,
+        admin,
+        pid,
+        &form(format!("M{n}"), "manual"),
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+    let value = indicators::manual::add(
+        &t.app,
+        admin,
+        pid,
+        manual,
+        &ManualValueForm {
+            on: "2022-05-01".into(),
+            amount: "2".into(),
+            note: String::new(),
+        },
+        Some(("alapito-okirat.pdf", crate::evidence::SMALL_PDF)),
+    )
+    .await
+    .unwrap();
+    IndicatorFixture {
+        counting,
+        manual,
+        value,
+    }
 }
 
 /// A training that ended yesterday: one session attended by two people (one already has
@@ -851,6 +975,23 @@ fn form_for(
             v(&[("person_id", "{person}".into()), ("present", "1".into())])
         }
         "/admin/activities/{id}/roster/walk-in" => v(&[("name", format!("Betérő Béla {n}"))]),
+        "/admin/programmes/{id}/indicators/new" => v(&[
+            ("code", format!("N{n}")),
+            ("name_hu", "Új próbamutató".into()),
+            ("source", "activities".into()),
+            ("target", "5".into()),
+        ]),
+        "/admin/programmes/{id}/indicators/{ind}/edit" => v(&[
+            ("code", format!("E{n}")),
+            ("name_hu", "Átnevezett próbamutató".into()),
+            ("source", "activities".into()),
+            ("target", "12".into()),
+            ("_version", "1".into()),
+        ]),
+        "/admin/programmes/{id}/report/explanations/{ind}" => v(&[
+            ("explanation", "A tavaszi alkalmak elmaradtak.".into()),
+            ("_version", "0".into()),
+        ]),
         "/admin/activities/{id}/training" => v(&[
             ("distance_hours", "0".into()),
             ("completion_percent", "75".into()),
@@ -1036,6 +1177,18 @@ async fn run_table(t: TestApp) {
                 Some((p, fx)) if p == programme_id => fx,
                 _ => fixtures(&t, programme_id, n, &admin, subject).await,
             };
+            // Indicators are made only for the rows that name one, and kept with the rest
+            // while nothing is written: each one makes every later write to the programme
+            // recompute a little more.
+            let needs_indicator =
+                row.route.contains("{ind}") || row.route.starts_with("/api/v1/indicators/");
+            if needs_indicator && !fx.contains_key("ind") {
+                let ind =
+                    indicator_fixture(&t, &admin, kozos_domain::ProgrammeId(programme_id), n).await;
+                fx.insert("ind", ind.counting.to_string());
+                fx.insert("manual", ind.manual.to_string());
+                fx.insert("value", ind.value.to_string());
+            }
             let kept = fx.clone();
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
@@ -1087,6 +1240,18 @@ async fn run_table(t: TestApp) {
             if path.contains("/users/") {
                 path = path.replace("{id}", &fx["user"]);
             }
+            if path.contains("/indicators/{ind}/values") {
+                path = path.replace("{ind}", &fx["manual"]);
+            }
+            if path.starts_with("/api/v1/indicators/") {
+                path = path.replace("{id}", &fx["ind"]);
+            }
+            if path.starts_with("/admin/places/")
+                || path.starts_with("/statistics/")
+                || path.starts_with("/api/v1/places/")
+            {
+                path = path.replace("{id}", &fx["place"]);
+            }
             for (k, v) in &fx {
                 path = path.replace(&format!("{{{k}}}"), v);
             }
@@ -1114,6 +1279,15 @@ async fn run_table(t: TestApp) {
                         &path,
                         &[("kind", "attendance_sheet")],
                         Some(("jelenléti.pdf", "application/pdf", pdf)),
+                    )
+                    .await
+                }
+                "POST" if row.route.ends_with("/indicators/{ind}/values") => {
+                    let pdf = crate::evidence::SMALL_PDF;
+                    c.post_multipart(
+                        &path,
+                        &[("on", "2022.06.01."), ("amount", "3"), ("note", "")],
+                        Some(("jegyzokonyv.pdf", "application/pdf", pdf)),
                     )
                     .await
                 }

@@ -137,6 +137,10 @@ impl ApiError {
     pub fn not_found_in(lang: Lang) -> Self {
         Self::of(lang, ApiFailure::BadPath)
     }
+    /// A query parameter that parsed but names nothing valid (`?period=2022-Q5`).
+    pub fn bad_query(lang: Lang) -> Self {
+        Self::of(lang, ApiFailure::BadQuery)
+    }
 }
 
 impl IntoResponse for ApiError {

@@ -153,7 +153,13 @@ pub async fn download(
     // Only the types kozos stores are named; anything else is bytes to save.
     let content_type = FileType::from_content_type(&f.content_type)
         .map_or("application/octet-stream", FileType::content_type);
-    let disposition = HeaderValue::from_str(&content_disposition(&f.file_name))
+    Ok(attachment(&f.file_name, content_type, bytes))
+}
+
+/// A file to save, never to render in the page's origin: its name for the save dialog,
+/// no sniffing, no caching, and a sandbox if a browser opens it anyway.
+pub(crate) fn attachment(name: &str, content_type: &'static str, bytes: Vec<u8>) -> Response {
+    let disposition = HeaderValue::from_str(&content_disposition(name))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     let mut res = bytes.into_response();
     let h = res.headers_mut();
@@ -171,7 +177,7 @@ pub async fn download(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; sandbox"),
     );
-    Ok(res)
+    res
 }
 
 pub async fn confirm_delete(

@@ -90,6 +90,10 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
             a href={ "/programmes/" (p.id) } { (ctx.t("admin-view-public")) }
             " "
             a href={ (base) "/activities" } { (ctx.t("admin-activities")) }
+            " "
+            a href={ (base) "/indicators" } { (ctx.t("ind-title")) }
+            " "
+            a href={ (base) "/report" } { (ctx.t("ind-report")) }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }

@@ -34,10 +34,15 @@ fn frame(
                             ul {
                                 li { a href="/" { (t("nav-programmes")) } }
                                 li { a href="/calendar" { (t("nav-calendar")) } }
+                                li { a href="/statistics" { (t("nav-statistics")) } }
                                 @if let Some(user) = ctx.and_then(|c| c.user.as_ref()) {
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewBackOffice) {
                                         li { a href="/admin" { (t("nav-back-office")) } }
                                         li { a href="/admin/organisations" { (t("nav-organisations")) } }
+                                    }
+                                    @if user.grants.iter().any(|g| !matches!(g.scope, kozos_domain::user::Scope::Programme(_)))
+                                        && kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewIndicators) {
+                                        li { a href="/admin/indicators" { (t("nav-indicators")) } }
                                     }
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ManagePeople) {
                                         li { a href="/admin/people" { (t("nav-people")) } }
