@@ -6,6 +6,7 @@ pub mod bench_hello;
 pub mod cli;
 pub mod gazetteer_file;
 pub mod logs;
+pub mod progress;
 
 use kozos_app::{App, Clock, Db};
 
