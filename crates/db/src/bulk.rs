@@ -339,6 +339,55 @@ impl AttendanceWriter {
     }
 }
 
+/// How many bytes the database takes (SQLite: its pages; PostgreSQL: the database).
+pub async fn database_bytes(conn: &mut Conn) -> Result<i64, DbError> {
+    let sql = if conn.backend_name() == "PostgreSQL" {
+        "SELECT CAST(pg_database_size(current_database()) AS BIGINT)"
+    } else {
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+    };
+    Ok(sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+/// The programme with the most attendance among those whose project ID starts with
+/// `code_prefix` and that hold an indicator under `rollup_key`, its place's lineage and
+/// its last activity that has ended by `now` (for the indicator benchmark).
+pub async fn busiest_programme(
+    conn: &mut Conn,
+    code_prefix: &str,
+    rollup_key: &str,
+    now: Instant,
+) -> Result<Option<(ProgrammeId, String, ActivityId)>, DbError> {
+    use crate::row::*;
+    let Some(row) = sqlx::query(
+        "SELECT a.programme_id, pl.lineage FROM attendance t JOIN activities a ON a.id = t.activity_id \
+         JOIN programmes p ON p.id = a.programme_id JOIN places pl ON pl.id = p.place_id \
+         WHERE p.code LIKE $1 AND EXISTS (SELECT 1 FROM indicators i JOIN indicator_keys k ON k.id = i.key_id \
+         WHERE i.programme_id = p.id AND k.rollup_key = $2) \
+         GROUP BY a.programme_id, pl.lineage ORDER BY COUNT(*) DESC, a.programme_id LIMIT 1",
+    )
+    .bind(format!("{code_prefix}%"))
+    .bind(rollup_key)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let programme = ProgrammeId(i(&row, "programme_id")?);
+    let lineage = s(&row, "lineage")?;
+    let activity: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM activities WHERE programme_id = $1 AND ends_at <= $2 AND place_id IS NOT NULL \
+         ORDER BY starts_at DESC, id DESC LIMIT 1",
+    )
+    .bind(programme.0)
+    .bind(now.stored())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(activity.map(|a| (programme, lineage, ActivityId(a))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

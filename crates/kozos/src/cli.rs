@@ -80,6 +80,20 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         completers: usize,
     },
+    /// Benchmark: the national data set loaded (unless it is), then the indicator reads
+    /// timed warm and one check-in shown at once (see scripts/bench-indicators.sh).
+    #[command(hide = true)]
+    BenchIndicators {
+        #[command(flatten)]
+        size: NationalSize,
+        /// Load and report the load, without the reads.
+        #[arg(long)]
+        load_only: bool,
+        #[arg(long, default_value_t = 3)]
+        warmups: usize,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -290,10 +304,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let bulk = matches!(
         &cli.command,
-        Some(Command::Demo(DemoArgs {
-            scale: Scale::National,
-            ..
-        }))
+        Some(
+            Command::Demo(DemoArgs {
+                scale: Scale::National,
+                ..
+            }) | Command::BenchIndicators { .. }
+        )
     );
     init_logs(cli.log_json, bulk);
     crate::logs::flush_on_panic();
@@ -512,6 +528,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             completers,
         } => {
             crate::bench_certificates::run(&app, kozos_domain::ProgrammeId(programme), completers)
+                .await
+        }
+        Command::BenchIndicators {
+            size,
+            load_only,
+            warmups,
+            runs,
+        } => {
+            crate::bench_indicators::run(&app, size.options(), load_only, warmups, runs.max(1))
                 .await
         }
     }

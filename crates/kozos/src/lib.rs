@@ -3,6 +3,7 @@
 
 pub mod bench_certificates;
 pub mod bench_hello;
+pub mod bench_indicators;
 pub mod cli;
 pub mod gazetteer_file;
 pub mod logs;
