@@ -15,6 +15,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/kozos-target}
 cargo build --release --quiet
 BIN=$CARGO_TARGET_DIR/release/kozos
 WORK=${KOZOS_BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 read -r -a SIZE <<<"${KOZOS_BENCH_ARGS:-}"
 SUMMARY=()
