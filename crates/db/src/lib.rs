@@ -7,6 +7,7 @@
 //! engines by the integration tests.
 
 pub mod audit;
+pub mod bulk;
 pub mod cache_versions;
 mod error;
 pub mod forms;

@@ -82,6 +82,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0009_indicators.sql"),
         then: None,
     },
+    Migration {
+        version: 10,
+        name: "indicator_reach_item",
+        sql: include_str!("../migrations/0010_indicator_reach_item.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -218,3 +218,46 @@ pub async fn children_in(conn: &mut Conn, parent: PlaceId) -> Result<Vec<Place>,
     .await?;
     rows.iter().map(from_row).collect()
 }
+
+/// Every place of the tree (a few thousand rows), for loaders that place many records.
+pub async fn all_in(conn: &mut Conn) -> Result<Vec<Place>, DbError> {
+    let rows = sqlx::query(&format!("SELECT {COLS} FROM places ORDER BY id"))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Settlements under their parents (districts, or Budapest's county), many at once:
+/// (parent, name, KSH code). Their lineages follow from their parents'. Returns how many
+/// were added.
+pub async fn insert_settlements(
+    conn: &mut Conn,
+    rows: &[(PlaceId, String, Option<String>)],
+    source: &str,
+) -> Result<u64, DbError> {
+    use crate::bulk::{Cell, Inserter};
+    let mut w = Inserter::new(
+        "INSERT INTO places (kind, name, name_folded, parent_id, ksh_code, source) VALUES ",
+        "('settlement', ?1, ?2, ?3, ?4, ?5)",
+        5,
+    );
+    for (parent, name, ksh) in rows {
+        let row = [
+            Cell::Text(name.clone()),
+            Cell::Text(fold(name)),
+            Cell::Int(parent.0),
+            Cell::OptText(ksh.clone()),
+            Cell::Text(source.to_string()),
+        ];
+        w.add(conn, row).await?;
+    }
+    w.flush(conn).await?;
+    // New rows still have the default lineage.
+    sqlx::query(
+        "UPDATE places SET lineage = (SELECT p.lineage FROM places p WHERE p.id = places.parent_id) \
+         || CAST(id AS TEXT) || '/' WHERE lineage = '/' AND parent_id IS NOT NULL",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(w.written)
+}

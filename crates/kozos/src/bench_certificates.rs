@@ -44,7 +44,7 @@ pub async fn run(
 }
 
 /// The process's peak resident memory in KiB (Linux `VmHWM`; 0 where there is none).
-fn peak_rss_kib() -> u64 {
+pub(crate) fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {

@@ -35,8 +35,9 @@ enum Command {
     Serve(ServeArgs),
     /// Apply pending migrations and exit.
     Migrate,
-    /// Load the five demo programmes and one account per role (idempotent).
-    Demo,
+    /// Load the five demo programmes and one account per role (idempotent); with
+    /// `--scale national`, a national data set on top of them (once per database).
+    Demo(DemoArgs),
     /// Accounts.
     User {
         #[command(subcommand)]
@@ -79,6 +80,70 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         completers: usize,
     },
+    /// Benchmark: the national data set loaded (unless it is), then the indicator reads
+    /// timed warm and one check-in shown at once (see scripts/bench-indicators.sh).
+    #[command(hide = true)]
+    BenchIndicators {
+        #[command(flatten)]
+        size: NationalSize,
+        /// Load and report the load, without the reads.
+        #[arg(long)]
+        load_only: bool,
+        #[arg(long, default_value_t = 3)]
+        warmups: usize,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Scale {
+    /// The five seed programmes.
+    Demo,
+    /// Every settlement, ~1,000 programmes, 1M people, 100k activities, 10M attendance.
+    National,
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    #[arg(long, value_enum, default_value_t = Scale::Demo)]
+    scale: Scale,
+    #[command(flatten)]
+    size: NationalSize,
+}
+
+/// How big the national data set is (to shrink it for a quick try).
+#[derive(clap::Args, Clone)]
+pub(crate) struct NationalSize {
+    #[arg(long, default_value_t = 1_000_000)]
+    people: u64,
+    #[arg(long, default_value_t = 100_000)]
+    activities: u64,
+    #[arg(long, default_value_t = 10_000_000)]
+    attendance: u64,
+    #[arg(long, default_value_t = 1_000)]
+    programmes: u64,
+    #[arg(long, default_value_t = 80)]
+    mentors: u64,
+    #[arg(long, default_value_t = 360)]
+    communities: u64,
+    /// The seed of the generated data (the same seed, the same data).
+    #[arg(long, default_value_t = 2017)]
+    seed: u64,
+}
+
+impl NationalSize {
+    pub(crate) fn options(&self) -> kozos_app::demo::national::Options {
+        kozos_app::demo::national::Options {
+            people: self.people,
+            activities: self.activities,
+            attendance: self.attendance,
+            programmes: self.programmes.max(1),
+            mentors: self.mentors,
+            communities: self.communities,
+            seed: self.seed,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -213,9 +278,15 @@ enum PlacesCommand {
     },
 }
 
-fn init_logs(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("KOZOS_LOG")
-        .unwrap_or_else(|_| "info,sqlx=warn".into());
+fn init_logs(json: bool, bulk: bool) {
+    // Bulk loads run statements of thousands of rows: sqlx would log each slow one whole.
+    let default = if bulk {
+        "info,sqlx=error"
+    } else {
+        "info,sqlx=warn"
+    };
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("KOZOS_LOG").unwrap_or_else(|_| default.into());
     // Written by a thread of its own, off the request path (see `logs`); colours only on
     // a terminal (escape codes in a log file are noise, and cost time on every line).
     let b = tracing_subscriber::fmt()
@@ -231,7 +302,16 @@ fn init_logs(json: bool) {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logs(cli.log_json);
+    let bulk = matches!(
+        &cli.command,
+        Some(
+            Command::Demo(DemoArgs {
+                scale: Scale::National,
+                ..
+            }) | Command::BenchIndicators { .. }
+        )
+    );
+    init_logs(cli.log_json, bulk);
     crate::logs::flush_on_panic();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -294,7 +374,37 @@ async fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo(args) if args.scale == Scale::National => {
+            use kozos_app::demo::national;
+            if let Some(mark) = national::loaded(&app).await.map_err(|e| e.to_string())? {
+                return Err(national::refusal(&mark));
+            }
+            let report = national::load(
+                &app,
+                &args.size.options(),
+                &mut crate::progress::Line::default(),
+            )
+            .await
+            .map_err(|e| match e {
+                kozos_app::AppError::Internal(m) => m,
+                other => format!("{other:?}"),
+            })?;
+            for p in &report.phases {
+                println!(
+                    "{:<22} {:>10} rows {:>9.1} s",
+                    p.name,
+                    p.rows,
+                    p.time.as_secs_f64()
+                );
+            }
+            println!(
+                "national demo loaded in {:.1} s; accounts use the password `{}`",
+                report.total().as_secs_f64(),
+                kozos_app::demo::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+        Command::Demo(_) => {
             let ids = kozos_app::demo::load(&app)
                 .await
                 .map_err(|e| format!("{e:?}"))?;
@@ -418,6 +528,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             completers,
         } => {
             crate::bench_certificates::run(&app, kozos_domain::ProgrammeId(programme), completers)
+                .await
+        }
+        Command::BenchIndicators {
+            size,
+            load_only,
+            warmups,
+            runs,
+        } => {
+            crate::bench_indicators::run(&app, size.options(), load_only, warmups, runs.max(1))
                 .await
         }
     }

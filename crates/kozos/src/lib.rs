@@ -3,9 +3,11 @@
 
 pub mod bench_certificates;
 pub mod bench_hello;
+pub mod bench_indicators;
 pub mod cli;
 pub mod gazetteer_file;
 pub mod logs;
+pub mod progress;
 
 use kozos_app::{App, Clock, Db};
 

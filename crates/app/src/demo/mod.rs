@@ -8,6 +8,7 @@
 mod activities;
 pub mod bench;
 mod indicators;
+pub mod national;
 mod participants;
 
 use crate::{App, AppError, Result};

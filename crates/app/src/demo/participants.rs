@@ -20,7 +20,7 @@ use kozos_domain::participation::*;
 use kozos_domain::time::{Date, Instant};
 use kozos_domain::*;
 
-const SURNAMES: &[&str] = &[
+pub(super) const SURNAMES: &[&str] = &[
     "Nagy",
     "Kovács",
     "Tóth",
@@ -77,7 +77,7 @@ const SURNAMES: &[&str] = &[
     "Csörgő",
     "Pőcze",
 ];
-const GIVEN: &[&str] = &[
+pub(super) const GIVEN: &[&str] = &[
     "Anna",
     "Éva",
     "Katalin",

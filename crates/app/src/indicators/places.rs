@@ -103,7 +103,12 @@ pub async fn place_rollup(
     let mut scopes = vec![id.0];
     scopes.extend(children.iter().map(|c| c.id.0));
     let in_period = read::sums(&mut conn, Some(&keys), &scopes, d).await?;
-    let to_date = read::sums(&mut conn, Some(&keys), &[id.0], all_time).await?;
+    // Without a period, "in the period" is "to date" already.
+    let to_date = if period.is_none() {
+        in_period.clone()
+    } else {
+        read::sums(&mut conn, Some(&keys), &[id.0], all_time).await?
+    };
     let amount = |m: &HashMap<(i64, i64), read::Sum>, key: i64, scope: i64| {
         m.get(&(key, scope)).map_or(0, |s| s.amount)
     };
@@ -122,7 +127,16 @@ pub async fn place_rollup(
         v.dedup();
         v
     };
-    let programme_sums = read::sums(&mut conn, None, &programme_scopes, all_time).await?;
+    // Only staff see who is behind. The keys committed to, named: without them the read
+    // cannot use the (key, scope, day) index and walks every daily sum.
+    let programme_sums = if staff {
+        let mut committed: Vec<i64> = commitments.iter().map(|c| c.key_id).collect();
+        committed.sort_unstable();
+        committed.dedup();
+        read::sums(&mut conn, Some(&committed), &programme_scopes, all_time).await?
+    } else {
+        HashMap::new()
+    };
     let mut lines = Vec::new();
     for t in &templates {
         let mut children_values: Vec<Option<i64>> = children

@@ -77,7 +77,7 @@ fn scope(ind: &Indicator, touch: Touch) -> Scope {
     }
 }
 
-async fn lock(conn: &mut Conn) -> Result<(), DbError> {
+pub(crate) async fn lock(conn: &mut Conn) -> Result<(), DbError> {
     if conn.backend_name() == "PostgreSQL" {
         // "kozos-ind": one lock for indicator maintenance, held until the transaction ends.
         sqlx::query("SELECT pg_advisory_xact_lock(7021, 1)")

@@ -4,6 +4,7 @@
 //! transaction (`maintain`), and the reads behind dashboards, reports and drill-downs
 //! (`read`).
 
+pub mod bulk;
 pub mod facts;
 pub mod maintain;
 pub mod read;

@@ -152,7 +152,9 @@ pub struct Member {
 /// (item, place) → (day, amount, via).
 type MemberMap = BTreeMap<(i64, Option<PlaceId>), (Date, i64, Option<ActivityId>)>;
 
-/// Collects members, keeping the earliest day per (item, place).
+/// Collects members, keeping the earliest day per (item, place); on the same day the
+/// lowest `via` (none first), as the roll-up does, so the members do not depend on the
+/// order the facts were read in (activities come from a hash map).
 #[derive(Default)]
 struct Members(MemberMap);
 
@@ -168,7 +170,7 @@ impl Members {
         self.0
             .entry((item, place))
             .and_modify(|e| {
-                if day < e.0 {
+                if (day, via) < (e.0, e.2) {
                     *e = (day, amount, via);
                 }
             })
@@ -497,5 +499,26 @@ mod tests {
             held.iter().map(|m| (m.item, m.day)).collect::<Vec<_>>(),
             vec![(10, d(1, 10)), (11, d(3, 10))]
         );
+    }
+
+    #[test]
+    fn on_the_same_day_the_lower_activity_is_the_reason_whatever_the_order_read() {
+        // Two activities in one settlement on one day: the settlement counts via the
+        // lower id, however the hash map hands them out (each map iterates in its own
+        // order, so many maps try many orders).
+        for n in 0..32 {
+            let order = if n % 2 == 0 { [5, 9] } else { [9, 5] };
+            let mut f = Facts::default();
+            for id in order {
+                let a = activity(id, ActivityKind::Workshop, d(4, 1), 10);
+                f.activities.insert(a.id, a);
+            }
+            let held = members(
+                &Source::Settlements(ActivityFilter::default(), SettlementsBy::Held),
+                &f,
+            );
+            assert_eq!(held.len(), 1);
+            assert_eq!(held[0].via, Some(ActivityId(5)));
+        }
     }
 }

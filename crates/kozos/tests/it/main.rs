@@ -22,6 +22,7 @@ mod indicators;
 mod jobs;
 mod mail;
 mod migrations;
+mod national;
 mod nothing_lost;
 mod participation;
 mod people;
