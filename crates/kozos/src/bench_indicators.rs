@@ -2,7 +2,7 @@
 //! loaded into the database (phase by phase, with the loader's peak memory and the
 //! database's size), then the indicator reads timed warm as the national coordinator
 //! reads them: the country's and a county's roll-up (`place_rollup`) and the busiest
-//! programme's dashboard; then one check-in of a new person through the roster (so
+//! programme's dashboard and its progress report as XLSX; then one check-in of a new person through the roster (so
 //! indicator maintenance runs in its transaction), and the national figure read right
 //! after the commit must have moved by exactly one.
 //!
@@ -154,6 +154,25 @@ pub async fn run(
         programme.0,
         ms(p_med),
         ms(p_p95)
+    );
+    // The busiest programme's progress report for this year, read and written as XLSX
+    // the way its download does.
+    let year = kozos_domain::indicator::ReportPeriod::Year(app.clock.today().year());
+    let bytes = std::cell::Cell::new(0);
+    let (x_med, x_p95) = time(1, 5, || async {
+        let r = kozos_app::indicators::report::report(app, &reader, ProgrammeId(programme.0), year)
+            .await
+            .map_err(e)?;
+        bytes.set(kozos_web::report_xlsx(&r)?.len());
+        Ok(())
+    })
+    .await?;
+    println!(
+        "report xlsx id={} bytes={} median_ms={} p95_ms={} target_ms=2000",
+        programme.0,
+        bytes.get(),
+        ms(x_med),
+        ms(x_p95)
     );
 
     let before = national_figure(app, &reader, country).await?;

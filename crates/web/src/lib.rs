@@ -35,6 +35,11 @@ mod trainings;
 
 pub use routes::{route_table, router, RouteDef};
 
+/// The progress report's XLSX, as its download makes it (for the benchmark).
+pub fn report_xlsx(r: &kozos_app::indicators::report::Report) -> Result<Vec<u8>, String> {
+    indicators::report_xlsx(r)
+}
+
 use kozos_app::App;
 
 /// Settings the web layer needs from the binary's configuration.

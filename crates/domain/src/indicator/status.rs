@@ -98,12 +98,14 @@ pub fn status_against(
     if target > 0 && value >= target {
         return Status::Achieved;
     }
-    let Some(expected) = expected else {
-        return Status::NotStarted;
-    };
+    // Past the deadline short of the target is behind, whether or not the start (and so
+    // the expected path) is known.
     if past_deadline {
         return Status::Behind;
     }
+    let Some(expected) = expected else {
+        return Status::NotStarted;
+    };
     if value >= expected {
         return Status::OnTrack;
     }
@@ -120,6 +122,24 @@ pub fn status_against(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_deadline_short_of_the_target_is_behind_without_a_known_start() {
+        let deadline = Some(d(2023, 1, 31));
+        let day = d(2026, 11, 21);
+        assert_eq!(
+            status(172, 0, 600, None, deadline, &[], day),
+            Status::Behind
+        );
+        assert_eq!(
+            status(600, 0, 600, None, deadline, &[], day),
+            Status::Achieved
+        );
+        assert_eq!(
+            status(10, 0, 600, None, deadline, &[], d(2022, 1, 1)),
+            Status::NotStarted
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()

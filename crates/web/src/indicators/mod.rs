@@ -23,6 +23,11 @@ use axum::http::Method as M;
 use axum::routing::{get, post};
 use utoipa_axum::routes;
 
+/// The report's XLSX (shared with the benchmark, which times it at national scale).
+pub fn report_xlsx(r: &kozos_app::indicators::report::Report) -> Result<Vec<u8>, String> {
+    report_files::xlsx(r).map_err(|e| e.to_string())
+}
+
 #[rustfmt::skip] // one route per line: a table people read
 pub fn routes() -> Vec<RouteDef> {
     vec![
