@@ -300,6 +300,16 @@ pub fn xlsx(r: &Report) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     wb.save_to_buffer()
 }
 
+/// A cell as CSV text. Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`
+/// first: an activity titled `=HYPERLINK(…)`) is kept as text with a leading apostrophe;
+/// numbers are numbers.
+fn csv_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+        _ => c.text(),
+    }
+}
+
 /// One part as CSV: a BOM, `;` between cells, CRLF lines, quotes where needed.
 pub fn csv(part: &Part) -> Vec<u8> {
     fn field(s: &str) -> String {
@@ -314,7 +324,7 @@ pub fn csv(part: &Part) -> Vec<u8> {
     out.push_str(&line(part.headings.iter().map(|h| h.to_string()).collect()));
     out.push_str("\r\n");
     for row in &part.rows {
-        out.push_str(&line(row.iter().map(Cell::text).collect()));
+        out.push_str(&line(row.iter().map(csv_text).collect()));
         out.push_str("\r\n");
     }
     out.into_bytes()
@@ -389,5 +399,14 @@ mod tests {
         };
         let text = String::from_utf8(csv(&part)).unwrap();
         assert_eq!(text, "\u{feff}A;B\r\n\"a;b \"\"c\"\"\";7,5\r\n");
+        let formula = Part {
+            rows: vec![vec![Cell::Text("=HYPERLINK(\"x\")".into()), Cell::Int(-3)]],
+            ..part
+        };
+        let text = String::from_utf8(csv(&formula)).unwrap();
+        assert!(
+            text.ends_with("\"'=HYPERLINK(\"\"x\"\")\";-3\r\n"),
+            "{text}"
+        );
     }
 }

@@ -37,7 +37,7 @@ pub fn period_label(ctx: &Ctx, p: Option<ReportPeriod>) -> String {
 
 /// Status in words and colour (never colour alone).
 pub fn status_badge(ctx: &Ctx, s: Status) -> Markup {
-    html! { span class={ "status status-" (s.as_str()) } { (ctx.t(&format!("ind-status-{}", s.as_str()))) } }
+    html! { span class={ "ind-status ind-status-" (s.as_str()) } { (ctx.t(&format!("ind-status-{}", s.as_str()))) } }
 }
 
 /// The periods a reader can pick: to date, then each year and quarter from `first` to
