@@ -7,7 +7,9 @@ pub mod bench_indicators;
 pub mod cli;
 pub mod gazetteer_file;
 pub mod logs;
+pub mod national;
 pub mod progress;
+pub mod request_log;
 
 use kozos_app::{App, Clock, Db};
 

@@ -21,6 +21,7 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
 /// The token the forms of one response carry. Known from the session or the visitor's
@@ -270,6 +271,10 @@ async fn read<T: DeserializeOwned>(req: Request<Body>) -> Result<(T, FormMeta), 
 
 /// A form whose `_csrf` field matched.
 pub struct CsrfForm<T>(pub T);
+
+/// A form with no fields of its own (only the CSRF token): a delete, a sign-out.
+#[derive(Deserialize, Default)]
+pub struct Empty {}
 
 impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = WebError;

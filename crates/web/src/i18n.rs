@@ -166,11 +166,15 @@ impl Lang {
 
     /// Minutes as hours with the language's decimal sign: 7,5 / 7.5.
     pub fn hours(self, minutes: i64) -> String {
-        let decimal = match self {
+        kozos_domain::money::hours_text(minutes, self.decimal())
+    }
+
+    /// The decimal sign: `,` in Hungarian, `.` in English.
+    pub fn decimal(self) -> char {
+        match self {
             Lang::Hu => ',',
             Lang::En => '.',
-        };
-        kozos_domain::money::hours_text(minutes, decimal)
+        }
     }
 
     /// A file's size: 320 kB, 1,5 MB / 1.5 MB (kilobytes rounded up, so a small file is

@@ -301,35 +301,22 @@ pub struct Dot {
     pub value: Option<i64>,
 }
 
-/// The settlements under a place reached by one call indicator (its roll-up key) in a
-/// period, with their positions. The public sees dots for people counts too, but not
-/// how many: "someone from here took part" is what a public activity already says.
-pub async fn reached(
-    app: &App,
-    user: Option<&User>,
-    id: PlaceId,
-    key_id: i64,
-    period: Option<ReportPeriod>,
-) -> Result<Vec<Dot>> {
-    let place = places::get(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    let target = Target {
-        places: place.lineage.clone(),
-        ..Target::default()
-    };
-    let staff = user.is_some_and(|u| allows(&u.grants, Action::ViewIndicators, &target));
+/// The settlements under a roll-up's place reached by one of its lines' indicators (its
+/// roll-up key), in the roll-up's period, with their positions. The public sees dots for
+/// people counts too, but not how many: "someone from here took part" is what a public
+/// activity already says. What the reader may see was decided by `place_rollup`.
+pub async fn reached(app: &App, r: &PlaceRollup, key_id: i64) -> Result<Vec<Dot>> {
+    let line = r
+        .lines
+        .iter()
+        .find(|l| l.key_id == key_id)
+        .ok_or(AppError::NotFound)?;
+    let d = days(r.period, app.clock.today());
+    let prefix = kozos_domain::place::encode_lineage(&r.place.lineage);
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-    let Some(t) = db::all_templates(&mut conn)
-        .await?
-        .into_iter()
-        .find(|t| t.key_id == key_id)
-    else {
-        return Err(AppError::NotFound);
-    };
-    let d = days(period, app.clock.today());
-    let prefix = kozos_domain::place::encode_lineage(&place.lineage);
     let rows = read::settlements_reached(&mut conn, key_id, &prefix, d).await?;
     drop(conn);
-    let Some(country) = place.lineage.first() else {
+    let Some(country) = r.place.lineage.first() else {
         return Ok(Vec::new());
     };
     let counties: HashMap<PlaceId, String> = places::children(&app.db, Some(*country))
@@ -337,18 +324,18 @@ pub async fn reached(
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
-    let hide = !staff && counts_people(&t);
+    let hide = !r.staff && counts_people(&line.template);
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
-            let county = counties.get(r.lineage.get(1)?)?;
-            let (x, y) = super::geo::position(county, &r.name)?;
+        .filter_map(|row| {
+            let county = counties.get(row.lineage.get(1)?)?;
+            let (x, y) = super::geo::position(county, &row.name)?;
             Some(Dot {
-                place: r.place,
-                name: r.name,
+                place: row.place,
+                name: row.name,
                 x,
                 y,
-                value: (!hide).then_some(r.sum.amount),
+                value: (!hide).then_some(row.sum.amount),
             })
         })
         .collect())

@@ -6,8 +6,6 @@ mod signin_view;
 mod users;
 mod users_view;
 
-pub use signin::Empty;
-
 use crate::routes::{r, RouteDef};
 use axum::http::Method as M;
 use axum::routing::{get, post};

@@ -113,13 +113,13 @@ pub async fn submit(
     }
 }
 
-#[derive(Deserialize, Default)]
-pub struct Empty {}
-
 pub async fn signout(State(s): State<AppState>, req: Request) -> Result<Response, WebError> {
     let token = cookies::get(req.headers(), cookies::SESSION).map(str::to_string);
     let CsrfForm(_) =
-        <CsrfForm<Empty> as axum::extract::FromRequest<AppState>>::from_request(req, &s).await?;
+        <CsrfForm<crate::csrf::Empty> as axum::extract::FromRequest<AppState>>::from_request(
+            req, &s,
+        )
+        .await?;
     if let Some(t) = token {
         kozos_app::auth::sign_out(&s.app, &t).await?;
     }

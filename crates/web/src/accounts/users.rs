@@ -105,7 +105,7 @@ pub async fn remove_grant(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, gid)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<super::Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     match accounts::remove_grant(&s.app, user, UserId(id), GrantId(gid)).await {

@@ -16,7 +16,6 @@ use kozos_app::participation::evidence::{self, Upload};
 use kozos_app::AppError;
 use kozos_domain::participation::FileType;
 use kozos_domain::{ActivityId, EvidenceId, FieldErrors};
-use serde::Deserialize;
 
 pub async fn page(
     State(s): State<AppState>,
@@ -208,14 +207,11 @@ pub async fn confirm_delete(
     Ok(layout::page(&ctx, &title, body))
 }
 
-#[derive(Deserialize, Default)]
-pub struct Empty {}
-
 pub async fn delete(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, file)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     evidence::delete(&s.app, user, ActivityId(id), EvidenceId(file)).await?;

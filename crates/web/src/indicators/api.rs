@@ -58,23 +58,18 @@ pub async fn programme_values(
     let indicators = lines
         .iter()
         .map(|l| {
-            let u = l.indicator.unit();
+            let i = &l.indicator;
             let value = if staff {
                 Some(l.value)
             } else {
                 indicators::public_value(l, p, l.value)
             };
-            IndicatorValueDto {
-                id: l.indicator.id.0,
-                code: l.indicator.code.clone(),
-                name_hu: l.indicator.name_hu.clone(),
-                name_en: l.indicator.name_en.clone(),
-                unit: u.as_str().into(),
-                value: value.map(|v| in_unit(u, v)),
-                target: in_unit(u, l.indicator.target),
-                expected: l.expected.filter(|_| staff).map(|e| in_unit(u, e)),
-                status: staff.then(|| l.status.as_str().to_string()),
-            }
+            IndicatorValueDto::new(
+                (i.id.0, &i.code, &i.name_hu, &i.name_en),
+                i.unit(),
+                (value, i.target, l.expected, l.status),
+                staff,
+            )
         })
         .collect();
     Ok(Json(IndicatorValuesDto {
@@ -100,16 +95,14 @@ pub async fn place_values(
     let indicators = r
         .lines
         .iter()
-        .map(|l| IndicatorValueDto {
-            id: l.key_id,
-            code: l.template.code.clone(),
-            name_hu: l.template.name_hu.clone(),
-            name_en: l.template.name_en.clone(),
-            unit: l.unit.as_str().into(),
-            value: l.value.map(|v| in_unit(l.unit, v)),
-            target: in_unit(l.unit, l.target),
-            expected: l.expected.filter(|_| r.staff).map(|e| in_unit(l.unit, e)),
-            status: r.staff.then(|| l.status.as_str().to_string()),
+        .map(|l| {
+            let t = &l.template;
+            IndicatorValueDto::new(
+                (l.key_id, &t.code, &t.name_hu, &t.name_en),
+                l.unit,
+                (l.value, l.target, l.expected, l.status),
+                r.staff,
+            )
         })
         .collect();
     Ok(Json(IndicatorValuesDto {

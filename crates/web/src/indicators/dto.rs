@@ -1,7 +1,7 @@
 //! The JSON shapes of indicator values and drill-down rows. Amounts are in the unit people
 //! read (`hours`: decimal hours, `percent`: percent), so a client needs no scale table.
 
-use kozos_domain::indicator::Unit;
+use kozos_domain::indicator::{Status, Unit};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -28,6 +28,29 @@ pub struct IndicatorValueDto {
     pub expected: Option<f64>,
     /// `achieved`, `on_track`, `at_risk`, `behind`, `not_started`; staff reads only.
     pub status: Option<String>,
+}
+
+impl IndicatorValueDto {
+    /// `value` as the reader may see it (already withheld for the public); the expected
+    /// value and the status go to staff only.
+    pub fn new(
+        (id, code, name_hu, name_en): (i64, &str, &str, &str),
+        unit: Unit,
+        (value, target, expected, status): (Option<i64>, i64, Option<i64>, Status),
+        staff: bool,
+    ) -> Self {
+        IndicatorValueDto {
+            id,
+            code: code.into(),
+            name_hu: name_hu.into(),
+            name_en: name_en.into(),
+            unit: unit.as_str().into(),
+            value: value.map(|v| in_unit(unit, v)),
+            target: in_unit(unit, target),
+            expected: expected.filter(|_| staff).map(|e| in_unit(unit, e)),
+            status: staff.then(|| status.as_str().to_string()),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -206,15 +206,11 @@ pub async fn download(
     Ok(attachment(&name, content_type, bytes))
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct Empty {}
-
 pub async fn delete(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, ind, value)): Path<(i64, i64, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     manual::delete(

@@ -236,13 +236,6 @@ async fn stored(
     Ok((i, t))
 }
 
-fn decimal(ctx: &Ctx) -> char {
-    match ctx.lang {
-        crate::i18n::Lang::Hu => ',',
-        crate::i18n::Lang::En => '.',
-    }
-}
-
 pub async fn edit_form(
     State(s): State<AppState>,
     ctx: Ctx,
@@ -255,7 +248,7 @@ pub async fn edit_form(
         return Err(ctx.err()(AppError::Forbidden));
     }
     let (i, t) = stored(&s, &ctx, pid, IndicatorId(ind)).await?;
-    let f = IndicatorForm::from_indicator(&i, decimal(&ctx));
+    let f = IndicatorForm::from_indicator(&i, ctx.lang.decimal());
     let state = FormState::edit(i.version, &f);
     render_form(
         &s,
@@ -307,7 +300,7 @@ pub async fn update(
         }
         Err(AppError::Conflict) => {
             let (current, t) = stored(&s, &ctx, pid, iid).await?;
-            let theirs = IndicatorForm::from_indicator(&current, decimal(&ctx));
+            let theirs = IndicatorForm::from_indicator(&current, ctx.lang.decimal());
             let (merged, changes) = conflict::merge("ind", meta.was.as_deref(), &f, &theirs);
             // Saved meanwhile with the values this form was opened at: nothing of theirs
             // is lost by saving ours over it.
@@ -366,15 +359,11 @@ pub async fn confirm_delete(
     ))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Empty {}
-
 pub async fn delete(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, ind)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let base = format!("/admin/programmes/{id}/indicators");

@@ -33,19 +33,19 @@ pub struct PlaceQuery {
     pub key: Option<i64>,
 }
 
-async fn country(s: &AppState) -> Result<PlaceId, WebError> {
+async fn country(s: &AppState, ctx: &Ctx) -> Result<PlaceId, WebError> {
     kozos_app::catalogue::place_children(&s.app, None)
         .await?
         .first()
         .map(|p| p.id)
-        .ok_or_else(|| WebError::new(Lang::Hu, AppError::NotFound))
+        .ok_or_else(|| ctx.err()(AppError::NotFound))
 }
 
 /// `/admin/indicators`: the widest place the reader may read indicators of (the country
 /// for the national coordinator, their county for a county coordinator).
 pub async fn start(State(s): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let top = country(&s).await?;
+    let top = country(&s, &ctx).await?;
     if allows(&user.grants, Action::ViewIndicators, &Target::country()) {
         return Ok(Redirect::to(&format!("/admin/places/{}/indicators", top.0)).into_response());
     }
@@ -75,7 +75,7 @@ pub async fn staff(
     if !r.staff {
         return Err(ctx.err()(AppError::Forbidden));
     }
-    render(&s, &ctx, r, q.key, Some(user), true).await
+    render(&s, &ctx, r, q.key, true).await
 }
 
 pub async fn public_country(
@@ -83,7 +83,7 @@ pub async fn public_country(
     ctx: Ctx,
     Query(q): Query<PlaceQuery>,
 ) -> Result<Response, WebError> {
-    let id = country(&s).await?;
+    let id = country(&s, &ctx).await?;
     public_page(&s, &ctx, id, q).await
 }
 
@@ -109,7 +109,7 @@ async fn public_page(
         Some(_) => return Err(WebError::bad_request(ctx.lang)),
     };
     let r = indicators::place_rollup(&s.app, None, id, p).await?;
-    render(s, ctx, r, q.key, None, false).await
+    render(s, ctx, r, q.key, false).await
 }
 
 fn href(staff: bool, place: PlaceId, period: Option<ReportPeriod>, key: Option<i64>) -> String {
@@ -137,7 +137,6 @@ async fn render(
     ctx: &Ctx,
     r: PlaceRollup,
     key: Option<i64>,
-    user: Option<&kozos_domain::user::User>,
     staff: bool,
 ) -> Result<Response, WebError> {
     // The map's indicator: the one asked for if this place has it (a link from a parent
@@ -152,7 +151,7 @@ async fn render(
         })
         .or_else(|| r.lines.first().map(|l| l.key_id));
     let dots = match key {
-        Some(k) => indicators::reached(&s.app, user, r.place.id, k, r.period).await?,
+        Some(k) => indicators::reached(&s.app, &r, k).await?,
         None => Vec::new(),
     };
     let ancestors = kozos_app::catalogue::lineage_places(&s.app, &r.place.lineage).await?;

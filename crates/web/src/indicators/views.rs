@@ -10,10 +10,7 @@ use maud::{html, Markup};
 
 /// An amount in its unit as the reader's language writes it: `1 250 fő`, `7,5 óra`.
 pub fn amount(ctx: &Ctx, unit: Unit, n: i64) -> String {
-    let decimal = match ctx.lang {
-        Lang::Hu => ',',
-        Lang::En => '.',
-    };
+    let decimal = ctx.lang.decimal();
     match unit {
         Unit::Huf => ctx.lang.huf(n),
         Unit::Percent => format!("{}%", shown_amount(unit, n, decimal)),

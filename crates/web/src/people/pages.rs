@@ -321,7 +321,7 @@ pub async fn withdraw_consent(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, consent)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     people::withdraw_consent(&s.app, user, PersonId(id), ConsentId(consent)).await?;
@@ -331,10 +331,6 @@ pub async fn withdraw_consent(
         ctx.secure_cookies,
     ))
 }
-
-/// A form with no fields of its own (only the CSRF token).
-#[derive(Deserialize, Default)]
-pub struct Empty {}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -156,7 +156,7 @@ pub async fn delete(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, shift)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     volunteers::delete(&s.app, user, ActivityId(id), ShiftId(shift)).await?;

@@ -105,7 +105,7 @@ pub async fn cancel(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
-    CsrfForm(_): CsrfForm<crate::accounts::Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let r = registrations::cancel_by_ticket(&s.app, &token)
         .await

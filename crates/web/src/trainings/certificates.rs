@@ -23,7 +23,7 @@ pub async fn issue(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     match certificates::issue(&s.app, user, ActivityId(id)).await {

@@ -144,7 +144,7 @@ pub async fn delete_session(
     State(s): State<AppState>,
     ctx: Ctx,
     Path((id, session)): Path<(i64, i64)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     match trainings::delete_session(&s.app, user, ActivityId(id), SessionId(session)).await {
@@ -161,10 +161,6 @@ pub async fn delete_session(
         Err(e) => Err(ctx.err()(e)),
     }
 }
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Empty {}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

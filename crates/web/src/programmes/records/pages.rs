@@ -151,7 +151,7 @@ pub async fn delete<K: RecordUi>(
     State(s): State<AppState>,
     ctx: Ctx,
     at: At<K>,
-    CsrfForm(_): CsrfForm<crate::accounts::Empty>,
+    CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     records::delete::<K>(&s.app, user, at.programme, at.id).await?;
