@@ -19,6 +19,7 @@ pub mod participation;
 pub mod places;
 pub mod programmes;
 mod row;
+pub mod search;
 pub mod settings;
 pub mod users;
 

@@ -25,6 +25,8 @@ struct Migration {
 enum Backfill {
     /// Name keys (folded, spaces collapsed) of target groups, action areas, organisations.
     NameKeys,
+    /// The search index of the records that existed before it.
+    SearchIndex,
 }
 
 const MIGRATIONS: &[Migration] = &[
@@ -88,6 +90,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_indicator_reach_item.sql"),
         then: None,
     },
+    Migration {
+        version: 11,
+        name: "search",
+        sql: include_str!("../migrations/0011_search.sql"),
+        then: Some(Backfill::SearchIndex),
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"
@@ -101,7 +109,14 @@ fn dialect(sql: &str, backend: Backend) -> String {
         Backend::Sqlite => "BLOB",
         Backend::Postgres => "BYTEA",
     };
-    sql.replace("{{ID}}", id).replace("{{BLOB}}", blob)
+    // Text compared byte by byte (PostgreSQL's default collation is the locale's).
+    let bytes = match backend {
+        Backend::Sqlite => "",
+        Backend::Postgres => "COLLATE \"C\"",
+    };
+    sql.replace("{{ID}}", id)
+        .replace("{{BLOB}}", blob)
+        .replace("{{BYTES}}", bytes)
 }
 
 /// Apply every pending migration; returns how many ran.
@@ -226,6 +241,10 @@ pub async fn applied(db: &Db) -> Result<Vec<i64>, DbError> {
 
 async fn backfill(b: Backfill, conn: &mut sqlx::AnyConnection) -> Result<(), DbError> {
     match b {
+        Backfill::SearchIndex => {
+            crate::search::reindex_all(conn).await?;
+            Ok(())
+        }
         Backfill::NameKeys => {
             for table in ["target_groups", "action_areas"] {
                 let rows = sqlx::query(&format!("SELECT id, name FROM {table}"))

@@ -4,7 +4,7 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
-    organisations, people, places, programmes, public, registrations, trainings, AppState,
+    organisations, people, places, programmes, public, registrations, search, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -74,6 +74,7 @@ pub fn route_table() -> Vec<RouteDef> {
         registrations::routes(),
         checkin::routes(),
         trainings::routes(),
+        search::routes(),
         evidence::routes(),
         indicators::routes(),
         accounts::routes(),

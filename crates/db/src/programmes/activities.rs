@@ -6,6 +6,7 @@ use super::owned::ACTIVITIES;
 use crate::row::*;
 use crate::{Conn, DbError, Saved};
 use kozos_domain::activity::*;
+use kozos_domain::search::DocKind;
 use kozos_domain::time::{Date, Instant};
 use kozos_domain::*;
 use sqlx::any::AnyRow;
@@ -310,6 +311,7 @@ pub async fn insert_activity(
     .fetch_one(&mut *conn)
     .await?;
     write_links(conn, ActivityId(id), i).await?;
+    crate::search::refresh(conn, DocKind::Activity, id).await?;
     Ok(ActivityId(id))
 }
 
@@ -365,6 +367,7 @@ pub async fn update_activity(
         .await?;
     if saved == Saved::Done {
         write_links(conn, id, i).await?;
+        crate::search::refresh(conn, DocKind::Activity, id.0).await?;
     }
     Ok(saved)
 }
@@ -374,7 +377,11 @@ pub async fn delete_activity(
     programme: ProgrammeId,
     id: ActivityId,
 ) -> Result<bool, DbError> {
-    ACTIVITIES.delete(conn, id.0, programme).await
+    let gone = ACTIVITIES.delete(conn, id.0, programme).await?;
+    if gone {
+        crate::search::remove(conn, DocKind::Activity, id.0).await?;
+    }
+    Ok(gone)
 }
 
 /// How many rows a count over `… IN ({ids})` finds for `ids` (distinct; a form's

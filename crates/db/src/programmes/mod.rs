@@ -18,6 +18,7 @@ use crate::row::*;
 use crate::{saved, Conn, Db, DbError, Saved};
 use kozos_domain::place::decode_lineage;
 use kozos_domain::programme::*;
+use kozos_domain::search::DocKind;
 use kozos_domain::text::{fold, name_key};
 use kozos_domain::*;
 use sqlx::any::AnyRow;
@@ -150,7 +151,9 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
     );
     let row = bind_input(q, p).bind(now).fetch_one(&mut *conn).await?;
-    Ok(ProgrammeId(i(&row, "id")?))
+    let id = i(&row, "id")?;
+    crate::search::refresh(conn, DocKind::Programme, id).await?;
+    Ok(ProgrammeId(id))
 }
 
 /// Replace a programme's fields if it is still at `version` (any version when `None`).
@@ -172,14 +175,24 @@ pub async fn update(
         .bind(version)
         .execute(&mut *conn)
         .await?;
-    saved(
+    let result = saved(
         conn,
         done.rows_affected(),
         "SELECT COUNT(*) FROM programmes WHERE id = $1 AND id = $2",
         id.0,
         id.0,
     )
-    .await
+    .await?;
+    if result == Saved::Done {
+        crate::search::refresh(conn, DocKind::Programme, id.0).await?;
+        // Its activities carry the programme's title as a keyword.
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM activities WHERE programme_id = $1")
+            .bind(id.0)
+            .fetch_all(&mut *conn)
+            .await?;
+        crate::search::refresh_many(conn, DocKind::Activity, &ids).await?;
+    }
+    Ok(result)
 }
 
 pub async fn id_by_code(conn: &mut Conn, code: &str) -> Result<Option<ProgrammeId>, DbError> {
@@ -196,4 +209,20 @@ pub async fn id_by_title(conn: &mut Conn, title: &str) -> Result<Option<Programm
         .fetch_optional(&mut *conn)
         .await?;
     Ok(id.map(ProgrammeId))
+}
+
+/// The titles of these programmes (those that exist).
+pub async fn titles(db: &Db, ids: &[ProgrammeId]) -> Result<Vec<(ProgrammeId, String)>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = crate::indicators::id_list(ids.iter().map(|p| p.0));
+    let rows = sqlx::query(&format!(
+        "SELECT id, title FROM programmes WHERE id IN ({list})"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((ProgrammeId(i(r, "id")?), s(r, "title")?)))
+        .collect()
 }

@@ -7,6 +7,7 @@ use crate::row::*;
 use crate::{Conn, DbError, Saved};
 use kozos_domain::activity::recurrence::{Frequency, Rule};
 use kozos_domain::activity::*;
+use kozos_domain::search::DocKind;
 use kozos_domain::time::{read_time, time_text, Date, Instant};
 use kozos_domain::*;
 use sqlx::any::AnyRow;
@@ -130,6 +131,7 @@ pub async fn insert_series(
     .bind(time_text(r.end_time))
     .fetch_one(&mut *conn)
     .await?;
+    crate::search::refresh(conn, DocKind::Series, id).await?;
     Ok(SeriesId(id))
 }
 
@@ -185,9 +187,24 @@ pub async fn update_series(
         .bind(version)
         .execute(&mut *conn)
         .await?;
-    SERIES
+    let saved = SERIES
         .saved(conn, done.rows_affected(), id.0, programme)
-        .await
+        .await?;
+    if saved == Saved::Done {
+        refresh_with_dates(conn, id).await?;
+    }
+    Ok(saved)
+}
+
+/// The series in the index and its dates (a date found through the series while it
+/// reads as the series, on its own once it differs).
+async fn refresh_with_dates(conn: &mut Conn, id: SeriesId) -> Result<(), DbError> {
+    crate::search::refresh(conn, DocKind::Series, id.0).await?;
+    let dates: Vec<i64> = sqlx::query_scalar("SELECT id FROM activities WHERE series_id = $1")
+        .bind(id.0)
+        .fetch_all(&mut *conn)
+        .await?;
+    crate::search::refresh_many(conn, DocKind::Activity, &dates).await
 }
 
 pub async fn delete_series(
@@ -195,7 +212,17 @@ pub async fn delete_series(
     programme: ProgrammeId,
     id: SeriesId,
 ) -> Result<bool, DbError> {
-    SERIES.delete(conn, id.0, programme).await
+    let dates: Vec<i64> = sqlx::query_scalar("SELECT id FROM activities WHERE series_id = $1")
+        .bind(id.0)
+        .fetch_all(&mut *conn)
+        .await?;
+    let gone = SERIES.delete(conn, id.0, programme).await?;
+    if gone {
+        // Its dates stay (evidence), on their own now.
+        crate::search::remove(conn, DocKind::Series, id.0).await?;
+        crate::search::refresh_many(conn, DocKind::Activity, &dates).await?;
+    }
+    Ok(gone)
 }
 
 /// A series' activities: (id, its series date, start, end).
@@ -236,7 +263,7 @@ pub async fn move_occurrence(
         .bind(id.0)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    crate::search::refresh(conn, DocKind::Activity, id.0).await
 }
 
 /// Skip a date of a series from now on (its activity was deleted on purpose).
@@ -291,5 +318,12 @@ pub async fn refresh_upcoming(
     .bind(i64::from(was.public))
     .execute(&mut *conn)
     .await?;
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM activities WHERE series_id = $1 AND starts_at > $2")
+            .bind(id.0)
+            .bind(now.stored())
+            .fetch_all(&mut *conn)
+            .await?;
+    crate::search::refresh_many(conn, DocKind::Activity, &ids).await?;
     Ok(done.rows_affected())
 }

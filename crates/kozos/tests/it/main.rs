@@ -31,6 +31,7 @@ mod programmes;
 mod public;
 mod queries;
 mod role_route_table;
+mod search;
 mod security;
 mod trainings;
 mod wasted_work;

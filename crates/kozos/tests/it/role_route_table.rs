@@ -265,6 +265,8 @@ GET    /admin/places/{id}/indicators                                in   403  40
 GET    /admin/places/{id}/indicators@kecskemet                      in   403  403  403  403   403  403    403    ok   403   ok
 GET    /statistics                                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /statistics/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /search                                                      ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/search                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/programmes/{id}/indicators                           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/places/{id}/indicators                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/indicators/{id}/records                              401  403  403  ok   ok    ok   ok     ok     ok   403   ok

@@ -30,6 +30,11 @@ fn frame(
                 header.site {
                     div.wrap {
                         a.brand href="/" { (t("site-name")) span.tagline { (t("site-tagline")) } }
+                        form.site-search role="search" method="get" action="/search" {
+                            label.visually-hidden for="hq" { (t("find-label")) }
+                            input #hq type="search" name="q" maxlength="200" placeholder=(t("search-title"));
+                            button type="submit" { (t("search-submit")) }
+                        }
                         nav aria-label=(t("nav-programmes")) {
                             ul {
                                 li { a href="/" { (t("nav-programmes")) } }

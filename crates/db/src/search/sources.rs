@@ -1,0 +1,100 @@
+//! What each kind of record puts in the index, read from its own tables: one SELECT per
+//! kind giving the same columns, so `refresh` and `reindex_all` treat every kind alike.
+//! A record a source does not return (deleted, or not searchable) leaves the index.
+
+use super::Doc;
+use crate::row::*;
+use crate::{Conn, DbError};
+use kozos_domain::search::DocKind;
+use kozos_domain::time::{Date, Instant};
+use kozos_domain::{PlaceId, ProgrammeId};
+use sqlx::any::AnyRow;
+
+/// The source of a kind: its SELECT (columns ref_id, programme_id, place_id, public,
+/// title, body, keywords, dated; ending in a WHERE clause that more conditions are
+/// ANDed to) and the column `ref_id` is.
+fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        DocKind::Programme => (
+            "SELECT p.id AS ref_id, p.id AS programme_id, p.place_id, 1 AS public, p.title, \
+             p.description AS body, \
+             COALESCE(o.name, '') || ' ' || COALESCE(p.code, '') || ' ' || COALESCE(pl.name, '') AS keywords, \
+             p.start_date AS dated \
+             FROM programmes p LEFT JOIN organisations o ON o.id = p.beneficiary_id \
+             LEFT JOIN places pl ON pl.id = p.place_id WHERE 1 = 1",
+            "p.id",
+        ),
+        DocKind::Activity => (
+            "SELECT a.id AS ref_id, a.programme_id, a.place_id, a.public, a.title, \
+             a.description || ' ' || a.address AS body, \
+             COALESCE(pl.name, '') || ' ' || pr.title AS keywords, a.starts_at AS dated \
+             FROM activities a JOIN programmes pr ON pr.id = a.programme_id \
+             LEFT JOIN places pl ON pl.id = a.place_id \
+             LEFT JOIN activity_series s ON s.id = a.series_id \
+             WHERE NOT (s.id IS NOT NULL AND s.name = a.title AND s.description = a.description)",
+            "a.id",
+        ),
+        // A date of a series that still reads as its series is found through the series.
+        DocKind::Series => (
+            "SELECT s.id AS ref_id, s.programme_id, s.place_id, s.public, s.name AS title, \
+             s.description || ' ' || s.address AS body, \
+             COALESCE(pl.name, '') || ' ' || pr.title AS keywords, s.first_date AS dated \
+             FROM activity_series s JOIN programmes pr ON pr.id = s.programme_id \
+             LEFT JOIN places pl ON pl.id = s.place_id WHERE 1 = 1",
+            "s.id",
+        ),
+        _ => return None,
+    })
+}
+
+/// The documents of these records of a kind (those that exist and are searchable).
+pub(super) async fn load(conn: &mut Conn, kind: DocKind, ids: &[i64]) -> Result<Vec<Doc>, DbError> {
+    let Some((select, id)) = source(kind) else {
+        return Ok(Vec::new());
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = crate::indicators::id_list(ids.iter().copied());
+    let sql = format!("{select} AND {id} IN ({list})");
+    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| doc(kind, r)).collect()
+}
+
+/// The next `limit` records of a kind after `after`, in id order.
+pub(super) async fn batch(
+    conn: &mut Conn,
+    kind: DocKind,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Doc>, DbError> {
+    let Some((select, id)) = source(kind) else {
+        return Ok(Vec::new());
+    };
+    let sql = format!("{select} AND {id} > $1 ORDER BY {id} LIMIT $2");
+    let rows = sqlx::query(&sql)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| doc(kind, r)).collect()
+}
+
+fn doc(kind: DocKind, r: &AnyRow) -> Result<Doc, DbError> {
+    Ok(Doc {
+        kind,
+        ref_id: i(r, "ref_id")?,
+        programme: oi(r, "programme_id")?.map(ProgrammeId),
+        place: oi(r, "place_id")?.map(PlaceId),
+        public: i(r, "public")? != 0,
+        title: s(r, "title")?,
+        body: os(r, "body")?.unwrap_or_default(),
+        keywords: os(r, "keywords")?.unwrap_or_default(),
+        dated: os(r, "dated")?.as_deref().and_then(day_of),
+    })
+}
+
+/// A stored date, or the Budapest day of a stored instant.
+fn day_of(text: &str) -> Option<Date> {
+    Date::parse_stored(text).or_else(|| Instant::parse_stored(text).map(Instant::date))
+}
