@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The calendar feeds as a calendar client sees them: Python's `icalendar` (an independent
+# The calendar and Information Point feeds as their clients see them: Python's `icalendar` (an independent
 # RFC 5545 parser) reads /calendar.ics and the per-programme, per-settlement and
 # per-series feeds of a running kozos with the demo, and checks them against the JSON API
 # (scripts/lib/feed_check.py says what is checked). icalendar is installed into a
@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 
 VENV=${KOZOS_FEED_VENV:-$HOME/.cache/kozos-icalendar}
 ICALENDAR_VERSION=7.3.0
-if ! "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('icalendar') != '$ICALENDAR_VERSION')" 2>/dev/null; then
-  echo "feed-check: installing icalendar $ICALENDAR_VERSION into $VENV" >&2
+FEEDPARSER_VERSION=6.0.11
+if ! "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('icalendar') != '$ICALENDAR_VERSION' or m.version('feedparser') != '$FEEDPARSER_VERSION')" 2>/dev/null; then
+  echo "feed-check: installing icalendar $ICALENDAR_VERSION and feedparser $FEEDPARSER_VERSION into $VENV" >&2
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION" "feedparser==$FEEDPARSER_VERSION"
 fi
 
 . scripts/lib/demo-server.sh

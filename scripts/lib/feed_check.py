@@ -17,6 +17,7 @@ import sys
 import urllib.request
 from datetime import datetime, timezone
 
+import feedparser
 import icalendar
 
 BASE = sys.argv[1]
@@ -174,7 +175,42 @@ for p in programmes:
 
 if checked == 0:
     fail("no programme has public activities")
+
+
+# The Information Point's Atom feeds, read by feedparser (an independent parser): each
+# programme's feed is well formed Atom with its entries newest first, every entry links
+# to a page that exists, and the feed holds exactly the memos search finds published
+# for that programme.
+atom_entries = 0
+for p in programmes:
+    ctype, body = get(f"/programmes/{p['id']}/info.atom")
+    if not ctype.startswith("application/atom+xml"):
+        fail(f"programme {p['id']} info.atom: content type {ctype}")
+    feed = feedparser.parse(body)
+    if feed.bozo:
+        fail(f"programme {p['id']} info.atom does not parse: {feed.bozo_exception}")
+        continue
+    if feed.version != "atom10":
+        fail(f"programme {p['id']} info.atom: version {feed.version}")
+    dates = [e.published_parsed for e in feed.entries]
+    if dates != sorted(dates, reverse=True):
+        fail(f"programme {p['id']} info.atom: entries not newest first")
+    for e in feed.entries:
+        if not e.link.startswith(BASE):
+            fail(f"{e.id}: link {e.link} is not on the site")
+        status = urllib.request.urlopen(e.link).status
+        if status != 200:
+            fail(f"{e.link}: {status}")
+    found = api(f"/api/v1/search?kind=memo&programme={p['id']}&q=emlekeztet")
+    published = {BASE + r["path"] for r in found["results"] if r["public"]}
+    listed = {e.link for e in feed.entries}
+    if found["total"] <= 20 and published - listed:
+        fail(f"programme {p['id']}: published memos missing from the feed: {published - listed}")
+    atom_entries += len(feed.entries)
+if atom_entries == 0:
+    fail("no Information Point feed has an entry")
 if failures:
     print(f"feed-check: {len(failures)} problems", file=sys.stderr)
     sys.exit(1)
-print(f"feed-check: {checked} programme feeds and their settlement and series feeds parse and match the API", file=sys.stderr)
+print(f"feed-check: {checked} programme feeds and their settlement and series feeds parse and match the API; "
+      f"{atom_entries} Information Point entries parse as Atom and link to their pages", file=sys.stderr)

@@ -37,6 +37,7 @@ pub const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("action_areas_unique_key", "name", "err-duplicate-name"),
     ("target_groups_unique_key", "name", "err-duplicate-name"),
     ("users_email_key", "email", "err-duplicate-email"),
+    ("memos_activity", "form", "err-memo-exists"),
 ];
 
 impl From<DbError> for AppError {

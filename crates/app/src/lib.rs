@@ -12,6 +12,7 @@ pub mod documents;
 mod error;
 pub mod gazetteer;
 pub mod indicators;
+pub mod information;
 pub mod jobs;
 pub mod mail;
 pub mod maintenance;

@@ -42,6 +42,7 @@ pub const UNIQUE_CONSTRAINTS: &[(&str, &str)] = &[
         "target_groups.programme_id, target_groups.name_key",
     ),
     ("users_email_key", "users.email"),
+    ("memos_activity", "memos.activity_id"),
     ("api_tokens_token_hash_key", "api_tokens.token_hash"),
 ];
 

@@ -96,6 +96,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0011_search.sql"),
         then: Some(Backfill::SearchIndex),
     },
+    Migration {
+        version: 14,
+        name: "memos",
+        sql: include_str!("../migrations/0014_memos.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"
@@ -242,7 +248,14 @@ pub async fn applied(db: &Db) -> Result<Vec<i64>, DbError> {
 async fn backfill(b: Backfill, conn: &mut sqlx::AnyConnection) -> Result<(), DbError> {
     match b {
         Backfill::SearchIndex => {
-            crate::search::reindex_all(conn).await?;
+            // Only the kinds whose tables exist at this migration; later kinds start
+            // empty and are indexed as they are written.
+            use kozos_domain::search::DocKind;
+            crate::search::reindex(
+                conn,
+                &[DocKind::Programme, DocKind::Activity, DocKind::Series],
+            )
+            .await?;
             Ok(())
         }
         Backfill::NameKeys => {

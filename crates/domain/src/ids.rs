@@ -51,4 +51,5 @@ id_type!(
     IndicatorId,
     TemplateId,
     ManualValueId,
+    MemoId,
 );

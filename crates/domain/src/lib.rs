@@ -5,6 +5,7 @@
 //! catalogue keys, so every layer above can show them in the user's language.
 
 pub mod activity;
+pub mod community;
 pub mod ids;
 pub mod indicator;
 pub mod money;

@@ -3,8 +3,9 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
-    organisations, people, places, programmes, public, registrations, search, trainings, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
+    jobs, mail, memos, organisations, people, places, programmes, public, registrations, search,
+    trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -75,6 +76,8 @@ pub fn route_table() -> Vec<RouteDef> {
         checkin::routes(),
         trainings::routes(),
         search::routes(),
+        memos::routes(),
+        information::routes(),
         evidence::routes(),
         indicators::routes(),
         accounts::routes(),

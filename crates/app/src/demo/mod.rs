@@ -8,6 +8,7 @@
 mod activities;
 pub mod bench;
 mod indicators;
+mod memos;
 pub mod national;
 mod participants;
 
@@ -582,6 +583,8 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     };
     let added = activities::load(app, &mut c.tx, &activity_ids).await?;
     tracing::debug!(added, "demo activities");
+    let memos = memos::load(&mut c.tx, p_kisber, app.clock.instant()).await?;
+    tracing::debug!(memos, "demo memos");
     let people = participants::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
     tracing::debug!(people, "demo participants");
     let committed = indicators::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;

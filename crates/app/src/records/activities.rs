@@ -161,6 +161,10 @@ impl Record for Activity {
         if kozos_db::participation::evidence::count(conn, id).await? > 0 {
             return Err(AppError::invalid("form", "err-activity-has-evidence"));
         }
+        // And its memo, which may be published: deleted first, on its own.
+        if kozos_db::programmes::memos::exists_for(conn, id).await? {
+            return Err(AppError::invalid("form", "err-activity-has-memo"));
+        }
         // A series date deleted on purpose stays deleted when the series is saved again.
         let occurrence = db::occurrence_of(conn, id).await?;
         let gone = db::delete_activity(conn, programme, id).await?;

@@ -12,6 +12,7 @@
 mod action_areas;
 mod activities;
 mod agreements;
+mod memos;
 mod partners;
 mod staff;
 mod target_groups;
@@ -30,6 +31,7 @@ use std::future::Future;
 pub(crate) use activities::settlement;
 pub use activities::{sync_series, ActivityWrite, SeriesWrite};
 pub use agreements::PartnerAgreement;
+pub use memos::MemoWrite;
 pub use partners::NewPartnerForm;
 
 /// A typed id of a record (`PartnerId`, `StaffId` …).

@@ -3,6 +3,7 @@
 mod action_areas;
 pub mod activities;
 pub mod calendar;
+pub mod memos;
 mod owned;
 mod partners;
 pub mod series;

@@ -38,6 +38,10 @@ pub(crate) const SERIES: Owned = Owned {
     table: "activity_series",
     in_programme: "programme_id = $P",
 };
+pub(crate) const MEMOS: Owned = Owned {
+    table: "memos",
+    in_programme: "programme_id = $P",
+};
 pub(crate) const TARGET_GROUPS: Owned = Owned {
     table: "target_groups",
     in_programme: "programme_id = $P",

@@ -148,15 +148,24 @@ pub async fn remove(conn: &mut Conn, kind: DocKind, ref_id: i64) -> Result<(), D
 /// Rebuild the whole index from the records (the migration that made it, and loads that
 /// write records in bulk). Returns how many records it holds.
 pub async fn reindex_all(conn: &mut Conn) -> Result<u64, DbError> {
-    sqlx::query("DELETE FROM search_terms")
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM search_docs")
-        .execute(&mut *conn)
-        .await?;
+    reindex(conn, &DocKind::ALL).await
+}
+
+/// Rebuild the index of these kinds from their records.
+pub async fn reindex(conn: &mut Conn, kinds: &[DocKind]) -> Result<u64, DbError> {
     let mut n = 0;
-    for kind in DocKind::ALL {
-        n += index_kind(conn, kind).await?;
+    for kind in kinds {
+        sqlx::query(
+            "DELETE FROM search_terms WHERE doc_id IN (SELECT id FROM search_docs WHERE kind = $1)",
+        )
+        .bind(kind.as_str())
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("DELETE FROM search_docs WHERE kind = $1")
+            .bind(kind.as_str())
+            .execute(&mut *conn)
+            .await?;
+        n += index_kind(conn, *kind).await?;
     }
     Ok(n)
 }

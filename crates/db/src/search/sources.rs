@@ -43,6 +43,16 @@ fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
              LEFT JOIN places pl ON pl.id = s.place_id WHERE 1 = 1",
             "s.id",
         ),
+        DocKind::Memo => (
+            "SELECT m.id AS ref_id, m.programme_id, a.place_id, m.published AS public, m.title, \
+             m.body || ' ' || m.decisions AS body, \
+             m.moderator || ' ' || COALESCE(pl.name, '') || ' ' || pr.title AS keywords, \
+             a.starts_at AS dated \
+             FROM memos m JOIN activities a ON a.id = m.activity_id \
+             JOIN programmes pr ON pr.id = m.programme_id \
+             LEFT JOIN places pl ON pl.id = a.place_id WHERE 1 = 1",
+            "m.id",
+        ),
         _ => return None,
     })
 }
@@ -88,7 +98,7 @@ fn doc(kind: DocKind, r: &AnyRow) -> Result<Doc, DbError> {
         place: oi(r, "place_id")?.map(PlaceId),
         public: i(r, "public")? != 0,
         title: s(r, "title")?,
-        body: os(r, "body")?.unwrap_or_default(),
+        body: plain(&os(r, "body")?.unwrap_or_default()),
         keywords: os(r, "keywords")?.unwrap_or_default(),
         dated: os(r, "dated")?.as_deref().and_then(day_of),
     })
@@ -97,4 +107,43 @@ fn doc(kind: DocKind, r: &AnyRow) -> Result<Doc, DbError> {
 /// A stored date, or the Budapest day of a stored instant.
 fn day_of(text: &str) -> Option<Date> {
     Date::parse_stored(text).or_else(|| Instant::parse_stored(text).map(Instant::date))
+}
+
+/// Text as a reader sees it in a snippet: Markdown's marks (`#`, `*`, `_`, `>`, link
+/// targets) dropped, the words kept.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // "[words](https://…)": keep the words, drop the target.
+    while let Some(at) = rest.find("](") {
+        let Some(end) = rest[at..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    let mut plain = String::with_capacity(out.len());
+    for c in out.chars() {
+        let c = if matches!(c, '#' | '*' | '_' | '>' | '[' | '`') {
+            ' '
+        } else {
+            c
+        };
+        if !(c == ' ' && plain.ends_with([' ', '\n'])) {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdown_marks_leave_the_snippet_text() {
+        assert_eq!(
+            super::plain("## Döntés\n**Piac** [a honlapon](https://kisber.hu) _is_"),
+            " Döntés\nPiac a honlapon is "
+        );
+    }
 }

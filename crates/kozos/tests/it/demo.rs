@@ -22,6 +22,9 @@ async fn counts(t: &TestApp) -> Vec<(String, i64)> {
         "attendance",
         "training_sessions",
         "certificates",
+        "memos",
+        "search_docs",
+        "search_terms",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&t.app.db.pool)

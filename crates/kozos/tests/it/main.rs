@@ -21,6 +21,7 @@ mod indicator_pages;
 mod indicators;
 mod jobs;
 mod mail;
+mod memos;
 mod migrations;
 mod national;
 mod nothing_lost;

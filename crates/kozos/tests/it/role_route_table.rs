@@ -163,6 +163,23 @@ POST   /admin/programmes/{id}/activities/{activity}/edit            in   403  40
 GET    /admin/programmes/{id}/activities/{activity}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/activities/{activity}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/series/new                            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/memos                                 in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/memos@kecskemet                       in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/activities/{activity}/memo            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/activities/{activity}/memo@kecskemet  in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/activities/{activity}/memos           in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/activities/{activity}/memos@kecskemet in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/memos/{memo}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/memos/{memo}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/memos/{memo}/edit@kecskemet           in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/memos/{memo}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/memos/{memo}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /memos/{id}                                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /memos/{id}@draft                                            404  404  404  404  404   404  404    404    404  404   404
+GET    /programmes/{id}/info                                        ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/info.atom                                   ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /places/{id}/info                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /places/{id}/info.atom                                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 POST   /admin/programmes/{id}/series                                in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
@@ -660,6 +677,57 @@ async fn fixtures(
     .collect()
 }
 
+/// A published memo and a draft one, each on a conversation of their own.
+async fn memo_fixture(
+    t: &TestApp,
+    admin: &kozos_domain::user::User,
+    pid: kozos_domain::ProgrammeId,
+    n: usize,
+) -> (kozos_domain::MemoId, kozos_domain::MemoId) {
+    use kozos_app::records::create;
+    use kozos_domain::activity::{Activity, ActivityForm};
+    use kozos_domain::community::memo::{Memo, MemoForm};
+    let mut made = Vec::new();
+    for (title, published) in [("Közzétett", "1"), ("Piszkozat", "")] {
+        let activity = create::<Activity>(
+            &t.app,
+            admin,
+            pid,
+            pid,
+            &ActivityForm {
+                title: format!("{title} beszélgetés {n}"),
+                kind: "community_conversation".into(),
+                starts_at: "2026-10-01T18:00".into(),
+                ends_at: "2026-10-01T20:00".into(),
+                settlement: "Kisbér".into(),
+                public: "1".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let memo = create::<Memo>(
+            &t.app,
+            admin,
+            pid,
+            activity,
+            &MemoForm {
+                title: format!("{title} emlékeztető {n}"),
+                moderator: "Kovács Anna".into(),
+                body: "Szó esett a piactérről.".into(),
+                published: published.into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        made.push(memo);
+    }
+    (made[0], made[1])
+}
+
 struct TrainingFixture {
     training: kozos_domain::ActivityId,
     free_session: i64,
@@ -999,6 +1067,14 @@ fn form_for(
             ("completion_percent", "75".into()),
             ("_version", "0".into()),
         ]),
+        "/admin/programmes/{id}/activities/{activity}/memos"
+        | "/admin/programmes/{id}/memos/{memo}/edit" => v(&[
+            ("title", format!("Emlékeztető {n}")),
+            ("moderator", "Kovács Anna".into()),
+            ("body", format!("Megbeszéltük a {n}. pontot.")),
+            ("follow_ups", "Plakát; Tóth Péter; 2027-01-10".into()),
+            ("published", "1".into()),
+        ]),
         "/admin/activities/{id}/training/sessions" => v(&[
             ("date", "2026-11-18".into()),
             ("starts", "09:00".into()),
@@ -1197,6 +1273,15 @@ async fn run_table(t: TestApp) {
                 fx.insert("manual", ind.manual.to_string());
                 fx.insert("value", ind.value.to_string());
             }
+            // A memo is made only for the rows that name one (on a conversation of its own,
+            // so the activity rows can still delete theirs).
+            let needs_memo = row.route.contains("{memo}") || row.route.starts_with("/memos/");
+            if needs_memo && !fx.contains_key("memo") {
+                let (memo, draft) =
+                    memo_fixture(&t, &admin, kozos_domain::ProgrammeId(programme_id), n).await;
+                fx.insert("memo", memo.to_string());
+                fx.insert("draft_memo", draft.to_string());
+            }
             let kept = fx.clone();
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
@@ -1254,7 +1339,16 @@ async fn run_table(t: TestApp) {
             if path.starts_with("/api/v1/indicators/") {
                 path = path.replace("{id}", &fx["ind"]);
             }
+            if path.starts_with("/memos/") {
+                let which = if fixture == "draft" {
+                    "draft_memo"
+                } else {
+                    "memo"
+                };
+                path = path.replace("{id}", &fx[which]);
+            }
             if path.starts_with("/admin/places/")
+                || path.starts_with("/places/")
                 || path.starts_with("/statistics/")
                 || path.starts_with("/api/v1/places/")
             {

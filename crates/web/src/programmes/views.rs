@@ -91,6 +91,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
             " "
             a href={ (base) "/activities" } { (ctx.t("admin-activities")) }
             " "
+            a href={ (base) "/memos" } { (ctx.t("memo-board-title")) }
+            " "
             a href={ (base) "/indicators" } { (ctx.t("ind-title")) }
             " "
             a href={ (base) "/report" } { (ctx.t("ind-report")) }

@@ -128,6 +128,11 @@ pub fn public_page(ctx: &Ctx, page: &ProgrammePage) -> Markup {
         article.programme {
             h1 { (page.programme.title) }
             @if !page.place_path.is_empty() { p.place { (page.place_path.join(" › ")) } }
+            p.actions {
+                a href={ "/programmes/" (page.programme.id) "/info" } { (ctx.t("info-point-title")) }
+                " "
+                a href={ "/calendar?view=list&programme=" (page.programme.id) } { (ctx.t("nav-calendar")) }
+            }
             @if page.programme.is_funded() || page.programme.grant_huf.is_some() {
                 (publicity_block(ctx, page))
             } @else {

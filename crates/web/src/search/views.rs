@@ -17,6 +17,8 @@ pub fn hit_href(h: &Hit) -> String {
         DocKind::Activity => format!("/admin/programmes/{programme}/activities/{}/edit", h.ref_id),
         DocKind::Series if h.public => format!("/calendar?view=list&series={}", h.ref_id),
         DocKind::Series => format!("/admin/programmes/{programme}/series/{}/edit", h.ref_id),
+        DocKind::Memo if h.public => format!("/memos/{}", h.ref_id),
+        DocKind::Memo => format!("/admin/programmes/{programme}/memos/{}/edit", h.ref_id),
         // Kinds whose pages come with their features.
         _ => format!("/programmes/{programme}"),
     }

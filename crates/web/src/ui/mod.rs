@@ -4,6 +4,7 @@
 pub mod choices;
 pub mod components;
 pub mod layout;
+pub mod markdown;
 
 use crate::cookies;
 use axum::http::header;

@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use kozos_app::records::{self, Record};
-use kozos_domain::{PartnerId, ProgrammeId};
+use kozos_domain::{ActivityId, PartnerId, ProgrammeId};
 use std::marker::PhantomData;
 
 /// The ids in a path, in order; `None` when one is not a positive 64-bit number.
@@ -39,6 +39,15 @@ impl ParentIds for PartnerId {
     fn from_ids(_: ProgrammeId, rest: &[i64]) -> Option<Self> {
         match rest {
             [p] => Some(PartnerId(*p)),
+            _ => None,
+        }
+    }
+}
+
+impl ParentIds for ActivityId {
+    fn from_ids(_: ProgrammeId, rest: &[i64]) -> Option<Self> {
+        match rest {
+            [a] => Some(ActivityId(*a)),
             _ => None,
         }
     }

@@ -1,0 +1,160 @@
+//! The Information Point's reads: what a programme (or a settlement) has published,
+//! newest first, whatever its kind. Today memos; plans and the knowledge library's items
+//! join the same list as they are published.
+
+use crate::row::*;
+use crate::{Conn, DbError};
+use kozos_domain::time::Instant;
+use kozos_domain::*;
+
+/// What the point lists from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Programme(ProgrammeId),
+    /// A settlement and its parts.
+    Places(Vec<PlaceId>),
+}
+
+/// One published item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// `memo` (the search index's kind names).
+    pub kind: &'static str,
+    pub id: i64,
+    pub title: String,
+    /// Its text (Markdown) for a summary.
+    pub text: String,
+    pub published_at: Instant,
+    pub programme_id: ProgrammeId,
+    pub programme_title: String,
+    pub place_id: Option<PlaceId>,
+}
+
+fn scope_sql(scope: &Scope, programme_col: &str, place_col: &str) -> String {
+    match scope {
+        Scope::Programme(p) => format!("{programme_col} = {}", p.0),
+        Scope::Places(ids) if ids.is_empty() => "1 = 0".into(),
+        Scope::Places(ids) => format!(
+            "{place_col} IN ({})",
+            crate::indicators::id_list(ids.iter().map(|p| p.0))
+        ),
+    }
+}
+
+/// A page of published items, newest first, and how many there are.
+pub async fn entries(
+    conn: &mut Conn,
+    scope: &Scope,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Entry>, i64), DbError> {
+    let memos = format!(
+        "FROM memos m JOIN activities a ON a.id = m.activity_id JOIN programmes pr ON pr.id = m.programme_id \
+         WHERE m.published = 1 AND {}",
+        scope_sql(scope, "m.programme_id", "a.place_id")
+    );
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {memos}"))
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT m.id, m.title, m.body, m.published_at, m.programme_id, pr.title AS programme_title, a.place_id \
+         {memos} ORDER BY m.published_at DESC, m.id DESC LIMIT $1 OFFSET $2"
+    ))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    let list = rows
+        .iter()
+        .map(|r| {
+            Ok(Entry {
+                kind: "memo",
+                id: i(r, "id")?,
+                title: s(r, "title")?,
+                text: s(r, "body")?,
+                published_at: Instant::parse_stored(&s(r, "published_at")?)
+                    .ok_or_else(|| DbError::Corrupt("published_at".into()))?,
+                programme_id: ProgrammeId(i(r, "programme_id")?),
+                programme_title: s(r, "programme_title")?,
+                place_id: oi(r, "place_id")?.map(PlaceId),
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok((list, total))
+}
+
+/// What a published memo's page shows besides the memo: its activity and programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoContext {
+    pub activity_title: String,
+    pub starts_at: Instant,
+    pub place_name: Option<String>,
+    pub address: String,
+    pub programme_title: String,
+    /// People who attended (from the attendance records).
+    pub attended: i64,
+}
+
+pub async fn memo_context(
+    conn: &mut Conn,
+    activity: ActivityId,
+) -> Result<Option<MemoContext>, DbError> {
+    let Some(r) = sqlx::query(
+        "SELECT a.title, a.starts_at, a.address, pl.name AS place_name, pr.title AS programme_title, \
+         (SELECT COUNT(*) FROM attendance WHERE activity_id = a.id) AS attended \
+         FROM activities a JOIN programmes pr ON pr.id = a.programme_id \
+         LEFT JOIN places pl ON pl.id = a.place_id WHERE a.id = $1",
+    )
+    .bind(activity.0)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(MemoContext {
+        activity_title: s(&r, "title")?,
+        starts_at: Instant::parse_stored(&s(&r, "starts_at")?)
+            .ok_or_else(|| DbError::Corrupt("starts_at".into()))?,
+        place_name: os(&r, "place_name")?,
+        address: s(&r, "address")?,
+        programme_title: s(&r, "programme_title")?,
+        attended: i(&r, "attended")?,
+    }))
+}
+
+/// A programme's memos and the activities that could have one but have none yet, for
+/// the back office: (activity id, title, start, memo id, memo title, published).
+pub async fn memo_board(conn: &mut Conn, programme: ProgrammeId) -> Result<Vec<BoardRow>, DbError> {
+    let rows = sqlx::query(
+        "SELECT a.id AS activity_id, a.title AS activity_title, a.starts_at, m.id AS memo_id, m.title AS memo_title, \
+         m.published FROM activities a LEFT JOIN memos m ON m.activity_id = a.id \
+         WHERE a.programme_id = $1 AND (m.id IS NOT NULL OR a.kind IN ('community_conversation', 'participatory_forum', 'workshop')) \
+         ORDER BY a.starts_at DESC, a.id DESC",
+    )
+    .bind(programme.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(BoardRow {
+                activity: ActivityId(i(r, "activity_id")?),
+                activity_title: s(r, "activity_title")?,
+                starts_at: Instant::parse_stored(&s(r, "starts_at")?)
+                    .ok_or_else(|| DbError::Corrupt("starts_at".into()))?,
+                memo: oi(r, "memo_id")?.map(MemoId),
+                memo_title: os(r, "memo_title")?,
+                published: oi(r, "published")?.unwrap_or(0) != 0,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardRow {
+    pub activity: ActivityId,
+    pub activity_title: String,
+    pub starts_at: Instant,
+    pub memo: Option<MemoId>,
+    pub memo_title: Option<String>,
+    pub published: bool,
+}

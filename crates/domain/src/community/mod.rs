@@ -1,0 +1,4 @@
+//! The community process's own records: memos of conversations and forums (and, next to
+//! them, the knowledge library and questions to experts).
+
+pub mod memo;
