@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod indicators;
 pub mod information;
 pub mod jobs;
+pub mod knowledge;
 pub mod mail;
 pub mod maintenance;
 mod memo;

@@ -34,6 +34,8 @@ pub fn scopes_for(entity: &str, entity_id: Option<i64>) -> Vec<String> {
         ("place" | "places" | "gazetteer", _) => vec![PLACES.to_string()],
         // nor does the people registry (merges that free a place bump the programme)
         ("user" | "grant" | "session" | "token" | "job" | "person", _) => vec![],
+        // no cached page shows the knowledge library (its pages read the database)
+        ("knowledge", _) => vec![],
         _ => vec![ALL.to_string()],
     }
 }

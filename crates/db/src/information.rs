@@ -1,6 +1,6 @@
 //! The Information Point's reads: what a programme (or a settlement) has published,
-//! newest first, whatever its kind. Today memos; plans and the knowledge library's items
-//! join the same list as they are published.
+//! newest first, whatever its kind: memos and the knowledge library's items (plans join
+//! the same list).
 
 use crate::row::*;
 use crate::{Conn, DbError};
@@ -18,15 +18,16 @@ pub enum Scope {
 /// One published item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// `memo` (the search index's kind names).
-    pub kind: &'static str,
+    /// `memo`, or the library's `practice`, `publication`, `video`, `study` (the search
+    /// index's kind names).
+    pub kind: String,
     pub id: i64,
     pub title: String,
     /// Its text (Markdown) for a summary.
     pub text: String,
     pub published_at: Instant,
-    pub programme_id: ProgrammeId,
-    pub programme_title: String,
+    pub programme_id: Option<ProgrammeId>,
+    pub programme_title: Option<String>,
     pub place_id: Option<PlaceId>,
 }
 
@@ -48,17 +49,24 @@ pub async fn entries(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Entry>, i64), DbError> {
-    let memos = format!(
-        "FROM memos m JOIN activities a ON a.id = m.activity_id JOIN programmes pr ON pr.id = m.programme_id \
-         WHERE m.published = 1 AND {}",
-        scope_sql(scope, "m.programme_id", "a.place_id")
+    let union = format!(
+        "SELECT 'memo' AS kind, m.id, m.title, m.body AS text, m.published_at, m.programme_id, \
+         pr.title AS programme_title, a.place_id \
+         FROM memos m JOIN activities a ON a.id = m.activity_id JOIN programmes pr ON pr.id = m.programme_id \
+         WHERE m.published = 1 AND {} \
+         UNION ALL \
+         SELECT k.kind, k.id, k.title, k.summary AS text, k.published_at, k.programme_id, \
+         pr.title AS programme_title, k.place_id \
+         FROM knowledge_items k LEFT JOIN programmes pr ON pr.id = k.programme_id \
+         WHERE k.published = 1 AND {}",
+        scope_sql(scope, "m.programme_id", "a.place_id"),
+        scope_sql(scope, "k.programme_id", "k.place_id"),
     );
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {memos}"))
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({union}) x"))
         .fetch_one(&mut *conn)
         .await?;
     let rows = sqlx::query(&format!(
-        "SELECT m.id, m.title, m.body, m.published_at, m.programme_id, pr.title AS programme_title, a.place_id \
-         {memos} ORDER BY m.published_at DESC, m.id DESC LIMIT $1 OFFSET $2"
+        "SELECT * FROM ({union}) x ORDER BY published_at DESC, kind, id DESC LIMIT $1 OFFSET $2"
     ))
     .bind(limit)
     .bind(offset)
@@ -68,14 +76,14 @@ pub async fn entries(
         .iter()
         .map(|r| {
             Ok(Entry {
-                kind: "memo",
+                kind: s(r, "kind")?,
                 id: i(r, "id")?,
                 title: s(r, "title")?,
-                text: s(r, "body")?,
+                text: s(r, "text")?,
                 published_at: Instant::parse_stored(&s(r, "published_at")?)
                     .ok_or_else(|| DbError::Corrupt("published_at".into()))?,
-                programme_id: ProgrammeId(i(r, "programme_id")?),
-                programme_title: s(r, "programme_title")?,
+                programme_id: oi(r, "programme_id")?.map(ProgrammeId),
+                programme_title: os(r, "programme_title")?,
                 place_id: oi(r, "place_id")?.map(PlaceId),
             })
         })

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod indicators;
 pub mod information;
 pub mod jobs;
+pub mod knowledge;
 pub mod migrate;
 pub mod organisations;
 pub mod participation;

@@ -102,6 +102,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0014_memos.sql"),
         then: None,
     },
+    Migration {
+        version: 19,
+        name: "knowledge",
+        sql: include_str!("../migrations/0019_knowledge.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -52,4 +52,5 @@ id_type!(
     TemplateId,
     ManualValueId,
     MemoId,
+    KnowledgeId,
 );

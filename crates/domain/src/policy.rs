@@ -32,6 +32,9 @@ pub enum Action {
     ViewIndicators,
     /// Define indicators, set targets, record manual values and explanations.
     ManageIndicators,
+    /// Add, edit and publish items of the knowledge library (of a programme, or with a
+    /// country-wide grant, of none).
+    ManageKnowledge,
 }
 
 /// What each role may do, wherever its grant applies.
@@ -44,6 +47,13 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     }
     if action == ManageIndicators {
         return matches!(role, ProjectManager | Administrator);
+    }
+    // Those who run a programme or the network publish what it learnt.
+    if action == ManageKnowledge {
+        return matches!(
+            role,
+            Coordinator | ProjectManager | NationalCoordinator | Administrator
+        );
     }
     match role {
         Resident => false,

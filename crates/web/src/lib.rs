@@ -25,6 +25,7 @@ mod evidence;
 mod indicators;
 mod information;
 mod jobs;
+mod knowledge;
 mod mail;
 mod memos;
 mod organisations;

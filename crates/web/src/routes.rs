@@ -4,8 +4,8 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
-    jobs, mail, memos, organisations, people, places, programmes, public, registrations, search,
-    trainings, AppState,
+    jobs, knowledge, mail, memos, organisations, people, places, programmes, public, registrations,
+    search, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -78,6 +78,7 @@ pub fn route_table() -> Vec<RouteDef> {
         search::routes(),
         memos::routes(),
         information::routes(),
+        knowledge::routes(),
         evidence::routes(),
         indicators::routes(),
         accounts::routes(),

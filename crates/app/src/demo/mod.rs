@@ -8,6 +8,7 @@
 mod activities;
 pub mod bench;
 mod indicators;
+mod knowledge;
 mod memos;
 pub mod national;
 mod participants;
@@ -584,6 +585,17 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     let added = activities::load(app, &mut c.tx, &activity_ids).await?;
     tracing::debug!(added, "demo activities");
     let memos = memos::load(&mut c.tx, p_kisber, app.clock.instant()).await?;
+    let items = knowledge::load(
+        &mut c.tx,
+        &knowledge::Programmes {
+            kisber: p_kisber,
+            kisber_place: kisber.id,
+            cselekvo: p_cselekvo,
+            network: p_network,
+        },
+    )
+    .await?;
+    tracing::debug!(items, "demo library");
     tracing::debug!(memos, "demo memos");
     let people = participants::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
     tracing::debug!(people, "demo participants");

@@ -53,9 +53,31 @@ fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
              LEFT JOIN places pl ON pl.id = a.place_id WHERE 1 = 1",
             "m.id",
         ),
+        DocKind::Practice => (KNOWLEDGE_PRACTICE, "k.id"),
+        DocKind::Publication => (KNOWLEDGE_PUBLICATION, "k.id"),
+        DocKind::Video => (KNOWLEDGE_VIDEO, "k.id"),
+        DocKind::Study => (KNOWLEDGE_STUDY, "k.id"),
         _ => return None,
     })
 }
+
+/// The library's items, one kind each (a changed kind moves the item between them).
+macro_rules! knowledge {
+    ($kind:literal) => {
+        concat!(
+            "SELECT k.id AS ref_id, k.programme_id, k.place_id, k.published AS public, k.title, \
+             k.summary AS body, k.author || ' ' || REPLACE(k.tags, ',', ' ') || ' ' || COALESCE(pl.name, '') AS keywords, \
+             COALESCE(k.published_at, k.created_at) AS dated \
+             FROM knowledge_items k LEFT JOIN places pl ON pl.id = k.place_id WHERE k.kind = '",
+            $kind,
+            "'"
+        )
+    };
+}
+const KNOWLEDGE_PRACTICE: &str = knowledge!("practice");
+const KNOWLEDGE_PUBLICATION: &str = knowledge!("publication");
+const KNOWLEDGE_VIDEO: &str = knowledge!("video");
+const KNOWLEDGE_STUDY: &str = knowledge!("study");
 
 /// The documents of these records of a kind (those that exist and are searchable).
 pub(super) async fn load(conn: &mut Conn, kind: DocKind, ids: &[i64]) -> Result<Vec<Doc>, DbError> {

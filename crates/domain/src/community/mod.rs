@@ -1,4 +1,5 @@
 //! The community process's own records: memos of conversations and forums (and, next to
 //! them, the knowledge library and questions to experts).
 
+pub mod knowledge;
 pub mod memo;

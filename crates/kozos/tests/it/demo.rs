@@ -23,6 +23,7 @@ async fn counts(t: &TestApp) -> Vec<(String, i64)> {
         "training_sessions",
         "certificates",
         "memos",
+        "knowledge_items",
         "search_docs",
         "search_terms",
     ] {

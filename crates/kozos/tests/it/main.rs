@@ -20,6 +20,7 @@ mod i18n;
 mod indicator_pages;
 mod indicators;
 mod jobs;
+mod knowledge;
 mod mail;
 mod memos;
 mod migrations;

@@ -180,6 +180,20 @@ GET    /programmes/{id}/info                                        ok   ok   ok
 GET    /programmes/{id}/info.atom                                   ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /places/{id}/info                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /places/{id}/info.atom                                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /knowledge                                                   ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /knowledge/{id}                                              ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /knowledge/{id}@draft                                        404  404  404  404  404   404  404    404    404  404   404
+GET    /admin/knowledge                                             in   403  403  403  ok    ok   403    403    ok   403   ok
+GET    /admin/knowledge/new                                         in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/new                                         in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/new@national                                in   403  403  403  403   403  403    403    ok   403   ok
+GET    /admin/knowledge/{id}/edit                                   in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/{id}/edit                                   in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/{id}/edit@kecskemet                         in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/knowledge/{id}/edit@move                              in   403  403  403  403   403  403    403    ok   403   ok
+GET    /admin/knowledge/{id}/delete                                 in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/{id}/delete                                 in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/knowledge/{id}/delete@national                        in   403  403  403  403   403  403    403    ok   403   ok
 POST   /admin/programmes/{id}/series                                in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/series/{series}/edit                  in   403  403  ok   ok    ok   403    403    403  403   ok
@@ -658,6 +672,7 @@ async fn fixtures(
         ("local_org", local_org.to_string()),
         ("child_org", child_org.to_string()),
         ("kecskemet_settlement", settlement("Kecskemét").to_string()),
+        ("kecskemet_programme", t.kecskemet().to_string()),
         (
             "kecskemet_org",
             org("Kecskemét Megyei Jogú Város Önkormányzata").to_string(),
@@ -675,6 +690,41 @@ async fn fixtures(
     ]
     .into_iter()
     .collect()
+}
+
+/// A published library item of the programme, a draft one, and one of no programme.
+async fn knowledge_fixture(
+    t: &TestApp,
+    admin: &kozos_domain::user::User,
+    programme: i64,
+    n: usize,
+) -> Vec<kozos_domain::KnowledgeId> {
+    use kozos_domain::community::knowledge::KnowledgeForm;
+    let mut made = Vec::new();
+    for (title, prog, published) in [
+        ("Közzétett", programme.to_string(), "1"),
+        ("Piszkozat", programme.to_string(), ""),
+        ("Országos", String::new(), "1"),
+    ] {
+        let id = kozos_app::knowledge::create(
+            &t.app,
+            admin,
+            &KnowledgeForm {
+                kind: "practice".into(),
+                title: format!("{title} jó gyakorlat {n}"),
+                summary: "Leírás.".into(),
+                author: "Próba Péter".into(),
+                programme_id: prog,
+                published: published.into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        made.push(id);
+    }
+    made
 }
 
 /// A published memo and a draft one, each on a conversation of their own.
@@ -1067,6 +1117,15 @@ fn form_for(
             ("completion_percent", "75".into()),
             ("_version", "0".into()),
         ]),
+        "/admin/knowledge/new" | "/admin/knowledge/{id}/edit" => v(&[
+            ("kind", "study".into()),
+            ("title", format!("Helytörténeti tanulmány {n}")),
+            ("summary", "A falu története.".into()),
+            ("author", "Nagy Ilona".into()),
+            ("programme_id", programme.id.to_string()),
+            ("tags", "helytörténet".into()),
+            ("published", "1".into()),
+        ]),
         "/admin/programmes/{id}/activities/{activity}/memos"
         | "/admin/programmes/{id}/memos/{memo}/edit" => v(&[
             ("title", format!("Emlékeztető {n}")),
@@ -1195,6 +1254,13 @@ fn moved_fields(
     fx: &std::collections::HashMap<&'static str, String>,
 ) -> Vec<(&'static str, String)> {
     let organisation = route.contains("/organisations/");
+    if route.starts_with("/admin/knowledge/") {
+        return match fixture {
+            "move" => vec![("programme_id", fx["kecskemet_programme"].clone())],
+            "national" => vec![("programme_id", String::new())],
+            _ => vec![],
+        };
+    }
     match fixture {
         "move" if organisation => vec![("settlement_id", fx["kecskemet_settlement"].clone())],
         "move" => vec![("place_id", fx["kecskemet_settlement"].clone())],
@@ -1282,6 +1348,15 @@ async fn run_table(t: TestApp) {
                 fx.insert("memo", memo.to_string());
                 fx.insert("draft_memo", draft.to_string());
             }
+            if (row.route.starts_with("/knowledge/")
+                || row.route.starts_with("/admin/knowledge/{id}"))
+                && !fx.contains_key("knowledge")
+            {
+                let k = knowledge_fixture(&t, &admin, programme_id, n).await;
+                fx.insert("knowledge", k[0].to_string());
+                fx.insert("knowledge_draft", k[1].to_string());
+                fx.insert("knowledge_national", k[2].to_string());
+            }
             let kept = fx.clone();
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
@@ -1338,6 +1413,16 @@ async fn run_table(t: TestApp) {
             }
             if path.starts_with("/api/v1/indicators/") {
                 path = path.replace("{id}", &fx["ind"]);
+            }
+            if path.starts_with("/knowledge/") || path.starts_with("/admin/knowledge/") {
+                let which = match fixture {
+                    "draft" => "knowledge_draft",
+                    "national" => "knowledge_national",
+                    _ => "knowledge",
+                };
+                if let Some(v) = fx.get(which) {
+                    path = path.replace("{id}", v);
+                }
             }
             if path.starts_with("/memos/") {
                 let which = if fixture == "draft" {

@@ -80,7 +80,7 @@ pub fn feed(base_url: &str, path: &str, p: &Point, now: Instant) -> String {
         ));
         x.push_str(&format!(
             "    <author><name>{}</name></author>\n",
-            esc(&e.programme_title)
+            esc(e.programme_title.as_deref().unwrap_or(&p.title))
         ));
         x.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
@@ -118,7 +118,7 @@ pub async fn programme(
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let page = super::pages::page_of(&ctx, &q)?;
+    let page = super::pages::page_of(&ctx, q.page.as_deref())?;
     let p = information::programme_point(&s.app, ProgrammeId(id), page)
         .await
         .map_err(ctx.err())?;
@@ -137,7 +137,7 @@ pub async fn place(
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let page = super::pages::page_of(&ctx, &q)?;
+    let page = super::pages::page_of(&ctx, q.page.as_deref())?;
     let p = information::place_point(&s.app, PlaceId(id), page)
         .await
         .map_err(ctx.err())?;

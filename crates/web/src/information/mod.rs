@@ -5,6 +5,8 @@
 mod atom;
 mod pages;
 
+pub use pages::page_of;
+
 use crate::routes::{r, RouteDef};
 use axum::http::Method as M;
 use axum::routing::get;
@@ -21,7 +23,10 @@ pub fn routes() -> Vec<RouteDef> {
 
 /// Where an entry is read.
 pub fn entry_path(e: &kozos_app::information::Entry) -> String {
-    format!("/{}s/{}", e.kind, e.id)
+    match e.kind.as_str() {
+        "memo" => format!("/memos/{}", e.id),
+        _ => format!("/knowledge/{}", e.id),
+    }
 }
 
 /// The beginning of an entry's text, as plain words (for lists and feed summaries).

@@ -20,8 +20,8 @@ pub struct PageQuery {
 }
 
 /// The page asked for (1 without one); anything else is a bad request.
-pub fn page_of(ctx: &Ctx, q: &PageQuery) -> Result<i64, WebError> {
-    match q.page.as_deref().map(str::trim) {
+pub fn page_of(ctx: &Ctx, page: Option<&str>) -> Result<i64, WebError> {
+    match page.map(str::trim) {
         None | Some("") => Ok(1),
         Some(p) => p
             .parse::<i64>()
@@ -37,7 +37,7 @@ pub async fn programme(
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let page = page_of(&ctx, &q)?;
+    let page = page_of(&ctx, q.page.as_deref())?;
     let point = information::programme_point(&s.app, ProgrammeId(id), page)
         .await
         .map_err(ctx.err())?;
@@ -51,7 +51,7 @@ pub async fn place(
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let page = page_of(&ctx, &q)?;
+    let page = page_of(&ctx, q.page.as_deref())?;
     let point = information::place_point(&s.app, PlaceId(id), page)
         .await
         .map_err(ctx.err())?;
@@ -92,7 +92,7 @@ fn body(ctx: &Ctx, p: &Point, base: &str, feed: &str, programme: Option<Programm
                             span { (ctx.t(&format!("search-kind-{}", e.kind))) }
                             " · " (ctx.lang.date(e.published_at.date()))
                             @if let Some(name) = e.place_id.and_then(|id| p.place_names.get(&id)) { " · " (name) }
-                            @if programme.is_none() { " · " (e.programme_title) }
+                            @if programme.is_none() { @if let Some(t) = &e.programme_title { " · " (t) } }
                         }
                         h2 { a href=(entry_path(e)) { (e.title) } }
                         p { (summary(&e.text, 40)) }

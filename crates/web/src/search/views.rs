@@ -19,6 +19,12 @@ pub fn hit_href(h: &Hit) -> String {
         DocKind::Series => format!("/admin/programmes/{programme}/series/{}/edit", h.ref_id),
         DocKind::Memo if h.public => format!("/memos/{}", h.ref_id),
         DocKind::Memo => format!("/admin/programmes/{programme}/memos/{}/edit", h.ref_id),
+        DocKind::Practice | DocKind::Publication | DocKind::Video | DocKind::Study if h.public => {
+            format!("/knowledge/{}", h.ref_id)
+        }
+        DocKind::Practice | DocKind::Publication | DocKind::Video | DocKind::Study => {
+            format!("/admin/knowledge/{}/edit", h.ref_id)
+        }
         // Kinds whose pages come with their features.
         _ => format!("/programmes/{programme}"),
     }

@@ -40,10 +40,14 @@ fn frame(
                                 li { a href="/" { (t("nav-programmes")) } }
                                 li { a href="/calendar" { (t("nav-calendar")) } }
                                 li { a href="/statistics" { (t("nav-statistics")) } }
+                                li { a href="/knowledge" { (t("nav-knowledge")) } }
                                 @if let Some(user) = ctx.and_then(|c| c.user.as_ref()) {
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewBackOffice) {
                                         li { a href="/admin" { (t("nav-back-office")) } }
                                         li { a href="/admin/organisations" { (t("nav-organisations")) } }
+                                    }
+                                    @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ManageKnowledge) {
+                                        li { a href="/admin/knowledge" { (t("knowledge-admin-title")) } }
                                     }
                                     @if user.grants.iter().any(|g| !matches!(g.scope, kozos_domain::user::Scope::Programme(_)))
                                         && kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewIndicators) {
