@@ -51,4 +51,10 @@ id_type!(
     IndicatorId,
     TemplateId,
     ManualValueId,
+    InitiativeId,
+    ResidentId,
+    CommentId,
+    AssistanceId,
+    StageMoveId,
+    PendingActionId,
 );

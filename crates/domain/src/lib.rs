@@ -7,6 +7,7 @@
 pub mod activity;
 pub mod ids;
 pub mod indicator;
+pub mod initiative;
 pub mod money;
 pub mod organisation;
 pub mod participation;

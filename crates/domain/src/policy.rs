@@ -32,6 +32,10 @@ pub enum Action {
     ViewIndicators,
     /// Define indicators, set targets, record manual values and explanations.
     ManageIndicators,
+    /// Move initiatives through their stages, record support given and their outcome.
+    ManageInitiatives,
+    /// Hide and restore residents' comments, block residents from writing.
+    ModerateComments,
 }
 
 /// What each role may do, wherever its grant applies.
@@ -44,6 +48,13 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     }
     if action == ManageIndicators {
         return matches!(role, ProjectManager | Administrator);
+    }
+    // Those who run the workshops move the initiatives and keep their comments civil.
+    if matches!(action, ManageInitiatives | ModerateComments) {
+        return matches!(
+            role,
+            CommunityDeveloper | Coordinator | ProjectManager | Administrator
+        );
     }
     match role {
         Resident => false,
