@@ -37,6 +37,16 @@ pub const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("action_areas_unique_key", "name", "err-duplicate-name"),
     ("target_groups_unique_key", "name", "err-duplicate-name"),
     ("users_email_key", "email", "err-duplicate-email"),
+    (
+        "initiative_supports_unique",
+        "form",
+        "err-initiative-already-supported",
+    ),
+    (
+        "comment_reports_unique",
+        "form",
+        "err-comment-already-reported",
+    ),
 ];
 
 impl From<DbError> for AppError {

@@ -12,6 +12,7 @@ pub mod documents;
 mod error;
 pub mod gazetteer;
 pub mod indicators;
+pub mod initiatives;
 pub mod jobs;
 pub mod mail;
 pub mod maintenance;
@@ -20,6 +21,7 @@ pub mod organisations;
 pub mod participation;
 pub mod programmes;
 pub mod records;
+pub mod residents;
 
 pub mod write;
 

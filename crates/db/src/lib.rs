@@ -12,6 +12,7 @@ pub mod cache_versions;
 mod error;
 pub mod forms;
 pub mod indicators;
+pub mod initiatives;
 pub mod jobs;
 pub mod migrate;
 pub mod organisations;

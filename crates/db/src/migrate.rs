@@ -88,6 +88,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_indicator_reach_item.sql"),
         then: None,
     },
+    Migration {
+        version: 12,
+        name: "initiatives",
+        sql: include_str!("../migrations/0012_initiatives.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

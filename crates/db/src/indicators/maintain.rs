@@ -41,6 +41,8 @@ pub enum Touch {
     Trainings,
     /// One indicator: its definition or its manual values.
     Indicator(IndicatorId),
+    /// A programme's initiatives: proposed, moved, supported, their outcome.
+    Initiatives,
 }
 
 /// Which of the indicator's members to recompute: all, or one person's.

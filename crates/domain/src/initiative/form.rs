@@ -5,9 +5,9 @@
 use crate::ids::*;
 use crate::money::parse_huf;
 use crate::organisation::string_enum;
-use serde::Serialize;
 use crate::time::Date;
 use crate::validation::*;
+use serde::Serialize;
 
 use super::Stage;
 
