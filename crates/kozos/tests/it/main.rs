@@ -19,6 +19,7 @@ mod forms_unchanged;
 mod i18n;
 mod indicator_pages;
 mod indicators;
+mod initiatives;
 mod jobs;
 mod mail;
 mod migrations;
