@@ -23,6 +23,7 @@ mod calendar;
 mod checkin;
 mod evidence;
 mod indicators;
+mod initiatives;
 mod jobs;
 mod mail;
 mod organisations;

@@ -3,8 +3,9 @@
 //! it, and the role × route test walks it: a route without a row in that test fails CI.
 
 use crate::{
-    accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
-    organisations, people, places, programmes, public, registrations, trainings, AppState,
+    accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, initiatives,
+    jobs, mail, organisations, people, places, programmes, public, registrations, trainings,
+    AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -76,6 +77,7 @@ pub fn route_table() -> Vec<RouteDef> {
         trainings::routes(),
         evidence::routes(),
         indicators::routes(),
+        initiatives::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

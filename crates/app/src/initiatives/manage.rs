@@ -250,3 +250,56 @@ pub async fn set_outcome(
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }
+
+/// What the back-office page of an initiative shows and offers to pick.
+pub struct ManageView {
+    pub page: super::Page,
+    /// The programme's activities (workshops first), as (id, date, title), to name where
+    /// a move was decided.
+    pub workshops: Vec<(ActivityId, kozos_domain::time::Instant, String)>,
+    /// The programme's beneficiary and partners, who may have given support.
+    pub organisations: Vec<(OrganisationId, String)>,
+}
+
+pub async fn view(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    id: InitiativeId,
+) -> Result<ManageView> {
+    authorise(app, user, Action::ManageInitiatives, programme).await?;
+    let page = super::page(app, Some(user), programme, id).await?;
+    let p = kozos_db::programmes::get(&app.db, programme)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let filter = kozos_db::programmes::activities::Filter {
+        programme: Some(programme),
+        ..Default::default()
+    };
+    let mut acts = kozos_db::programmes::activities::list(&mut conn, &filter).await?;
+    acts.sort_by_key(|a| {
+        (
+            a.kind != kozos_domain::activity::ActivityKind::Workshop,
+            a.starts_at,
+        )
+    });
+    let workshops = acts
+        .into_iter()
+        .map(|a| (a.id, a.starts_at, a.title))
+        .collect();
+    let mut organisations: Vec<(OrganisationId, String)> = Vec::new();
+    if let (Some(b), Some(n)) = (p.beneficiary_id, p.beneficiary_name) {
+        organisations.push((b, n));
+    }
+    for pa in kozos_db::programmes::partners(&mut *conn, programme).await? {
+        if !organisations.iter().any(|(o, _)| *o == pa.organisation_id) {
+            organisations.push((pa.organisation_id, pa.organisation_name));
+        }
+    }
+    Ok(ManageView {
+        page,
+        workshops,
+        organisations,
+    })
+}

@@ -19,6 +19,7 @@ mod forms_unchanged;
 mod i18n;
 mod indicator_pages;
 mod indicators;
+mod initiative_pages;
 mod initiatives;
 mod jobs;
 mod mail;

@@ -57,3 +57,89 @@ confirm-mail-link = Megerősítem
 confirm-mail-expiry = A link { $h } óráig érvényes, és egyszer használható.
 confirm-mail-ignore = Ha nem te kérted, hagyd figyelmen kívül ezt a levelet: semmi sem történik.
 confirm-mail-footer = Ezt a levelet azért kaptad, mert valaki ezzel az e-mail-címmel küldött el egy űrlapot a kozos oldalán.
+
+flash-confirm-sent = Elküldtük a megerősítő levelet. Nyisd meg a benne lévő linket 48 órán belül, és a kérésed teljesül.
+flash-confirmed = Köszönjük, megerősítetted: a kérésed teljesült.
+flash-confirmed-again = Ezt a linket már megnyitottad; a kérésed korábban teljesült.
+flash-supported = Köszönjük a támogatásodat!
+flash-reported = Köszönjük, a jelzésed eljutott a moderátorhoz.
+
+initiatives-title = Kezdeményezések
+initiatives-lead = Lakosok, közösségek és szervezetek javaslatai. A műhelyeken feltárjuk, elemezzük és kiválasztjuk őket, majd a kiválasztottakat közösen kidolgozzuk és megvalósítjuk.
+initiatives-propose = Javaslat beküldése
+initiatives-propose-lead = Írd le, mit szeretnél megvalósítani a közösségeddel, és miért. A javaslatod a programban közzé lesz téve a neveddel; az e-mail-címedet nem tesszük közzé.
+initiatives-stage = Szakasz
+initiatives-all-stages = Minden szakasz
+initiatives-filter = Szűrés
+initiatives-none = Még nincs kezdeményezés.
+initiatives-supports = { $n ->
+    [0] Még senki sem támogatja.
+   *[other] { $n } támogató
+}
+initiatives-proposed-by = Javasolta:
+initiatives-field-title = Cím
+initiatives-field-summary = Leírás
+initiatives-field-name = Név (ez jelenik meg)
+initiatives-field-comment = Hozzászólás
+initiatives-plain-text = Egyszerű szöveg; üres sorral új bekezdést kezdhetsz.
+initiatives-visitor = Ki vagy?
+initiatives-visitor-hint = Ha nincs fiókod, add meg a neved és az e-mail-címed: küldünk egy megerősítő linket, és a kérésed akkor teljesül, amikor megnyitod.
+initiatives-or-sign-in = Vagy jelentkezz be.
+initiatives-email-private = Nem tesszük közzé; csak a megerősítő levelet küldjük erre a címre.
+initiatives-submit = Javaslat beküldése
+initiatives-manage = Kezelés a háttérirodában
+initiatives-support-title = Támogatás
+initiatives-support = Támogatom
+initiatives-you-support = Támogatod ezt a kezdeményezést.
+initiatives-withdraw = Támogatás visszavonása
+initiatives-history = A kezdeményezés útja
+initiatives-at-workshop = a műhelyen:
+initiatives-reason = Indoklás
+initiatives-assistance = Nyújtott támogatás
+initiatives-comments = { $n ->
+    [0] Hozzászólások
+   *[other] Hozzászólások ({ $n })
+}
+initiatives-hidden-by-moderator = A moderátor elrejtette
+initiatives-report = Jelzés a moderátornak
+initiatives-report-submit = Jelzés küldése
+initiatives-add-comment = Hozzászólás írása
+initiatives-comment-submit = Hozzászólás elküldése
+initiatives-edit = Javaslat szerkesztése
+initiatives-edit-comment = Hozzászólás szerkesztése
+initiatives-delete-title = Biztosan törlöd?
+initiatives-delete-text = Ez véglegesen törlődik:
+initiatives-confirm-title = Megerősítés
+initiatives-admin-title = Kezdeményezések kezelése
+initiatives-back-to-programme = Vissza a programhoz
+initiatives-moderation = Moderálás: jelzett hozzászólások
+initiatives-moderation-empty = Nincs jelzett hozzászólás.
+initiatives-public-page = Nyilvános oldal
+initiatives-outcome = Eredmény
+initiatives-outcome-name = A megalakult szervezet vagy klub neve
+initiatives-outcome-name-hint = Civil szervezetnél a szervezet a szervezetek közé is bekerül.
+initiatives-move = Szakaszváltás
+initiatives-move-hint = Egy szakasz előrelépéshez nem kell indoklás; átugráshoz, visszalépéshez és félretételhez igen.
+initiatives-move-to = Új szakasz
+initiatives-move-workshop = Műhely, ahol döntöttek
+initiatives-reason-hint = Kötelező, ha szakaszt ugrasz át, visszalépsz vagy félreteszed.
+initiatives-move-submit = Áthelyezés
+initiatives-moved-meanwhile = Valaki időközben módosította a kezdeményezést. Nézd meg a jelenlegi állapotát, és küldd el újra, ha még mindig így döntesz.
+initiatives-no-assistance = Még nincs rögzített támogatás.
+initiatives-add-assistance = Támogatás rögzítése
+initiatives-assistance-kind = A támogatás fajtája
+initiatives-given-on = Dátum
+initiatives-amount = Összeg (Ft)
+initiatives-amount-hint = Csak pénzbeli támogatásnál, egész forintban, például 150 000.
+initiatives-given-by-org = Támogató szervezet
+initiatives-given-by = Támogató (ha nem szervezet a listából)
+initiatives-note = Megjegyzés
+initiatives-reports = { $n ->
+   *[other] { $n } jelzés
+}
+initiatives-hide-reason = Az elrejtés oka (a nyilvános oldalon megjelenik)
+initiatives-hide = Elrejtés
+initiatives-keep = Megjelenítés (a jelzés lezárása)
+initiatives-block-reason = A letiltás oka
+initiatives-block = A szerző letiltása
+initiatives-author-blocked = A szerző le van tiltva.
