@@ -45,6 +45,8 @@ CREATE TABLE initiatives (
     outcome TEXT NOT NULL DEFAULT 'none',
     outcome_name TEXT,
     outcome_organisation_id BIGINT REFERENCES organisations(id) ON DELETE SET NULL,
+    -- the day the outcome was recorded (an organisation founded counts from it)
+    outcome_on TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1

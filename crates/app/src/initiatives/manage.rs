@@ -229,6 +229,7 @@ pub async fn set_outcome(
         id,
         &input,
         organisation,
+        now.date(),
         Some(version),
         now,
     )

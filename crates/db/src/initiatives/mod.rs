@@ -291,19 +291,21 @@ pub async fn moves(conn: &mut Conn, id: InitiativeId) -> Result<Vec<StageMove>, 
         .collect()
 }
 
-/// Set what the initiative came to if it is still at `version`.
+/// Set what the initiative came to (recorded on `on`) if it is still at `version`.
+#[allow(clippy::too_many_arguments)]
 pub async fn set_outcome(
     conn: &mut Conn,
     programme: ProgrammeId,
     id: InitiativeId,
     input: &OutcomeInput,
     organisation: Option<OrganisationId>,
+    on: kozos_domain::time::Date,
     version: Option<i64>,
     now: Instant,
 ) -> Result<Saved, DbError> {
     let n = sqlx::query(
         "UPDATE initiatives SET outcome = $1, outcome_name = $2, outcome_organisation_id = $3, updated_at = $4, \
-         version = version + 1 WHERE id = $5 AND programme_id = $6 AND version = COALESCE($7, version)",
+         outcome_on = $8, version = version + 1 WHERE id = $5 AND programme_id = $6 AND version = COALESCE($7, version)",
     )
     .bind(input.outcome.as_str())
     .bind(input.name.as_deref())
@@ -312,6 +314,7 @@ pub async fn set_outcome(
     .bind(id.0)
     .bind(programme.0)
     .bind(version)
+    .bind((input.outcome != Outcome::None).then(|| on.stored()))
     .execute(&mut *conn)
     .await?
     .rows_affected();

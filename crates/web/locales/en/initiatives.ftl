@@ -145,3 +145,9 @@ initiatives-keep = Show (close the reports)
 initiatives-block-reason = Reason for blocking
 initiatives-block = Block the author
 initiatives-author-blocked = The author is blocked.
+
+ind-source-initiatives_at_stage = Initiatives at or past a stage
+ind-source-initiatives_supported = Initiatives given support
+ind-source-organisations_founded = Organisations founded from initiatives
+ind-initiative-stage = Stage of the initiatives (at least)
+ind-ngo-only = NGOs only (not clubs)

@@ -143,3 +143,9 @@ initiatives-keep = Megjelenítés (a jelzés lezárása)
 initiatives-block-reason = A letiltás oka
 initiatives-block = A szerző letiltása
 initiatives-author-blocked = A szerző le van tiltva.
+
+ind-source-initiatives_at_stage = Egy szakaszt elért kezdeményezések száma
+ind-source-initiatives_supported = Támogatott kezdeményezések száma
+ind-source-organisations_founded = Kezdeményezésből alakult szervezetek száma
+ind-initiative-stage = Kezdeményezések szakasza (legalább)
+ind-ngo-only = Csak civil szervezetek (klubok nélkül)
