@@ -741,3 +741,54 @@ both!(
         assert_eq!(value_of(&t, "KEZD-CIVIL").await, ngo);
     }
 );
+
+both!(
+    abauj_counts_its_supported_initiatives_and_founded_ngos,
+    |t: TestApp| async move {
+        let abauj = t.programmes[3];
+        let admin = t.user("admin@demo.kozos.hu").await;
+        let (_, lines, _) = kozos_app::indicators::values(&t.app, Some(&admin), abauj, None)
+            .await
+            .unwrap();
+        let value = |code: &str| {
+            lines
+                .iter()
+                .find(|l| l.indicator.code == code)
+                .unwrap()
+                .value
+        };
+        assert_eq!(value("A-6"), 10, "ten initiatives given support");
+        assert_eq!(
+            value("A-7"),
+            4,
+            "four NGOs founded (the club does not count)"
+        );
+        let all = kozos_app::initiatives::list(&t.app, abauj, None)
+            .await
+            .unwrap();
+        assert!(all.len() >= 14);
+        assert_eq!(all.iter().filter(|i| i.stage == Stage::SetAside).count(), 3);
+        let page = t
+            .client()
+            .get(&format!(
+                "/programmes/{}/initiatives?stage=set_aside",
+                abauj.0
+            ))
+            .await;
+        assert!(page.body.contains("Kerékpáros turistaút a Hernád-völgyben"));
+        assert!(!page.body.contains("Gönci barack"));
+        // A move names its workshop.
+        let gonc = all
+            .iter()
+            .find(|i| i.title.starts_with("Gönci barack"))
+            .unwrap();
+        let p = kozos_app::initiatives::page(&t.app, None, abauj, gonc.id)
+            .await
+            .unwrap();
+        assert!(p.moves[0]
+            .activity_title
+            .as_deref()
+            .unwrap_or("")
+            .contains("feltárása"));
+    }
+);
