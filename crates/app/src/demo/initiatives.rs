@@ -38,14 +38,19 @@ enum At {
     Day(i32, u32, u32),
 }
 
+/// A year, month and day.
+type Ymd = (i32, u32, u32);
+
+/// Support given: (kind, date, forints, given by).
+type Given = (AssistanceKind, Ymd, Option<i64>, &'static str);
+
 struct Plan {
     title: &'static str,
     summary: &'static str,
     proposer: usize,
     proposed: (i32, u32, u32),
     path: Vec<Step>,
-    /// (kind, date, forints, given by)
-    assistance: Vec<(AssistanceKind, (i32, u32, u32), Option<i64>, &'static str)>,
+    assistance: Vec<Given>,
     outcome: Option<(Outcome, &'static str, (i32, u32, u32))>,
     supporters: usize,
     comments: Vec<(usize, &'static str)>,
