@@ -245,13 +245,19 @@ pub async fn mark_done(
     Ok(n > 0)
 }
 
-/// Forget expired actions nobody confirmed (the hourly sweep may call it).
-pub async fn forget_expired(conn: &mut Conn, now: Instant) -> Result<u64, DbError> {
-    Ok(
-        sqlx::query("DELETE FROM resident_actions WHERE done_at IS NULL AND expires_at < $1")
-            .bind(now.stored())
-            .execute(&mut *conn)
-            .await?
-            .rows_affected(),
+/// Forget held actions (they hold a name and an address): those nobody confirmed,
+/// expired before `expired_before`, and those done before `done_before`.
+pub async fn forget_old(
+    conn: &mut Conn,
+    expired_before: Instant,
+    done_before: Instant,
+) -> Result<u64, DbError> {
+    Ok(sqlx::query(
+        "DELETE FROM resident_actions WHERE (done_at IS NULL AND expires_at < $1) OR (done_at IS NOT NULL AND done_at < $2)",
     )
+    .bind(expired_before.stored())
+    .bind(done_before.stored())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
 }

@@ -104,7 +104,7 @@ fn visitor_fields(ctx: &Ctx, form: &str, name: &str, email: &str, errors: &Field
     html! {
         fieldset {
             legend { (ctx.t("initiatives-visitor")) }
-            p.hint { (ctx.t("initiatives-visitor-hint")) " " a href="/signin" { (ctx.t("initiatives-or-sign-in")) } }
+            p.hint { (ctx.t("initiatives-visitor-hint")) " " a href={ "/signin?next=" (crate::routes::encode_query(&ctx.here)) } { (ctx.t("initiatives-or-sign-in")) } }
             (input(ctx, form, Field::new("name", "initiatives-field-name", name).required(), "text", errors))
             (input(ctx, form, Field::new("email", "field-email", email).required().hint("initiatives-email-private"), "email", errors))
         }
