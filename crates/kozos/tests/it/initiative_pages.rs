@@ -215,3 +215,73 @@ both!(
         );
     }
 );
+
+both!(a_stale_edit_comes_back_merged, |t: TestApp| async move {
+    let id = proposed(&t, "Virágláda a hídon").await;
+    let path = format!("/programmes/{}/initiatives/{id}/edit", t.kisber());
+    let mut lakos = t.signed_in(RESIDENT).await;
+    let form = lakos.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let was = {
+        let start = form.body.find("name=\"_was\" value=\"").unwrap() + 19;
+        let end = start + form.body[start..].find('"').unwrap();
+        form.body[start..end].replace("&quot;", "\"")
+    };
+    // Staff fix the summary meanwhile.
+    let mut coord = t.signed_in(crate::initiatives::COORD).await;
+    let r = coord
+        .post_form(
+            &path,
+            &[
+                ("title", "Virágláda a hídon"),
+                ("summary", "Javított leírás a műhely után."),
+                ("_version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The resident saves a new title from the form opened before.
+    let r = lakos
+        .post_form(
+            &path,
+            &[
+                ("title", "Virágládák a hídon"),
+                ("summary", &crate::initiatives::proposal("x").summary),
+                ("_version", "1"),
+                ("_was", &was),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.body.contains("Virágládák a hídon"),
+        "what was typed is kept"
+    );
+    assert!(
+        r.body.contains("Javított leírás a műhely után."),
+        "their change is taken"
+    );
+    // Saved unchanged: nothing written.
+    let before: i64 = sqlx::query_scalar("SELECT version FROM initiatives WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&t.app.db.pool)
+        .await
+        .unwrap();
+    let r = coord
+        .post_form(
+            &path,
+            &[
+                ("title", "Virágláda a hídon"),
+                ("summary", "Javított leírás a műhely után."),
+                ("_version", &before.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let after: i64 = sqlx::query_scalar("SELECT version FROM initiatives WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&t.app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+});
