@@ -274,3 +274,27 @@ pub async fn comment_in_programme(
     .await?;
     row.as_ref().map(comment_row).transpose()
 }
+
+/// What search should index of a comment: (programme, initiative, body, public); a
+/// hidden comment is not public.
+pub async fn comment_searchable(
+    conn: &mut Conn,
+    id: CommentId,
+) -> Result<Option<(ProgrammeId, InitiativeId, String, bool)>, DbError> {
+    let row = sqlx::query(
+        "SELECT i.programme_id, c.initiative_id, c.body, c.hidden_at FROM initiative_comments c \
+         JOIN initiatives i ON i.id = c.initiative_id WHERE c.id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok((
+            ProgrammeId(i(&r, "programme_id")?),
+            InitiativeId(i(&r, "initiative_id")?),
+            s(&r, "body")?,
+            os(&r, "hidden_at")?.is_none(),
+        ))
+    })
+    .transpose()
+}
