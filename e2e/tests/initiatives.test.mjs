@@ -105,6 +105,11 @@ test('a resident proposes and supports; the coordinator moves it at a workshop',
   assert.equal(moved.status(), 303);
   await screenshot(coord, 'initiatives-admin.png');
 
+  // The moderation queue (Kisbér's demo comments are unreported: empty, and accessible).
+  await open(coord, `/admin/programmes/${kisber}/moderation`);
+  assert.equal(await textOf(coord.locator('h1')), 'Moderálás: jelzett hozzászólások');
+  await accessible(t, coord, 'moderation queue (hu)');
+
   // Anyone sees the path on the public page.
   await open(lakos, proposalPath);
   const history = await textOf(lakos.locator('ol.history'));

@@ -285,3 +285,70 @@ both!(a_stale_edit_comes_back_merged, |t: TestApp| async move {
         .unwrap();
     assert_eq!(before, after);
 });
+
+both!(
+    a_hidden_comment_shows_the_moderators_reason,
+    |t: TestApp| async move {
+        let p = t.kisber();
+        let id = proposed(&t, "Közös takarítás a patakparton").await;
+        let mut lakos = t.signed_in(RESIDENT).await;
+        let r = lakos
+            .post_form(
+                &format!("/programmes/{p}/initiatives/{id}/comments"),
+                &[("body", "Ez egy csúnya megjegyzés"), ("_once", "m1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let c: i64 =
+            sqlx::query_scalar("SELECT MAX(id) FROM initiative_comments WHERE initiative_id = $1")
+                .bind(id.0)
+                .fetch_one(&t.app.db.pool)
+                .await
+                .unwrap();
+        // A visitor reports it: held until the link is opened.
+        let mut visitor = t.client();
+        let r = visitor
+            .post_form(
+                &format!("/programmes/{p}/initiatives/{id}/comments/{c}/report"),
+                &[("name", "Figyelő Feri"), ("email", "feri@example.hu")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let mut coord = t.signed_in(crate::initiatives::COORD).await;
+        assert!(coord
+            .get(&format!("/admin/programmes/{p}/moderation"))
+            .await
+            .body
+            .contains("Nincs jelzett"));
+        let link = link_mailed_to(&t, "feri@example.hu").await;
+        assert_eq!(t.client().get(&link).await.status, StatusCode::SEE_OTHER);
+        let queue = coord
+            .get(&format!("/admin/programmes/{p}/moderation"))
+            .await
+            .body;
+        assert!(queue.contains("Ez egy csúnya megjegyzés"));
+        assert!(!queue.contains("feri@example.hu"));
+        // A reason is required.
+        let hide = format!("/admin/programmes/{p}/moderation/comments/{c}/hide");
+        let r = coord.post_form(&hide, &[("reason", " ")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = coord
+            .post_form(&hide, &[("reason", "Sértő kifejezés")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = t
+            .client()
+            .get(&format!("/programmes/{p}/initiatives/{id}"))
+            .await
+            .body;
+        assert!(page.contains("A moderátor elrejtette: Sértő kifejezés"));
+        assert!(!page.contains("Ez egy csúnya megjegyzés"));
+        // Its author can no longer change it.
+        let edit = lakos
+            .get(&format!(
+                "/programmes/{p}/initiatives/{id}/comments/{c}/edit"
+            ))
+            .await;
+        assert_eq!(edit.status, StatusCode::FORBIDDEN);
+    }
+);
