@@ -12,6 +12,7 @@ import {
   findProgramme,
   launchBrowser,
   newPage,
+  noSidewaysScroll,
   open,
   screenshot,
   signIn,
@@ -135,4 +136,15 @@ test("Abaúj's initiatives filter by stage, in English too", async (t) => {
   await open(page, '/lang/en?next=' + encodeURIComponent(`/programmes/${abauj}/initiatives`));
   assert.equal(await textOf(page.locator('h1')), 'Initiatives');
   await accessible(t, page, 'initiatives list (en)');
+
+  // On a phone: nothing to scroll sideways.
+  const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
+  await open(phone, `/programmes/${abauj}/initiatives`);
+  await noSidewaysScroll(phone);
+  await phone.getByRole('link', { name: 'Gönci barack: a kistermelők összefogása', exact: true }).click();
+  await phone.waitForLoadState('load');
+  await noSidewaysScroll(phone);
+  assert.match(await textOf(phone.locator('.outcome')), /Civil szervezet alakult: Gönci Barackvirág Egyesület/);
+  await accessible(t, phone, 'an implemented initiative on a phone (hu)');
+  await screenshot(phone, 'initiatives-phone.png');
 });
