@@ -51,7 +51,8 @@ struct Plan {
     proposed: (i32, u32, u32),
     path: Vec<Step>,
     assistance: Vec<Given>,
-    outcome: Option<(Outcome, &'static str, (i32, u32, u32))>,
+    /// (outcome, name, date, the settlement a founded NGO is registered in)
+    outcome: Option<(Outcome, &'static str, Ymd, &'static str)>,
     supporters: usize,
     comments: Vec<(usize, &'static str)>,
 }
@@ -69,7 +70,7 @@ fn abauj_plans() -> Vec<Plan> {
             proposed: (2011, 1, 20),
             path: vec![Step(Explored, W(5), None), Step(Analysed, W(9), None), Step(Selected, W(10), None), Step(Elaborated, W(13), None), Step(Implemented, Day(2012, 3, 15), None)],
             assistance: vec![(Mentoring, (2011, 6, 20), None, "A projekt közösségfejlesztője"), (Money, (2011, 10, 30), Some(300_000), "Abaúji partnerségi projekt")],
-            outcome: Some((Outcome::NgoFounded, "Gönci Barackvirág Egyesület", (2012, 2, 20))),
+            outcome: Some((Outcome::NgoFounded, "Gönci Barackvirág Egyesület", (2012, 2, 20), "Gönc")),
             supporters: 7,
             comments: vec![(0, "Tavaly a piacon alig lehetett helyi barackot kapni, ez nagyon kellene!"), (3, "A címkéhez szívesen adok ötletet, grafikus vagyok.")],
         },
@@ -80,7 +81,7 @@ fn abauj_plans() -> Vec<Plan> {
             proposed: (2011, 1, 28),
             path: vec![Step(Explored, W(5), None), Step(Analysed, W(9), None), Step(Selected, W(11), None), Step(Elaborated, W(14), None), Step(Implemented, Day(2012, 5, 12), None)],
             assistance: vec![(Mentoring, (2011, 7, 5), None, "A projekt közösségfejlesztője"), (InKind, (2012, 4, 20), None, "Abaújszántó Város Önkormányzata: rendezvénysátor és színpad")],
-            outcome: Some((Outcome::NgoFounded, "Abaújszántói Borút Egyesület", (2012, 1, 30))),
+            outcome: Some((Outcome::NgoFounded, "Abaújszántói Borút Egyesület", (2012, 1, 30), "Abaújszántó")),
             supporters: 6,
             comments: vec![(2, "A pincefesztivál a fiataloknak is munkát adhatna.")],
         },
@@ -91,7 +92,7 @@ fn abauj_plans() -> Vec<Plan> {
             proposed: (2011, 2, 2),
             path: vec![Step(Explored, W(6), None), Step(Analysed, W(9), None), Step(Selected, W(12), None), Step(Elaborated, W(15), None), Step(Implemented, Day(2012, 2, 1), None)],
             assistance: vec![(Mentoring, (2011, 9, 20), None, "A projekt közösségfejlesztője"), (Money, (2012, 1, 15), Some(450_000), "Abaúji partnerségi projekt")],
-            outcome: Some((Outcome::NgoFounded, "Encsi Esély Tanoda Egyesület", (2011, 12, 20))),
+            outcome: Some((Outcome::NgoFounded, "Encsi Esély Tanoda Egyesület", (2011, 12, 20), "Encs")),
             supporters: 8,
             comments: vec![(6, "A szülők is szívesen segítenek a délutáni uzsonnában."), (0, "Mentornak jelentkeznék, hol lehet?")],
         },
@@ -102,7 +103,7 @@ fn abauj_plans() -> Vec<Plan> {
             proposed: (2011, 2, 10),
             path: vec![Step(Explored, W(7), None), Step(Analysed, W(10), None), Step(Selected, W(11), None), Step(Elaborated, W(16), None), Step(Implemented, Day(2012, 4, 2), None)],
             assistance: vec![(Mentoring, (2011, 10, 4), None, "A projekt közösségfejlesztője"), (InKind, (2012, 3, 1), None, "Szikszói Református Egyházközség: irodahelyiség")],
-            outcome: Some((Outcome::NgoFounded, "Szikszói Szomszédsegítő Egyesület", (2012, 3, 12))),
+            outcome: Some((Outcome::NgoFounded, "Szikszói Szomszédsegítő Egyesület", (2012, 3, 12), "Szikszó")),
             supporters: 5,
             comments: vec![(5, "Édesanyám is egyedül él, nagy segítség lenne.")],
         },
@@ -113,7 +114,7 @@ fn abauj_plans() -> Vec<Plan> {
             proposed: (2011, 2, 14),
             path: vec![Step(Explored, W(5), None), Step(Analysed, W(11), None), Step(Selected, W(12), None), Step(Elaborated, W(14), None), Step(Implemented, Day(2012, 6, 9), None)],
             assistance: vec![(InKind, (2012, 3, 10), None, "Gönc Város Önkormányzata: tégla és építési terület")],
-            outcome: Some((Outcome::ClubFounded, "Gönci Kemencés Kör", (2012, 6, 9))),
+            outcome: Some((Outcome::ClubFounded, "Gönci Kemencés Kör", (2012, 6, 9), "Gönc")),
             supporters: 6,
             comments: vec![(1, "A kemenceépítő tanfolyamot is meg lehetne hirdetni.")],
         },
@@ -294,9 +295,6 @@ async fn workshop_day(conn: &mut Conn, n: u32) -> Result<(ActivityId, Date)> {
 
 /// Load the demo's initiatives into Abaúj and Kisbér (after the demo accounts exist).
 pub(crate) async fn load(app: &App, abauj: ProgrammeId, kisber: ProgrammeId) -> Result<usize> {
-    let abauj_place = kozos_db::programmes::get(&app.db, abauj)
-        .await?
-        .and_then(|p| p.place_id);
     let mut tx = app.db.begin().await?;
     if !db::of_programme(&mut tx, abauj, None).await?.is_empty() {
         return Ok(0);
@@ -311,7 +309,7 @@ pub(crate) async fn load(app: &App, abauj: ProgrammeId, kisber: ProgrammeId) -> 
     let mut made = 0;
     for (programme, plans) in [(abauj, abauj_plans()), (kisber, kisber_plans())] {
         for plan in plans {
-            add(&mut tx, programme, &plan, &people, admin, abauj_place).await?;
+            add(&mut tx, programme, &plan, &people, admin).await?;
             made += 1;
         }
     }
@@ -335,7 +333,6 @@ async fn add(
     plan: &Plan,
     people: &[Resident],
     admin: Option<UserId>,
-    place: Option<PlaceId>,
 ) -> Result<()> {
     let proposed = day(plan.proposed);
     let input = InitiativeInput {
@@ -382,13 +379,18 @@ async fn add(
         };
         db::insert_assistance(tx, programme, id, &a, by, at(day(*d), 12)).await?;
     }
-    if let Some((outcome, name, d)) = plan.outcome {
+    if let Some((outcome, name, d, town)) = plan.outcome {
         let organisation = if outcome == Outcome::NgoFounded {
             let org = OrganisationInput {
                 name: name.to_string(),
                 sector: Sector::Civil,
                 kind: OrgKind::Ngo,
-                settlement_id: place,
+                settlement_id: kozos_db::places::settlement_by_folded_name(
+                    tx,
+                    &kozos_domain::text::fold(town),
+                )
+                .await?
+                .map(|p| p.id),
                 parent_id: None,
                 website: None,
             };

@@ -9,6 +9,7 @@ use kozos_db::initiatives as db;
 use kozos_db::{audit, DbError, Saved};
 use kozos_domain::initiative::*;
 use kozos_domain::organisation::{OrgKind, OrganisationInput, Sector};
+use kozos_domain::place::PlaceKind;
 use kozos_domain::policy::Action;
 use kozos_domain::user::User;
 use kozos_domain::*;
@@ -172,7 +173,7 @@ pub async fn delete_assistance(
 }
 
 /// Record what an initiative came to. A founded NGO is also an organisation in the
-/// registry (civil sector, NGO, at the programme's settlement): the one with that name
+/// registry (civil sector, NGO, at the programme's settlement when it has one): the one with that name
 /// if there is one, else a new one; the founding is what makes it true, so recording the
 /// outcome (`ManageInitiatives`) is enough and the registry row is named in the change
 /// log. A club is not an organisation of its own.
@@ -186,10 +187,18 @@ pub async fn set_outcome(
 ) -> Result<()> {
     authorise(app, user, Action::ManageInitiatives, programme).await?;
     let input = form.validate().map_err(AppError::Invalid)?;
-    let place = kozos_db::programmes::get(&app.db, programme)
+    let programme_place = kozos_db::programmes::get(&app.db, programme)
         .await?
         .ok_or(AppError::NotFound)?
         .place_id;
+    // An organisation is registered in a settlement: the programme's place counts only
+    // when it is one (a county-wide programme leaves it to be filled in later).
+    let place = match programme_place {
+        Some(p) => kozos_db::places::get(&app.db, p).await?.and_then(|p| {
+            matches!(p.kind, PlaceKind::Settlement | PlaceKind::SettlementPart).then_some(p.id)
+        }),
+        None => None,
+    };
     let now = app.clock.instant();
     let mut tx = app.db.begin().await?;
     let i = db::get(&mut tx, programme, id)
