@@ -106,7 +106,7 @@ pub async fn propose(
             "saved",
             ctx.secure_cookies,
         )),
-        Ok(Acted::MailSent) => Ok(done(&base(p), "confirm-sent", ctx.secure_cookies)),
+        Ok(Acted::MailSent) => Ok(done(&base(p), "mailed", ctx.secure_cookies)),
         Err(AppError::Invalid(e)) => {
             let state = FormState {
                 once: meta.once.clone(),
@@ -300,7 +300,7 @@ pub async fn support(
     let here = format!("{}/{i}", base(p));
     match act::support(&s.app, p, i, acting, ctx.lang.code()).await {
         Ok(Acted::Done(())) => Ok(done(&here, "supported", ctx.secure_cookies)),
-        Ok(Acted::MailSent) => Ok(done(&here, "confirm-sent", ctx.secure_cookies)),
+        Ok(Acted::MailSent) => Ok(done(&here, "mailed", ctx.secure_cookies)),
         Err(AppError::Invalid(e)) => {
             let r = Refused {
                 support: Some((form, e)),
@@ -357,7 +357,7 @@ pub async fn comment(
             "saved",
             ctx.secure_cookies,
         )),
-        Ok(Acted::MailSent) => Ok(done(&here, "confirm-sent", ctx.secure_cookies)),
+        Ok(Acted::MailSent) => Ok(done(&here, "mailed", ctx.secure_cookies)),
         Err(AppError::Invalid(e)) => {
             let r = Refused {
                 comment: Some((form, e)),
@@ -519,7 +519,7 @@ pub async fn report(
     let here = format!("{}/{i}#comment-{c}", base(p));
     match act::report(&s.app, p, i, c, acting, ctx.lang.code()).await {
         Ok(Acted::Done(())) => Ok(done(&here, "reported", ctx.secure_cookies)),
-        Ok(Acted::MailSent) => Ok(done(&here, "confirm-sent", ctx.secure_cookies)),
+        Ok(Acted::MailSent) => Ok(done(&here, "mailed", ctx.secure_cookies)),
         Err(AppError::Invalid(e)) => {
             let r = Refused {
                 report: Some((c, form, e)),
