@@ -20,6 +20,10 @@ use serde::{Deserialize, Serialize};
 
 pub use db::PendingAction;
 
+/// At most this many actions wait for their links per address: the form is public, and
+/// without a bound anyone could have kozos mail a stranger again and again.
+pub const MAX_WAITING: i64 = 5;
+
 /// The job that composes a confirmation mail: `{"action": id}` (registered by the web
 /// layer, which holds the catalogue).
 pub const CONFIRM_MAIL: &str = "mail.resident_confirm";
@@ -86,6 +90,9 @@ pub(crate) async fn hold(
         refuse_blocked(&r)?;
     }
     let now = app.clock.instant();
+    if db::waiting_for(conn, &visitor.email, now).await? >= MAX_WAITING {
+        return Err(AppError::invalid("email", "err-confirm-too-many"));
+    }
     let expires = Instant::from(now.utc() + chrono::Duration::hours(CONFIRM_HOURS));
     let payload = serde_json::to_string(payload).map_err(|e| AppError::Internal(e.to_string()))?;
     let lang = if lang.eq_ignore_ascii_case("en") {

@@ -195,6 +195,17 @@ pub async fn insert_pending(
     Ok(PendingActionId(id))
 }
 
+/// How many actions held for this address still wait for their link.
+pub async fn waiting_for(conn: &mut Conn, email: &str, now: Instant) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM resident_actions WHERE email = $1 AND done_at IS NULL AND expires_at > $2",
+    )
+    .bind(email)
+    .bind(now.stored())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 pub async fn pending(
     conn: &mut Conn,
     id: PendingActionId,

@@ -352,3 +352,44 @@ both!(
         assert_eq!(edit.status, StatusCode::FORBIDDEN);
     }
 );
+
+both!(
+    one_address_gets_a_bounded_number_of_unopened_mails,
+    |t: TestApp| async move {
+        let id = proposed(&t, "Madárodúk a parkban").await;
+        let path = format!("/programmes/{}/initiatives/{id}/comments", t.kisber());
+        let mut v = t.client();
+        for n in 0..kozos_app::residents::MAX_WAITING {
+            let body = format!("Hozzászólás {n}");
+            let r = v
+                .post_form(
+                    &path,
+                    &[
+                        ("body", &body),
+                        ("name", "Sok Levél"),
+                        ("email", "sok@example.hu"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let r = v
+            .post_form(
+                &path,
+                &[
+                    ("body", "Még egy"),
+                    ("name", "Sok Levél"),
+                    ("email", "sok@example.hu"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("több megerősítő levelet"));
+        assert!(r.body.contains("Még egy"), "what was typed is kept");
+        jobs::drain(&t.app).await.unwrap();
+        let mails = outbox::to_address(&t.app.db, "sok@example.hu")
+            .await
+            .unwrap();
+        assert_eq!(mails.len() as i64, kozos_app::residents::MAX_WAITING);
+    }
+);

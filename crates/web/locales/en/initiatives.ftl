@@ -151,3 +151,4 @@ ind-source-initiatives_supported = Initiatives given support
 ind-source-organisations_founded = Organisations founded from initiatives
 ind-initiative-stage = Stage of the initiatives (at least)
 ind-ngo-only = NGOs only (not clubs)
+err-confirm-too-many = Several confirmation mails to this address are still unopened. Open those first, or try again in two days.

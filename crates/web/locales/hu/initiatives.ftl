@@ -149,3 +149,4 @@ ind-source-initiatives_supported = Támogatott kezdeményezések száma
 ind-source-organisations_founded = Kezdeményezésből alakult szervezetek száma
 ind-initiative-stage = Kezdeményezések szakasza (legalább)
 ind-ngo-only = Csak civil szervezetek (klubok nélkül)
+err-confirm-too-many = Erre a címre már több megerősítő levelet küldtünk, amelyet még nem nyitottak meg. Előbb nyisd meg azokat, vagy próbáld újra két nap múlva.
