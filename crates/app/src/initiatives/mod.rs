@@ -9,6 +9,7 @@
 //!   support given, the outcome);
 //! - [`moderation`]: the reported comments, hide with a reason, restore, block a resident.
 
+mod comments;
 pub mod manage;
 pub mod moderation;
 pub mod residents;

@@ -19,6 +19,8 @@ mod forms_unchanged;
 mod i18n;
 mod indicator_pages;
 mod indicators;
+mod initiative_fixtures;
+mod initiative_indicators;
 mod initiative_pages;
 mod initiatives;
 mod jobs;

@@ -1286,14 +1286,19 @@ async fn run_table(t: TestApp) {
                 || row.route.contains("/moderation/")
                 || row.route.contains("{token}");
             if needs_initiative && !fx.contains_key("initiative") {
-                for (k, v) in crate::initiatives::role_fixture(&t, programme_id, n).await {
+                for (k, v) in crate::initiative_fixtures::role_fixture(&t, programme_id, n).await {
                     fx.insert(k, v);
                 }
             }
             let kept = fx.clone();
             if row.route.contains("{token}") {
-                let token =
-                    crate::initiatives::confirm_token(&t, programme_id, &fx["initiative"], n).await;
+                let token = crate::initiative_fixtures::confirm_token(
+                    &t,
+                    programme_id,
+                    &fx["initiative"],
+                    n,
+                )
+                .await;
                 fx.insert("token", token);
             }
             if row.route.contains("{job}") {

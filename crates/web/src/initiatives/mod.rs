@@ -6,6 +6,7 @@
 mod admin;
 mod admin_views;
 mod api;
+mod comments;
 mod forms;
 mod public;
 mod views;
@@ -30,12 +31,12 @@ pub fn routes() -> Vec<RouteDef> {
         r(M::POST, &format!("{I}/{{initiative}}/delete"), post(public::delete)),
         r(M::POST, &format!("{I}/{{initiative}}/support"), post(public::support)),
         r(M::POST, &format!("{I}/{{initiative}}/withdraw"), post(public::withdraw)),
-        r(M::POST, &format!("{I}/{{initiative}}/comments"), post(public::comment)),
-        r(M::GET, &format!("{I}/{{initiative}}/comments/{{comment}}/edit"), get(public::comment_edit_page)),
-        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/edit"), post(public::comment_edit)),
-        r(M::GET, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), get(public::comment_delete_page)),
-        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), post(public::comment_delete)),
-        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/report"), post(public::report)),
+        r(M::POST, &format!("{I}/{{initiative}}/comments"), post(comments::comment)),
+        r(M::GET, &format!("{I}/{{initiative}}/comments/{{comment}}/edit"), get(comments::comment_edit_page)),
+        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/edit"), post(comments::comment_edit)),
+        r(M::GET, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), get(comments::comment_delete_page)),
+        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), post(comments::comment_delete)),
+        r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/report"), post(comments::report)),
         r(M::GET, "/confirm/{token}", get(public::confirm)),
         r(M::GET, A, get(admin::list)),
         r(M::GET, &format!("{A}/{{initiative}}"), get(admin::show)),
