@@ -38,6 +38,16 @@ pub const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
     ("target_groups_unique_key", "name", "err-duplicate-name"),
     ("users_email_key", "email", "err-duplicate-email"),
     ("memos_activity", "form", "err-memo-exists"),
+    (
+        "initiative_supports_unique",
+        "form",
+        "err-initiative-already-supported",
+    ),
+    (
+        "comment_reports_unique",
+        "form",
+        "err-comment-already-reported",
+    ),
 ];
 
 impl From<DbError> for AppError {

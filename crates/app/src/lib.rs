@@ -13,6 +13,7 @@ mod error;
 pub mod gazetteer;
 pub mod indicators;
 pub mod information;
+pub mod initiatives;
 pub mod jobs;
 pub mod knowledge;
 pub mod mail;
@@ -22,6 +23,7 @@ pub mod organisations;
 pub mod participation;
 pub mod programmes;
 pub mod records;
+pub mod residents;
 pub mod search;
 
 pub mod write;

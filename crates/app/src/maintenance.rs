@@ -1,5 +1,6 @@
 //! Housekeeping any instance may run at any time (it is idempotent): expired sessions,
-//! old sign-in attempts, forgotten known devices, spent form keys and finished jobs. It
+//! old sign-in attempts, forgotten known devices, spent form keys, finished jobs and
+//! visitors' old held actions. It
 //! runs as the hourly `maintenance.sweep` job (see `jobs.rs`), once per hour whatever the
 //! number of instances.
 
@@ -14,6 +15,9 @@ pub const FORM_KEYS_KEPT_HOURS: i64 = 48;
 /// Jobs that ran to their end are kept this long (a periodic job's key with them, which is
 /// far longer than any period).
 pub const JOBS_DONE_KEPT_DAYS: i64 = 7;
+/// A visitor's held action is kept this long after its link expired (opening it then says
+/// it expired) or after it was done (opening it again says so), then forgotten.
+pub const RESIDENT_ACTIONS_KEPT_DAYS: i64 = 7;
 /// Failed jobs stay this long on the administrators' page, to be retried or looked into.
 pub const JOBS_FAILED_KEPT_DAYS: i64 = 30;
 
@@ -27,12 +31,22 @@ pub struct Swept {
     pub jobs_abandoned: u64,
     /// Finished jobs forgotten.
     pub jobs: u64,
+    /// Visitors' held actions forgotten.
+    pub resident_actions: u64,
 }
 
 pub async fn sweep(app: &App) -> Result<Swept> {
     let now = app.clock.now();
     let ts = |d: Duration| kozos_db::timestamp(now - d);
+    let kept = kozos_domain::time::Instant::from(now - Duration::days(RESIDENT_ACTIONS_KEPT_DAYS));
+    let resident_actions = {
+        let mut tx = app.db.begin().await?;
+        let n = kozos_db::initiatives::residents::forget_old(&mut tx, kept, kept).await?;
+        tx.commit().await.map_err(kozos_db::DbError::from)?;
+        n
+    };
     Ok(Swept {
+        resident_actions,
         sessions: users::delete_expired_sessions(&app.db, &kozos_db::timestamp(now)).await?,
         attempts: users::purge_attempts(
             &app.db,

@@ -44,6 +44,16 @@ pub const UNIQUE_CONSTRAINTS: &[(&str, &str)] = &[
     ("users_email_key", "users.email"),
     ("memos_activity", "memos.activity_id"),
     ("api_tokens_token_hash_key", "api_tokens.token_hash"),
+    ("residents_email_key", "residents.email"),
+    ("residents_user_key", "residents.user_id"),
+    (
+        "initiative_supports_unique",
+        "initiative_supports.initiative_id, initiative_supports.resident_id",
+    ),
+    (
+        "comment_reports_unique",
+        "comment_reports.comment_id, comment_reports.reporter_id",
+    ),
 ];
 
 /// The constraint a unique violation names, the same on both engines.

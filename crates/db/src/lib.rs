@@ -13,6 +13,7 @@ mod error;
 pub mod forms;
 pub mod indicators;
 pub mod information;
+pub mod initiatives;
 pub mod jobs;
 pub mod knowledge;
 pub mod migrate;

@@ -97,6 +97,12 @@ const MIGRATIONS: &[Migration] = &[
         then: Some(Backfill::SearchIndex),
     },
     Migration {
+        version: 12,
+        name: "initiatives",
+        sql: include_str!("../migrations/0012_initiatives.sql"),
+        then: None,
+    },
+    Migration {
         version: 14,
         name: "memos",
         sql: include_str!("../migrations/0014_memos.sql"),

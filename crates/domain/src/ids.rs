@@ -53,4 +53,10 @@ id_type!(
     ManualValueId,
     MemoId,
     KnowledgeId,
+    InitiativeId,
+    ResidentId,
+    CommentId,
+    AssistanceId,
+    StageMoveId,
+    PendingActionId,
 );

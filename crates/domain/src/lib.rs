@@ -8,6 +8,7 @@ pub mod activity;
 pub mod community;
 pub mod ids;
 pub mod indicator;
+pub mod initiative;
 pub mod money;
 pub mod organisation;
 pub mod participation;

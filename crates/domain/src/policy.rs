@@ -35,6 +35,10 @@ pub enum Action {
     /// Add, edit and publish items of the knowledge library (of a programme, or with a
     /// country-wide grant, of none).
     ManageKnowledge,
+    /// Move initiatives through their stages, record support given and their outcome.
+    ManageInitiatives,
+    /// Hide and restore residents' comments, block residents from writing.
+    ModerateComments,
 }
 
 /// What each role may do, wherever its grant applies.
@@ -53,6 +57,13 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         return matches!(
             role,
             Coordinator | ProjectManager | NationalCoordinator | Administrator
+        );
+    }
+    // Those who run the workshops move the initiatives and keep their comments civil.
+    if matches!(action, ManageInitiatives | ModerateComments) {
+        return matches!(
+            role,
+            CommunityDeveloper | Coordinator | ProjectManager | Administrator
         );
     }
     match role {

@@ -397,6 +397,13 @@ mod tests {
             families.push(format!("outbox-state-{}", s.as_str()));
             families.push(format!("outbox-filter-{}", s.as_str()));
         }
+        use kozos_domain::initiative::{AssistanceKind, Outcome, Stage};
+        families.extend(Stage::ALL.iter().map(|x| x.key().to_string()));
+        families.extend(AssistanceKind::ALL.iter().map(|x| x.key().to_string()));
+        families.extend(Outcome::ALL.iter().map(|x| x.key().to_string()));
+        for kind in ["propose", "support", "comment", "report"] {
+            families.push(format!("confirm-mail-initiative-{kind}"));
+        }
         for page in [
             "400", "403", "404", "409", "413", "415", "422", "429", "500", "csrf", "form",
         ] {

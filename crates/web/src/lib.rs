@@ -24,6 +24,7 @@ mod checkin;
 mod evidence;
 mod indicators;
 mod information;
+mod initiatives;
 mod jobs;
 mod knowledge;
 mod mail;

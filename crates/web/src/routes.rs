@@ -4,8 +4,8 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
-    jobs, knowledge, mail, memos, organisations, people, places, programmes, public, registrations,
-    search, trainings, AppState,
+    initiatives, jobs, knowledge, mail, memos, organisations, people, places, programmes, public,
+    registrations, search, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -81,6 +81,7 @@ pub fn route_table() -> Vec<RouteDef> {
         knowledge::routes(),
         evidence::routes(),
         indicators::routes(),
+        initiatives::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

@@ -357,7 +357,8 @@ pub async fn load(tx: &mut Tx, ids: &Ids, now: Instant) -> Result<usize> {
         made.push((ids.cselekvo, id));
     }
     // Abaúj: 18 workshops, 20 trainings, 20 settlements, 20 organisations, 3 + 1
-    // conferences, 10 initiatives supported, 4 NGOs founded.
+    // conferences, 10 initiatives supported, 4 NGOs founded (the last two computed from
+    // its initiatives, see `demo::initiatives`).
     let abauj_end = Some(day(2012, 12, 31));
     let abauj: Vec<(&str, &str, &str, Source, i64)> = vec![
         (
@@ -399,14 +400,14 @@ pub async fn load(tx: &mut Tx, ids: &Ids, now: Instant) -> Result<usize> {
             "A-6",
             "Támogatott helyi kezdeményezések",
             "Local initiatives supported",
-            Source::Manual(Unit::Count),
+            Source::InitiativesSupported,
             10,
         ),
         (
             "A-7",
             "Megalakult civil szervezetek",
             "NGOs founded",
-            Source::Manual(Unit::Count),
+            Source::OrganisationsFounded { ngo_only: true },
             4,
         ),
     ];
@@ -419,22 +420,6 @@ pub async fn load(tx: &mut Tx, ids: &Ids, now: Instant) -> Result<usize> {
             now,
         )
         .await?;
-        if code == "A-6" {
-            manual.push((
-                id,
-                day(2012, 6, 30),
-                10,
-                "Kezdeményezés-támogatási megállapodások",
-            ));
-        }
-        if code == "A-7" {
-            manual.push((
-                id,
-                day(2012, 11, 30),
-                4,
-                "Bírósági nyilvántartásba vételi végzések",
-            ));
-        }
         made.push((ids.abauj, id));
     }
     // The 2005 support network: about 200 settlements in its first year.

@@ -8,6 +8,7 @@
 mod activities;
 pub mod bench;
 mod indicators;
+mod initiatives;
 mod knowledge;
 mod memos;
 pub mod national;
@@ -626,6 +627,9 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
         )
         .await?;
     }
+    // Residents act as the demo accounts, so initiatives come after them.
+    let made = initiatives::load(app, p_abauj, p_kisber).await?;
+    tracing::debug!(made, "demo initiatives");
     Ok(ids)
 }
 

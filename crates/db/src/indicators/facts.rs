@@ -111,7 +111,57 @@ pub async fn load(
     if has(SourceKind::Organisations) {
         organisations(conn, programme, programme_start, &mut facts).await?;
     }
+    if has(SourceKind::InitiativesAtStage)
+        || has(SourceKind::InitiativesSupported)
+        || has(SourceKind::OrganisationsFounded)
+    {
+        facts.initiatives = initiatives(conn, programme).await?;
+    }
     Ok(facts)
+}
+
+/// The programme's initiatives with their moves, first support given and outcome.
+async fn initiatives(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+) -> Result<Vec<kozos_domain::indicator::initiatives::InitiativeFact>, DbError> {
+    use kozos_domain::indicator::initiatives::InitiativeFact;
+    use kozos_domain::initiative::{Outcome, Stage};
+    let rows = sqlx::query(
+        "SELECT i.id, i.stage, i.created_at, i.outcome, i.outcome_on, \
+         (SELECT MIN(a.given_on) FROM initiative_assistance a WHERE a.initiative_id = i.id) AS first_assistance \
+         FROM initiatives i WHERE i.programme_id = $1 ORDER BY i.id",
+    )
+    .bind(programme.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: Vec<InitiativeFact> = Vec::with_capacity(rows.len());
+    for r in &rows {
+        out.push(InitiativeFact {
+            id: InitiativeId(i(r, "id")?),
+            stage: e(r, "stage", Stage::parse)?,
+            proposed: day_of(&s(r, "created_at")?)?,
+            moves: Vec::new(),
+            first_assistance: od(r, "first_assistance")?,
+            outcome: e(r, "outcome", Outcome::parse)?,
+            outcome_on: od(r, "outcome_on")?,
+        });
+    }
+    let moves = sqlx::query(
+        "SELECT m.initiative_id, m.to_stage, m.moved_at FROM initiative_moves m \
+         JOIN initiatives i ON i.id = m.initiative_id WHERE i.programme_id = $1 ORDER BY m.moved_at, m.id",
+    )
+    .bind(programme.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let index: HashMap<i64, usize> = out.iter().enumerate().map(|(n, f)| (f.id.0, n)).collect();
+    for r in &moves {
+        if let Some(n) = index.get(&i(r, "initiative_id")?) {
+            let to = e(r, "to_stage", Stage::parse)?;
+            out[*n].moves.push((day_of(&s(r, "moved_at")?)?, to));
+        }
+    }
+    Ok(out)
 }
 
 /// A manual indicator's values.

@@ -41,6 +41,8 @@ pub enum Touch {
     Trainings,
     /// One indicator: its definition or its manual values.
     Indicator(IndicatorId),
+    /// A programme's initiatives: proposed, moved, supported, their outcome.
+    Initiatives,
 }
 
 /// Which of the indicator's members to recompute: all, or one person's.
@@ -73,6 +75,14 @@ fn scope(ind: &Indicator, touch: Touch) -> Scope {
         Touch::Shifts if kind == K::VolunteerHours => Scope::All,
         Touch::Partners if kind == K::Organisations => Scope::All,
         Touch::Trainings if kind == K::TrainingCompleters => Scope::All,
+        Touch::Initiatives
+            if matches!(
+                kind,
+                K::InitiativesAtStage | K::InitiativesSupported | K::OrganisationsFounded
+            ) =>
+        {
+            Scope::All
+        }
         _ => Scope::None,
     }
 }

@@ -218,6 +218,7 @@ pub async fn labels(
             "SELECT v.id, p.name || ' · ' || v.role AS label FROM volunteer_shifts v \
              JOIN people p ON p.id = v.person_id WHERE v.id IN ({ids})"
         }
+        K::Initiative => "SELECT id, title AS label FROM initiatives WHERE id IN ({ids})",
         K::ManualValue => {
             "SELECT id, CASE WHEN note = '' THEN file_name ELSE note END AS label \
              FROM indicator_manual_values WHERE id IN ({ids})"

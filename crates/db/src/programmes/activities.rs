@@ -477,3 +477,12 @@ pub async fn id_by_title(
     .await?;
     Ok(id.map(ActivityId))
 }
+
+/// The activity with this iCalendar UID (the demo names its activities so).
+pub async fn id_by_uid(conn: &mut Conn, uid: &str) -> Result<Option<ActivityId>, DbError> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM activities WHERE uid = $1")
+        .bind(uid)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(id.map(ActivityId))
+}

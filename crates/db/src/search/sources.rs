@@ -53,6 +53,14 @@ fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
              LEFT JOIN places pl ON pl.id = a.place_id WHERE 1 = 1",
             "m.id",
         ),
+        // Every proposal is public; its stage and outcome are found too.
+        DocKind::Initiative => (
+            "SELECT i.id AS ref_id, i.programme_id, pr.place_id, 1 AS public, i.title, i.summary AS body, \
+             i.stage || ' ' || COALESCE(i.outcome_name, '') || ' ' || pr.title AS keywords, \
+             i.created_at AS dated \
+             FROM initiatives i JOIN programmes pr ON pr.id = i.programme_id WHERE 1 = 1",
+            "i.id",
+        ),
         DocKind::Practice => (KNOWLEDGE_PRACTICE, "k.id"),
         DocKind::Publication => (KNOWLEDGE_PUBLICATION, "k.id"),
         DocKind::Video => (KNOWLEDGE_VIDEO, "k.id"),

@@ -135,6 +135,7 @@ pub struct Facts {
     pub shifts: Vec<ShiftFact>,
     pub partners: Vec<PartnerFact>,
     pub manual: Vec<ManualFact>,
+    pub initiatives: Vec<super::initiatives::InitiativeFact>,
 }
 
 /// One counted member: `item` (an id of the source's item kind) counts `amount` from
@@ -269,6 +270,13 @@ pub fn members(source: &Source, facts: &Facts) -> Vec<Member> {
         Source::Manual(_) => {
             for m in &facts.manual {
                 out.add(m.id.0, facts.programme_place, m.day, m.amount, None);
+            }
+        }
+        Source::InitiativesAtStage(_)
+        | Source::InitiativesSupported
+        | Source::OrganisationsFounded { .. } => {
+            for (item, day) in super::initiatives::counted(source, &facts.initiatives) {
+                out.add(item, facts.programme_place, day, 1, None);
             }
         }
         Source::Ratio { .. } => {}

@@ -4,6 +4,7 @@
 
 use crate::activity::{ActivityKind, WorkshopPhase};
 use crate::ids::*;
+use crate::initiative::Stage;
 use crate::money::{parse_count, parse_hours, parse_huf, parse_percent};
 use crate::organisation::string_enum;
 use crate::participation::AgeBand;
@@ -59,6 +60,9 @@ string_enum!(
         TrainingCompleters = "training_completers",
         Certificates = "certificates",
         VolunteerHours = "volunteer_hours",
+        InitiativesAtStage = "initiatives_at_stage",
+        InitiativesSupported = "initiatives_supported",
+        OrganisationsFounded = "organisations_founded",
         Ratio = "ratio",
         Manual = "manual",
     }
@@ -75,6 +79,7 @@ string_enum!(
         Certificate = "certificate",
         Shift = "shift",
         ManualValue = "manual_value",
+        Initiative = "initiative",
     }
 );
 
@@ -94,7 +99,10 @@ impl SourceKind {
             SourceKind::Activities
             | SourceKind::Settlements
             | SourceKind::Organisations
-            | SourceKind::Certificates => Some(Unit::Count),
+            | SourceKind::Certificates
+            | SourceKind::InitiativesAtStage
+            | SourceKind::InitiativesSupported
+            | SourceKind::OrganisationsFounded => Some(Unit::Count),
             SourceKind::VolunteerHours => Some(Unit::Hours),
             SourceKind::Ratio => Some(Unit::Percent),
             SourceKind::Manual => None,
@@ -111,6 +119,11 @@ impl SourceKind {
             SourceKind::Certificates => Some(ItemKind::Certificate),
             SourceKind::VolunteerHours => Some(ItemKind::Shift),
             SourceKind::Manual => Some(ItemKind::ManualValue),
+            // Initiatives count one each (an organisation founded is counted by the
+            // initiative that founded it: a club has no registry row of its own).
+            SourceKind::InitiativesAtStage
+            | SourceKind::InitiativesSupported
+            | SourceKind::OrganisationsFounded => Some(ItemKind::Initiative),
             SourceKind::Ratio => None,
         }
     }
@@ -179,6 +192,14 @@ pub enum Source {
     TrainingCompleters(ActivityFilter),
     Certificates(ActivityFilter),
     VolunteerHours(ActivityFilter),
+    /// Initiatives at this stage or past it (one set aside is past none).
+    InitiativesAtStage(Stage),
+    /// Initiatives that were given support (mentoring, in kind, money) at least once.
+    InitiativesSupported,
+    /// Initiatives whose outcome is a founded NGO, or (`ngo_only` false) also a club.
+    OrganisationsFounded {
+        ngo_only: bool,
+    },
     /// numerator / denominator × 100 %, by the codes of two indicators of the programme.
     Ratio {
         numerator: String,
@@ -197,6 +218,9 @@ impl Source {
             Source::TrainingCompleters(_) => SourceKind::TrainingCompleters,
             Source::Certificates(_) => SourceKind::Certificates,
             Source::VolunteerHours(_) => SourceKind::VolunteerHours,
+            Source::InitiativesAtStage(_) => SourceKind::InitiativesAtStage,
+            Source::InitiativesSupported => SourceKind::InitiativesSupported,
+            Source::OrganisationsFounded { .. } => SourceKind::OrganisationsFounded,
             Source::Ratio { .. } => SourceKind::Ratio,
             Source::Manual(_) => SourceKind::Manual,
         }
@@ -221,7 +245,11 @@ impl Source {
             | Source::TrainingCompleters(f)
             | Source::Certificates(f)
             | Source::VolunteerHours(f) => Some(f),
-            Source::Ratio { .. } | Source::Manual(_) => None,
+            Source::Ratio { .. }
+            | Source::Manual(_)
+            | Source::InitiativesAtStage(_)
+            | Source::InitiativesSupported
+            | Source::OrganisationsFounded { .. } => None,
         }
     }
 
@@ -282,6 +310,10 @@ struct Stored {
     denominator: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    ngo_only: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -324,6 +356,8 @@ impl From<&Source> for Stored {
                 out.denominator = Some(denominator.clone());
             }
             Source::Manual(unit) => out.unit = Some(unit.as_str().to_string()),
+            Source::InitiativesAtStage(stage) => out.stage = Some(stage.as_str().to_string()),
+            Source::OrganisationsFounded { ngo_only } => out.ngo_only = *ngo_only,
             _ => {}
         }
         out
@@ -367,6 +401,13 @@ impl Stored {
                 denominator: self.denominator.clone()?,
             },
             SourceKind::Manual => Source::Manual(Unit::parse(self.unit.as_deref()?)?),
+            SourceKind::InitiativesAtStage => {
+                Source::InitiativesAtStage(Stage::parse(self.stage.as_deref()?)?)
+            }
+            SourceKind::InitiativesSupported => Source::InitiativesSupported,
+            SourceKind::OrganisationsFounded => Source::OrganisationsFounded {
+                ngo_only: self.ngo_only,
+            },
         })
     }
 }
@@ -467,6 +508,10 @@ mod tests {
             },
             Source::Manual(Unit::Huf),
             Source::VolunteerHours(ActivityFilter::default()),
+            Source::InitiativesAtStage(Stage::Selected),
+            Source::InitiativesSupported,
+            Source::OrganisationsFounded { ngo_only: true },
+            Source::OrganisationsFounded { ngo_only: false },
         ];
         for s in sources {
             let json = s.to_json();

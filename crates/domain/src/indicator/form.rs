@@ -32,6 +32,10 @@ pub struct IndicatorForm {
     pub min_times: String,
     pub min_hours: String,
     pub settlements_by: String,
+    /// For initiatives at or past a stage: the stage.
+    pub initiative_stage: String,
+    /// For organisations founded: count NGOs only (a ticked box), not clubs.
+    pub ngo_only: String,
     pub numerator: String,
     pub denominator: String,
     pub baseline: String,
@@ -230,6 +234,26 @@ impl IndicatorForm {
             SourceKind::TrainingCompleters => Source::TrainingCompleters(filter),
             SourceKind::Certificates => Source::Certificates(filter),
             SourceKind::VolunteerHours => Source::VolunteerHours(filter),
+            SourceKind::InitiativesAtStage => {
+                match crate::initiative::Stage::parse(self.initiative_stage.trim()) {
+                    Some(stage) => Source::InitiativesAtStage(stage),
+                    None => {
+                        e.add(
+                            "initiative_stage",
+                            if self.initiative_stage.trim().is_empty() {
+                                "err-required"
+                            } else {
+                                "err-choice"
+                            },
+                        );
+                        return None;
+                    }
+                }
+            }
+            SourceKind::InitiativesSupported => Source::InitiativesSupported,
+            SourceKind::OrganisationsFounded => Source::OrganisationsFounded {
+                ngo_only: ticked(&self.ngo_only),
+            },
             SourceKind::Ratio => {
                 let numerator = self.numerator.trim().to_string();
                 let denominator = self.denominator.trim().to_string();
@@ -372,6 +396,8 @@ impl IndicatorForm {
                 form.denominator = denominator.clone();
             }
             Source::Manual(u) => form.unit = u.as_str().to_string(),
+            Source::InitiativesAtStage(stage) => form.initiative_stage = stage.as_str().to_string(),
+            Source::OrganisationsFounded { ngo_only } => form.ngo_only = flag(*ngo_only),
             _ => {}
         }
         form

@@ -8,6 +8,8 @@
 //!   evidence file;
 //! - [`compute`]: from the records' facts to the *members* an indicator counts (each with
 //!   the day it started to count and the place where it happened);
+//! - [`initiatives`]: what the initiative sources count (at or past a stage, given
+//!   support, organisations founded);
 //! - [`period`]: the report periods (`2022`, `2022-Q3`, `2022-03`);
 //! - [`status`]: on track / at risk / behind, from the value expected at a date;
 //! - [`suppression`]: which public figures must be hidden so that nobody under five
@@ -16,6 +18,7 @@
 pub mod compute;
 pub mod definition;
 pub mod form;
+pub mod initiatives;
 pub mod manual;
 pub mod period;
 pub mod rollup;

@@ -11,7 +11,11 @@
 //! the row, so destructive routes are tried on something that exists (`{job}`: a failed job,
 //! `{mail}`: a queued mail, `{file}`: an evidence file of the activity). On
 //! `/admin/people/…` `{id}` is a person of the programme (`{other}` a second one, for
-//! merging); `@foreign` names a consent or shift of another person or activity than the URL's.
+//! merging); `@foreign` names a consent or shift of another person or activity than the URL's,
+//! and on initiative routes a Kisbér initiative under Kecskemét's address. `{initiative}` is
+//! proposed by the demo resident, `{comment}` is theirs (reported by another resident,
+//! `{resident}`, who also commented), `{assistance}` support given to it, `{token}` a
+//! visitor's confirmation link.
 //! `{ind}` is an indicator of the programme counting its activities, except on `/values`
 //! routes, where it is a manual indicator and `{value}` one of its values; on places and
 //! statistics routes `{id}` is the programme's settlement.
@@ -302,6 +306,46 @@ GET    /api/v1/programmes/{id}/indicators                           ok   ok   ok
 GET    /api/v1/places/{id}/indicators                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /api/v1/indicators/{id}/records                              401  403  403  ok   ok    ok   ok     ok     ok   403   ok
 GET    /api/v1/indicators/{id}/records@kecskemet                    401  403  403  403  403   403  403    403    ok   ok    ok
+GET    /programmes/{id}/initiatives                                 ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/initiatives/new                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /programmes/{id}/initiatives/new                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/initiatives/{initiative}                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/initiatives/{initiative}@kecskemet          ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/initiatives/{initiative}@foreign            404  404  404  404  404   404  404    404    404  404   404
+GET    /programmes/{id}/initiatives/{initiative}/edit               in   ok   403  ok   ok    ok   403    403    403  403   ok
+GET    /programmes/{id}/initiatives/{initiative}/edit@kecskemet     in   ok   403  403  403   403  403    403    403  403   ok
+POST   /programmes/{id}/initiatives/{initiative}/edit               in   ok   403  ok   ok    ok   403    403    403  403   ok
+GET    /programmes/{id}/initiatives/{initiative}/delete             in   ok   403  ok   ok    ok   403    403    403  403   ok
+POST   /programmes/{id}/initiatives/{initiative}/delete             in   ok   403  ok   ok    ok   403    403    403  403   ok
+POST   /programmes/{id}/initiatives/{initiative}/delete@kecskemet   in   ok   403  403  403   403  403    403    403  403   ok
+POST   /programmes/{id}/initiatives/{initiative}/support            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /programmes/{id}/initiatives/{initiative}/support@foreign    404  404  404  404  404   404  404    404    404  404   404
+POST   /programmes/{id}/initiatives/{initiative}/withdraw           in   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /programmes/{id}/initiatives/{initiative}/comments           ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/initiatives/{initiative}/comments/{comment}/edit in ok 403 403  403   403  403    403    403  403   403
+POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/edit in ok 403 403  403   403  403    403    403  403   403
+GET    /programmes/{id}/initiatives/{initiative}/comments/{comment}/delete in ok 403 403 403  403  403    403    403  403   403
+POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/delete in ok 403 403 403  403  403    403    403  403   403
+POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/report ok ok ok ok ok    ok   ok     ok     ok   ok    ok
+POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/report@foreign 404 404 404 404 404 404 404 404 404 404 404
+GET    /confirm/{token}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/programmes/{id}/initiatives                           in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/initiatives@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/initiatives/{initiative}              in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/initiatives/{initiative}@foreign      in   403  403  403  403   403  403    403    403  403   404
+POST   /admin/programmes/{id}/initiatives/{initiative}/move         in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/initiatives/{initiative}/move@kecskemet in 403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/initiatives/{initiative}/assistance   in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/initiatives/{initiative}/assistance/{assistance}/delete in 403 403 ok ok ok 403 403 403 403 ok
+POST   /admin/programmes/{id}/initiatives/{initiative}/assistance/{assistance}/delete in 403 403 ok ok ok 403 403 403 403 ok
+POST   /admin/programmes/{id}/initiatives/{initiative}/outcome      in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/moderation                            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/moderation@kecskemet                  in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/moderation/comments/{comment}/hide    in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/moderation/comments/{comment}/hide@kecskemet in 403 403 403 403 403 403   403    403  403   ok
+POST   /admin/programmes/{id}/moderation/comments/{comment}/restore in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/moderation/residents/{resident}/block in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /api/v1/programmes/{id}/initiatives                          ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 ";
 
 struct Row {
@@ -1095,6 +1139,49 @@ fn form_for(
             v(&[("person_id", "{person}".into()), ("present", "1".into())])
         }
         "/admin/activities/{id}/roster/walk-in" => v(&[("name", format!("Betérő Béla {n}"))]),
+        "/programmes/{id}/initiatives/new" => v(&[
+            ("title", format!("Próbajavaslat {n}")),
+            ("summary", "Leírás".into()),
+            ("name", "Vendég Vera".into()),
+            ("email", format!("vendeg-javaslat{n}@example.hu")),
+        ]),
+        "/programmes/{id}/initiatives/{initiative}/edit" => v(&[
+            ("title", format!("Átírt kezdeményezés {n}")),
+            ("summary", "Új leírás".into()),
+            ("_version", "{initiative_version}".into()),
+        ]),
+        "/programmes/{id}/initiatives/{initiative}/support"
+        | "/programmes/{id}/initiatives/{initiative}/comments/{comment}/report" => v(&[
+            ("name", "Vendég Vera".into()),
+            ("email", format!("vendeg-tamogato{n}@example.hu")),
+        ]),
+        "/programmes/{id}/initiatives/{initiative}/comments" => v(&[
+            ("body", format!("Hozzászólás {n}")),
+            ("name", "Vendég Vera".into()),
+            ("email", format!("vendeg-hozzaszolo{n}@example.hu")),
+        ]),
+        "/programmes/{id}/initiatives/{initiative}/comments/{comment}/edit" => v(&[
+            ("body", format!("Átírt hozzászólás {n}")),
+            ("_version", "1".into()),
+        ]),
+        "/admin/programmes/{id}/initiatives/{initiative}/move" => v(&[
+            ("to", "explored".into()),
+            ("_version", "{initiative_version}".into()),
+        ]),
+        "/admin/programmes/{id}/initiatives/{initiative}/assistance" => v(&[
+            ("kind", "in_kind".into()),
+            ("given_on", "2026-11-02".into()),
+            ("given_by", format!("Próba Adományozó {n}")),
+        ]),
+        "/admin/programmes/{id}/initiatives/{initiative}/outcome" => v(&[
+            ("outcome", "club_founded".into()),
+            ("name", format!("Próba Klub {n}")),
+            ("_version", "{initiative_version}".into()),
+        ]),
+        "/admin/programmes/{id}/moderation/comments/{comment}/hide"
+        | "/admin/programmes/{id}/moderation/residents/{resident}/block" => {
+            v(&[("reason", "Sértő".into())])
+        }
         "/admin/programmes/{id}/indicators/new" => v(&[
             ("code", format!("N{n}")),
             ("name_hu", "Új próbamutató".into()),
@@ -1357,7 +1444,25 @@ async fn run_table(t: TestApp) {
                 fx.insert("knowledge_draft", k[1].to_string());
                 fx.insert("knowledge_national", k[2].to_string());
             }
+            let needs_initiative = row.route.contains("initiatives/{initiative}")
+                || row.route.contains("/moderation/")
+                || row.route.contains("{token}");
+            if needs_initiative && !fx.contains_key("initiative") {
+                for (k, v) in crate::initiative_fixtures::role_fixture(&t, programme_id, n).await {
+                    fx.insert(k, v);
+                }
+            }
             let kept = fx.clone();
+            if row.route.contains("{token}") {
+                let token = crate::initiative_fixtures::confirm_token(
+                    &t,
+                    programme_id,
+                    &fx["initiative"],
+                    n,
+                )
+                .await;
+                fx.insert("token", token);
+            }
             if row.route.contains("{job}") {
                 fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
             }
@@ -1399,6 +1504,10 @@ async fn run_table(t: TestApp) {
             }
             if path.starts_with("/admin/people/") {
                 path = path.replace("{id}", &fx["person"]);
+            }
+            if fixture == "foreign" && row.route.contains("initiatives/{initiative}") {
+                // another programme's initiative under this programme's address
+                path = path.replace("{id}", &t.kecskemet().to_string());
             }
             if fixture == "foreign" {
                 path = path

@@ -43,6 +43,8 @@ pub fn field_label(field: &str) -> &'static str {
         "min_times" => "ind-min-times",
         "min_hours" => "ind-min-hours",
         "settlements_by" => "ind-settlements-by",
+        "initiative_stage" => "ind-initiative-stage",
+        "ngo_only" => "ind-ngo-only",
         "numerator" => "ind-numerator",
         "denominator" => "ind-denominator",
         "baseline" => "ind-baseline",
@@ -129,6 +131,10 @@ fn definition(ctx: &Ctx, f: &IndicatorForm, e: &FieldErrors, c: &FormChoices) ->
         "ind-settlements-by",
         SettlementsBy::as_str,
     );
+    let stages: Vec<(String, String)> = kozos_domain::initiative::Stage::ORDERED
+        .iter()
+        .map(|s| (s.as_str().to_string(), ctx.t(s.key())))
+        .collect();
     let series: Vec<(String, String)> = c
         .series
         .iter()
@@ -186,6 +192,8 @@ fn definition(ctx: &Ctx, f: &IndicatorForm, e: &FieldErrors, c: &FormChoices) ->
         fieldset {
             legend { (ctx.t("ind-other-settings")) }
             (select(ctx, "ind", Field::new("settlements_by", "ind-settlements-by", &f.settlements_by), &by, e))
+            (select(ctx, "ind", Field::new("initiative_stage", "ind-initiative-stage", &f.initiative_stage), &stages, e))
+            (checkbox(ctx, "ind", Field::new("ngo_only", "ind-ngo-only", &f.ngo_only), e))
             (select(ctx, "ind", Field::new("numerator", "ind-numerator", &f.numerator), &codes, e))
             (select(ctx, "ind", Field::new("denominator", "ind-denominator", &f.denominator), &codes, e))
         }

@@ -5,6 +5,7 @@
 
 pub(crate) mod compose;
 mod pages;
+mod resident;
 mod views;
 
 use crate::routes::{r, RouteDef};
@@ -24,4 +25,5 @@ pub fn routes() -> Vec<RouteDef> {
 /// and the public address the mails link to).
 pub fn register(state: &AppState) {
     compose::register(&state.app, state.config.base_url());
+    resident::register(&state.app, state.config.base_url());
 }

@@ -96,6 +96,10 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
             a href={ (base) "/indicators" } { (ctx.t("ind-title")) }
             " "
             a href={ (base) "/report" } { (ctx.t("ind-report")) }
+            @if ctx.user.as_ref().is_some_and(|u| kozos_domain::policy::allows_somewhere(&u.grants, kozos_domain::policy::Action::ManageInitiatives)) {
+                " "
+                a href={ (base) "/initiatives" } { (ctx.t("initiatives-title")) }
+            }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }

@@ -140,6 +140,7 @@ pub fn public_page(ctx: &Ctx, page: &ProgrammePage) -> Markup {
                 @if let Some(b) = &page.programme.beneficiary_name { p { (ctx.t("pub-beneficiary")) ": " (b) } }
             }
             (description(ctx, page))
+            p { a href={ "/programmes/" (page.programme.id) "/initiatives" } { (ctx.t("initiatives-title")) } }
             (partners(ctx, page))
             (areas_and_groups(ctx, page))
         }

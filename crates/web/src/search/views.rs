@@ -25,6 +25,7 @@ pub fn hit_href(h: &Hit) -> String {
         DocKind::Practice | DocKind::Publication | DocKind::Video | DocKind::Study => {
             format!("/admin/knowledge/{}/edit", h.ref_id)
         }
+        DocKind::Initiative => format!("/programmes/{programme}/initiatives/{}", h.ref_id),
         // Kinds whose pages come with their features.
         _ => format!("/programmes/{programme}"),
     }
