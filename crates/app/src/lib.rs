@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod participation;
 pub mod programmes;
 pub mod records;
+pub mod surveys;
 
 pub mod write;
 

@@ -88,6 +88,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_indicator_reach_item.sql"),
         then: None,
     },
+    Migration {
+        version: 13,
+        name: "needs_and_plans",
+        sql: include_str!("../migrations/0013_needs_and_plans.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -51,4 +51,7 @@ id_type!(
     IndicatorId,
     TemplateId,
     ManualValueId,
+    QuestionnaireId,
+    QuestionId,
+    ResponseId,
 );

@@ -15,6 +15,7 @@ pub mod place;
 pub mod policy;
 pub mod programme;
 pub mod project_code;
+pub mod survey;
 pub mod text;
 pub mod time;
 pub mod user;

@@ -5,12 +5,16 @@ pub mod activities;
 pub mod calendar;
 mod owned;
 mod partners;
+mod questionnaires;
+mod responses;
 pub mod series;
 mod staff;
 mod target_groups;
 
 pub use action_areas::*;
 pub use partners::*;
+pub use questionnaires::*;
+pub use responses::*;
 pub use staff::*;
 pub use target_groups::*;
 

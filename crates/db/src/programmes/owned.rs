@@ -38,6 +38,14 @@ pub(crate) const SERIES: Owned = Owned {
     table: "activity_series",
     in_programme: "programme_id = $P",
 };
+pub(crate) const QUESTIONNAIRES: Owned = Owned {
+    table: "questionnaires",
+    in_programme: "programme_id = $P",
+};
+pub(crate) const QUESTIONS: Owned = Owned {
+    table: "survey_questions",
+    in_programme: "questionnaire_id IN (SELECT id FROM questionnaires WHERE programme_id = $P)",
+};
 pub(crate) const TARGET_GROUPS: Owned = Owned {
     table: "target_groups",
     in_programme: "programme_id = $P",

@@ -32,5 +32,6 @@ mod public;
 mod queries;
 mod role_route_table;
 mod security;
+mod surveys;
 mod trainings;
 mod wasted_work;
