@@ -31,6 +31,7 @@ mod places;
 mod programmes;
 mod public;
 mod registrations;
+mod surveys;
 mod trainings;
 
 pub use routes::{route_table, router, RouteDef};

@@ -4,7 +4,7 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
-    organisations, people, places, programmes, public, registrations, trainings, AppState,
+    organisations, people, places, programmes, public, registrations, surveys, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -76,6 +76,7 @@ pub fn route_table() -> Vec<RouteDef> {
         trainings::routes(),
         evidence::routes(),
         indicators::routes(),
+        surveys::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

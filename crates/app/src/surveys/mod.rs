@@ -4,6 +4,7 @@
 
 mod results;
 
+pub use kozos_db::programmes::Response as Sheet;
 pub use results::*;
 
 use crate::programmes::authorise;
@@ -62,7 +63,22 @@ pub async fn get(
     load(app, Some(programme), id).await
 }
 
-async fn load(
+/// An open interview questionnaire, for the person typing a sheet in.
+pub async fn for_entry(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    id: QuestionnaireId,
+) -> Result<Questionnaire> {
+    authorise(app, user, Action::EnterResponses, programme).await?;
+    let q = load(app, Some(programme), id).await?;
+    if q.mode != SurveyMode::Interview || q.status != SurveyStatus::Open {
+        return Err(AppError::NotFound);
+    }
+    Ok(q)
+}
+
+pub(crate) async fn load(
     app: &App,
     programme: Option<ProgrammeId>,
     id: QuestionnaireId,

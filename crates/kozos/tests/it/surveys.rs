@@ -417,3 +417,295 @@ both!(
         ));
     }
 );
+
+/// For the role × route table: an open interview questionnaire of `programme` with one
+/// optional free-text question, and a public survey of it, open (or still a draft).
+pub async fn role_fixture(t: &TestApp, programme: ProgrammeId, draft: bool) -> (i64, i64, i64) {
+    let admin = t.user("admin@demo.kozos.hu").await;
+    let p = programme;
+    let make = |mode: &str, status: &str| QuestionnaireForm {
+        title: format!("Próba {mode}"),
+        mode: mode.into(),
+        status: status.into(),
+        ..Default::default()
+    };
+    let survey =
+        records::create::<Questionnaire>(&t.app, &admin, p, p, &make("interview", ""), None)
+            .await
+            .unwrap();
+    let text = QuestionForm {
+        kind: "long_text".into(),
+        label: "Mi hiányzik?".into(),
+        ..Default::default()
+    };
+    let question = records::create::<Question>(&t.app, &admin, p, survey, &text, None)
+        .await
+        .unwrap();
+    records::update::<Questionnaire>(&t.app, &admin, p, survey, &make("interview", "open"), None)
+        .await
+        .unwrap();
+    let public = records::create::<Questionnaire>(&t.app, &admin, p, p, &make("public", ""), None)
+        .await
+        .unwrap();
+    records::create::<Question>(&t.app, &admin, p, public, &text, None)
+        .await
+        .unwrap();
+    if !draft {
+        records::update::<Questionnaire>(&t.app, &admin, p, public, &make("public", "open"), None)
+            .await
+            .unwrap();
+    }
+    (survey.0, question.0, public.0)
+}
+
+/// The form on a page (found by `hint` in its action) with some fields set; radio and
+/// checkbox values are added as a browser sends them.
+async fn fill(
+    c: &mut Client,
+    page: &str,
+    hint: &str,
+    set: &[(String, &str)],
+) -> (String, Vec<(String, String)>) {
+    let html = c.get(page).await;
+    assert_eq!(html.status, StatusCode::OK, "GET {page}: {}", html.body);
+    let (action, mut fields) = form_values(&html.body, hint).expect("the form");
+    for (k, v) in set {
+        fields.retain(|(n, _)| n != k);
+        fields.push((k.clone(), v.to_string()));
+    }
+    (action, fields)
+}
+
+async fn post(c: &mut Client, action: &str, fields: &[(String, String)]) -> Resp {
+    let body = serde_urlencoded::to_string(fields).unwrap();
+    c.request(
+        axum::http::Method::POST,
+        action,
+        Some("application/x-www-form-urlencoded"),
+        body,
+    )
+    .await
+}
+
+both!(
+    a_resident_answers_the_public_page_anonymously_and_a_refused_sheet_keeps_what_was_typed,
+    |t: TestApp| async move {
+        let (id, q) = questionnaire(&t, "public").await;
+        let page = format!("/surveys/{id}");
+        let mut anon = t.client();
+        let html = anon.get(&page).await;
+        assert_eq!(html.status, StatusCode::OK);
+        // the count question says when it is asked
+        assert!(
+            html.body.contains(&format!("data-when-q=\"q{}\"", q[0])),
+            "{}",
+            html.body
+        );
+        assert!(html.body.contains("Csak ha erre"), "{}", html.body);
+        // "Igen" without the count it then asks for: refused, the typed text kept
+        let (action, fields) = fill(
+            &mut anon,
+            &page,
+            "/surveys/",
+            &[
+                (format!("q{}", q[0]), "Igen"),
+                (format!("q{}", q[4]), "Egy uszoda & játszótér"),
+            ],
+        )
+        .await;
+        let r = post(&mut anon, &action, &fields).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Kötelező mező."), "{}", r.body);
+        assert!(r.body.contains("Egy uszoda &amp; játszótér"), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("href=\"#sheet-q{}\"", q[1])),
+            "{}",
+            r.body
+        );
+        // the same sheet with the count (a decimal comma) goes through, once
+        let mut fields = fields;
+        fields.push((format!("q{}", q[1]), "2,5".into()));
+        let r = post(&mut anon, &action, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), format!("/surveys/{id}/thanks"));
+        let again = post(&mut anon, &action, &fields).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        let coord = t.user(COORDINATOR).await;
+        let res = surveys::results(&t.app, &coord, ProgrammeId(t.kisber()), id)
+            .await
+            .unwrap();
+        assert_eq!(res.questionnaire.responses, 1, "a resent form is one sheet");
+        assert_eq!(res.questions[1].mean, Some(2.5));
+
+        // a signed-in resident answers once, then is told so
+        let mut resident = t.signed_in(RESIDENT).await;
+        let (action, fields) = fill(
+            &mut resident,
+            &page,
+            "/surveys/",
+            &[(format!("q{}", q[0]), "Nem")],
+        )
+        .await;
+        assert_eq!(
+            post(&mut resident, &action, &fields).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let html = resident.get(&page).await;
+        assert!(html.body.contains("már kitöltötte"), "{}", html.body);
+        assert!(form_values(&html.body, "/surveys/").is_none());
+    }
+);
+
+both!(
+    results_page_and_exports_show_the_answers_and_escape_what_was_typed,
+    |t: TestApp| async move {
+        let (id, q) = questionnaire(&t, "interview").await;
+        let p = t.kisber();
+        let vol = t.user(VOLUNTEER).await;
+        let xss = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        for (i, answer) in ["Igen", "Nem", "Igen"].iter().enumerate() {
+            let mut sheet = vec![(q[0], *answer), (q[3], "Könyvtár"), (q[4], xss)];
+            if *answer == "Igen" {
+                sheet.push((q[1], if i == 0 { "4" } else { "=1+1" }));
+            }
+            let r = surveys::enter_interview(
+                &t.app,
+                &vol,
+                ProgrammeId(p),
+                id,
+                &interview(),
+                &raw(&sheet),
+                None,
+            )
+            .await
+            .unwrap();
+            if i == 2 {
+                // a formula is not a number
+                assert_eq!(
+                    r.unwrap_err().answers.for_question(q[1]),
+                    Some("err-survey-number")
+                );
+            } else {
+                r.unwrap();
+            }
+        }
+        let mut coord = t.signed_in(COORDINATOR).await;
+        let base = format!("/admin/programmes/{p}/surveys/{id}");
+        let r = coord.get(&format!("{base}/results")).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("<svg"), "a chart");
+        assert!(r.body.contains("<table"), "its table");
+        assert!(r.body.contains("50,0 %"), "{}", r.body);
+        assert!(
+            !r.body.contains("<script>alert"),
+            "stored XSS must be escaped"
+        );
+        assert!(!r.body.contains("<img src=x"), "stored XSS must be escaped");
+        assert!(r.body.contains("&lt;script&gt;alert"), "{}", r.body);
+
+        // CSV: BOM, `;`, one row per sheet, one column per question, text not formulas
+        let csv = coord.get(&format!("{base}/results.csv")).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        let text = String::from_utf8(csv.bytes.to_vec()).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(
+            lines[0].contains("Részt vett már városi rendezvényen?"),
+            "{text}"
+        );
+        assert!(lines[1].contains(";Igen;4;"), "{text}");
+
+        // XLSX: read back with an independent reader
+        let x = coord.get(&format!("{base}/results.xlsx")).await;
+        assert_eq!(x.status, StatusCode::OK);
+        assert!(x.bytes.starts_with(b"PK"));
+        use calamine::{Data, Reader, Xlsx};
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(x.bytes.to_vec())).unwrap();
+        let range = wb.worksheet_range("Válaszok").unwrap();
+        let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            rows[0][4],
+            Data::String("Részt vett már városi rendezvényen?".into())
+        );
+        assert_eq!(rows[1][4], Data::String("Igen".into()));
+        assert_eq!(rows[1][5], Data::Float(4.0), "numbers are numbers");
+        assert_eq!(
+            rows[1][8],
+            Data::String(xss.into()),
+            "text kept as typed, as text"
+        );
+        assert_eq!(rows[2][2], Data::String("Önkéntes Ödön".into()));
+
+        // another programme's staff: 403; this programme's id with another's survey: 404
+        let mut auditor = t.signed_in(AUDITOR).await;
+        assert_eq!(
+            auditor.get(&format!("{base}/results")).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let k = t.kecskemet();
+        let mut admin = t.signed_in("admin@demo.kozos.hu").await;
+        let foreign = format!("/admin/programmes/{k}/surveys/{id}/results");
+        assert_eq!(admin.get(&foreign).await.status, StatusCode::NOT_FOUND);
+        let foreign_q = format!(
+            "/admin/programmes/{p}/surveys/{}/questions/{}/edit",
+            id.0 + 1000,
+            q[0]
+        );
+        assert_eq!(admin.get(&foreign_q).await.status, StatusCode::NOT_FOUND);
+    }
+);
+
+both!(
+    the_builder_adds_a_conditional_question_and_a_refused_one_keeps_what_was_typed,
+    |t: TestApp| async move {
+        let (id, q) = questionnaire(&t, "interview").await;
+        let p = t.kisber();
+        let mut coord = t.signed_in(COORDINATOR).await;
+        let page = format!("/admin/programmes/{p}/surveys/{id}");
+        let (action, fields) = fill(
+            &mut coord,
+            &page,
+            "/questions",
+            &[
+                ("kind".into(), "short_text"),
+                ("label".into(), "<b>Melyik</b> rendezvényen?"),
+                ("condition_question".into(), &q[0].to_string()),
+                ("condition_value".into(), "Talán"),
+            ],
+        )
+        .await;
+        let r = post(&mut coord, &action, &fields).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains("&lt;b&gt;Melyik&lt;/b&gt; rendezvényen?"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Ez nem válaszlehetősége"), "{}", r.body);
+        let mut fields = fields;
+        fields.retain(|(k, _)| k != "condition_value");
+        fields.push(("condition_value".into(), "Igen".into()));
+        let r = post(&mut coord, &action, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let html = coord.get(&page).await;
+        assert!(html
+            .body
+            .contains("&lt;b&gt;Melyik&lt;/b&gt; rendezvényen?"));
+        assert!(!html.body.contains("<b>Melyik</b>"));
+        // the volunteer's interview page shows it with its condition
+        let mut vol = t.signed_in(VOLUNTEER).await;
+        let entry = vol.get(&format!("{page}/interviews/new")).await;
+        assert_eq!(entry.status, StatusCode::OK, "{}", entry.body);
+        assert!(
+            entry.body.contains("data-when-v=\"Igen\""),
+            "{}",
+            entry.body
+        );
+        assert_eq!(
+            vol.get(&format!("{page}/results")).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+);

@@ -94,6 +94,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
             a href={ (base) "/indicators" } { (ctx.t("ind-title")) }
             " "
             a href={ (base) "/report" } { (ctx.t("ind-report")) }
+            " "
+            a href={ (base) "/surveys" } { (ctx.t("survey-title")) }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }
