@@ -18,6 +18,7 @@ pub mod maintenance;
 mod memo;
 pub mod organisations;
 pub mod participation;
+pub mod plans;
 pub mod programmes;
 pub mod records;
 pub mod surveys;

@@ -94,6 +94,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0013_needs_and_plans.sql"),
         then: None,
     },
+    Migration {
+        version: 17,
+        name: "action_plans",
+        sql: include_str!("../migrations/0017_action_plans.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

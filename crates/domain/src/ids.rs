@@ -54,4 +54,8 @@ id_type!(
     QuestionnaireId,
     QuestionId,
     ResponseId,
+    PlanId,
+    NeedId,
+    GoalId,
+    PlanActionId,
 );

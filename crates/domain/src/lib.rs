@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod participation;
 pub mod password;
 pub mod place;
+pub mod plan;
 pub mod policy;
 pub mod programme;
 pub mod project_code;

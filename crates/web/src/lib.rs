@@ -28,6 +28,7 @@ mod mail;
 mod organisations;
 mod people;
 mod places;
+mod plans;
 mod programmes;
 mod public;
 mod registrations;

@@ -4,7 +4,8 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, jobs, mail,
-    organisations, people, places, programmes, public, registrations, surveys, trainings, AppState,
+    organisations, people, places, plans, programmes, public, registrations, surveys, trainings,
+    AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -77,6 +78,7 @@ pub fn route_table() -> Vec<RouteDef> {
         evidence::routes(),
         indicators::routes(),
         surveys::routes(),
+        plans::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

@@ -13,6 +13,7 @@ mod action_areas;
 mod activities;
 mod agreements;
 mod partners;
+mod plans;
 mod questionnaires;
 mod staff;
 mod target_groups;

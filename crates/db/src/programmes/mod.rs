@@ -5,6 +5,7 @@ pub mod activities;
 pub mod calendar;
 mod owned;
 mod partners;
+mod plans;
 mod questionnaires;
 mod responses;
 pub mod series;
@@ -13,6 +14,7 @@ mod target_groups;
 
 pub use action_areas::*;
 pub use partners::*;
+pub use plans::*;
 pub use questionnaires::*;
 pub use responses::*;
 pub use staff::*;

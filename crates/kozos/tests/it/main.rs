@@ -27,6 +27,7 @@ mod nothing_lost;
 mod participation;
 mod people;
 mod places;
+mod plans;
 mod programmes;
 mod public;
 mod queries;

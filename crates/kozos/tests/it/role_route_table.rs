@@ -110,6 +110,39 @@ POST   /surveys/{id}                                                ok   ok   ok
 GET    /surveys/{id}@draft                                          404  404  404  404  404   404  404    404    404  404   404
 GET    /surveys/{id}/thanks                                         ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /static/survey.js                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/programmes/{id}/plans                                 in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/plans@kecskemet                       in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/plans                                 in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans@kecskemet                       in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}                          in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/plans/{plan}@kecskemet                in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/plans/{plan}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/renew                    in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/renew@kecskemet          in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}/plan.pdf                 in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+POST   /admin/programmes/{id}/plans/{plan}/needs                    in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/needs/{need}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/needs/{need}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/goals                    in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/goals/{goal}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/goals/{goal}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/actions                  in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/plan-actions/{action}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/edit@kecskemet  in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plan-actions/{action}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /programmes/{id}/plans/{plan}                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/plans/{plan}@draft                          404  404  404  404  404   404  404    404    404  404   404
+GET    /programmes/{id}/plans/{plan}/plan.pdf                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/plans/{plan}/plan.pdf@draft                 404  404  404  404  404   404  404    404    404  404   404
 GET    /calendar                                                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /calendar.ics                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /activities/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -951,6 +984,20 @@ fn form_for(
             ("interviewer", "Önkéntes Ödön".into()),
             ("interviewed_on", "2018-10-12".into()),
         ]),
+        "/admin/programmes/{id}/plans" | "/admin/programmes/{id}/plans/{plan}/edit" => v(&[
+            ("title", format!("Terv {n}")),
+            ("kind", "local_action_plan".into()),
+            ("status", "draft".into()),
+        ]),
+        "/admin/programmes/{id}/plans/{plan}/needs"
+        | "/admin/programmes/{id}/needs/{need}/edit"
+        | "/admin/programmes/{id}/needs/{need}/goals"
+        | "/admin/programmes/{id}/goals/{goal}/edit" => v(&[("title", format!("Szint {n}"))]),
+        "/admin/programmes/{id}/goals/{goal}/actions"
+        | "/admin/programmes/{id}/plan-actions/{action}/edit" => v(&[
+            ("title", format!("Intézkedés {n}")),
+            ("owner", "Koordinátor".into()),
+        ]),
         "/admin/programmes/{id}/staff" => v(&[
             ("name", format!("Munkatárs {n}")),
             ("position", "volunteer".into()),
@@ -1254,6 +1301,22 @@ async fn run_table(t: TestApp) {
                 fx.insert("survey", survey.to_string());
                 fx.insert("question", question.to_string());
                 fx.insert("public_survey", public.to_string());
+            }
+            if row.route.contains("/plans")
+                || row.route.contains("/needs/")
+                || row.route.contains("/goals/")
+                || row.route.contains("/plan-actions/")
+            {
+                let (plan, need, goal, action) = crate::plans::role_fixture(
+                    &t,
+                    kozos_domain::ProgrammeId(programme_id),
+                    row.fixture.as_deref() == Some("draft"),
+                )
+                .await;
+                fx.insert("plan", plan.to_string());
+                fx.insert("need", need.to_string());
+                fx.insert("goal", goal.to_string());
+                fx.insert("action", action.to_string());
             }
             if row.route.contains("{file}") {
                 let live = kozos_domain::ActivityId(fx["live"].parse().unwrap());

@@ -36,6 +36,10 @@ impl Rejected {
             errors,
         }
     }
+    /// The id of the form that was refused (empty: none).
+    pub fn form(&self) -> &str {
+        &self.form
+    }
     /// What the form `form` shows: what was typed when it was the one refused, else empty.
     pub fn values<F: serde::de::DeserializeOwned + Default>(&self, form: &str) -> (F, FieldErrors) {
         if self.form == form {

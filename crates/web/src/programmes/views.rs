@@ -96,6 +96,8 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
             a href={ (base) "/report" } { (ctx.t("ind-report")) }
             " "
             a href={ (base) "/surveys" } { (ctx.t("survey-title")) }
+            " "
+            a href={ (base) "/plans" } { (ctx.t("plan-title")) }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }
