@@ -256,7 +256,16 @@ both!(
             .unwrap();
         let old = plans::get(&t.app, &pm, p, plan).await.unwrap();
         assert_eq!(old.status, PlanStatus::Renewed);
-        assert_eq!(plans::list(&t.app, &pm, p).await.unwrap().len(), 2);
+        let ids: Vec<PlanId> = plans::list(&t.app, &pm, p)
+            .await
+            .unwrap()
+            .iter()
+            .map(|x| x.id)
+            .collect();
+        assert!(
+            ids.contains(&plan) && ids.contains(&new),
+            "both versions stay readable"
+        );
         // XSS in a title is shown escaped
         let mut f = plans::get(&t.app, &pm, p, new).await.unwrap().to_form();
         f.title = "<script>alert(1)</script>".into();
@@ -339,3 +348,47 @@ pub async fn role_fixture(
     .unwrap();
     (plan.0, need.0, goal.0, action.0)
 }
+
+both!(
+    the_demo_has_kisbers_interviews_survey_and_plans,
+    |t: TestApp| async move {
+        let p = ProgrammeId(t.kisber());
+        let coord = t.user(COORDINATOR).await;
+        let list = kozos_app::surveys::list(&t.app, &coord, p).await.unwrap();
+        let interviews = list
+            .iter()
+            .find(|q| q.mode == kozos_domain::survey::SurveyMode::Interview)
+            .unwrap();
+        assert_eq!(interviews.responses, 32);
+        let res = kozos_app::surveys::results(&t.app, &coord, p, interviews.id)
+            .await
+            .unwrap();
+        assert_eq!(res.questions[0].answered, 32);
+        let plans = plans::list(&t.app, &coord, p).await.unwrap();
+        let local = plans
+            .iter()
+            .find(|x| x.kind == PlanKind::LocalActionPlan)
+            .unwrap();
+        let local = plans::get(&t.app, &coord, p, local.id).await.unwrap();
+        let linked: usize = local
+            .needs
+            .iter()
+            .flat_map(|n| &n.goals)
+            .flat_map(|g| &g.actions)
+            .map(|a| a.activities.len())
+            .sum();
+        assert!(
+            linked > 5,
+            "actions carried by the demo's activities: {linked}"
+        );
+        let eop: Vec<_> = plans
+            .iter()
+            .filter(|x| x.kind == PlanKind::EqualOpportunity)
+            .collect();
+        assert_eq!(eop.len(), 2);
+        assert!(eop.iter().any(|x| x.status == PlanStatus::Renewed));
+        assert!(eop
+            .iter()
+            .any(|x| x.previous_id.is_some() && x.status == PlanStatus::Adopted));
+    }
+);
