@@ -87,6 +87,13 @@ const HELP: [&str; 4] = [
     "A fiatalokkal foglalkoznék, sportot szerveznék.",
 ];
 
+/// A demo sheet checked like a typed one (a wrong option or index fails the load).
+async fn checked(tx: &mut Tx, id: QuestionnaireId, answers: Vec<Answer>) -> Result<Vec<Answer>> {
+    let questions = db::questions(&mut **tx, id).await?;
+    validate(&questions, &RawAnswers::from_answers(&answers))
+        .map_err(|e| crate::AppError::Internal(format!("demo answers refused: {e:?}")))
+}
+
 pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
     // Loaded once: a second demo load finds the questionnaires and changes nothing.
     if !db::questionnaires(&mut **tx, p).await?.is_empty() {
@@ -157,6 +164,7 @@ pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
             values: vec![(1 + n % 5).to_string()],
         });
         let day = Date::from_ymd(2018, 10, 2 + (n % 28) as u32);
+        let answers = checked(tx, interviews, answers).await?;
         db::insert_response(
             tx,
             &NewResponse {
@@ -174,6 +182,16 @@ pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
         made += 1;
     }
 
+    let mut weekend = question(
+        K::Single,
+        "Melyik hétvégi nap a jobb?",
+        false,
+        &["Szombat", "Vasárnap"],
+    );
+    weekend.condition = Some(Condition {
+        question: QuestionId(1),
+        value: "Hétvégén".into(),
+    });
     let (public, pq) = questionnaire(
         tx,
         p,
@@ -185,6 +203,7 @@ pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
         vec![
             question(K::Multiple, "Mely programokra jönne el szívesen?", true, &["Filmklub", "Helytörténeti séta", "Közösségek Hete", "Sportnap", "Kézműves foglalkozás"]),
             question(K::Single, "Mikor érne rá leginkább?", true, &["Hétköznap délután", "Hétköznap este", "Hétvégén"]),
+            weekend,
             question(K::LongText, "Van más ötlete?", false, &[]),
         ],
     )
@@ -212,12 +231,19 @@ pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
                 values: vec![["Hétköznap délután", "Hétköznap este", "Hétvégén"][n % 3].into()],
             },
         ];
-        if !ideas[n % 4].is_empty() {
+        if n % 3 == 2 {
             answers.push(Answer {
                 question: pq[2],
+                values: vec![["Szombat", "Vasárnap"][n % 2].into()],
+            });
+        }
+        if !ideas[n % 4].is_empty() {
+            answers.push(Answer {
+                question: pq[3],
                 values: vec![ideas[n % 4].into()],
             });
         }
+        let answers = checked(tx, public, answers).await?;
         db::insert_response(
             tx,
             &NewResponse {

@@ -78,3 +78,5 @@ audit-delete_goal = Goal deleted
 audit-add_plan_action = Action added
 audit-update_plan_action = Action changed
 audit-delete_plan_action = Action deleted
+plan-held-of = { $done } of { $total } held
+plan-activities-list = The activities

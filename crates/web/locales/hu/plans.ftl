@@ -78,3 +78,5 @@ audit-delete_goal = Cél törlése
 audit-add_plan_action = Intézkedés felvétele
 audit-update_plan_action = Intézkedés módosítása
 audit-delete_plan_action = Intézkedés törlése
+plan-held-of = { $done } / { $total } megvalósult
+plan-activities-list = A tevékenységek

@@ -163,9 +163,15 @@ pub fn tree(ctx: &Ctx, plan: &Plan, admin: bool) -> Markup {
                                             td { (ctx.t(&format!("plan-action-status-{}", a.status.as_str()))) }
                                             td {
                                                 @if a.activities.is_empty() { span.muted { "–" } }
-                                                ul.plain { @for (id, t, held) in &a.activities {
-                                                    li { a href={ "/activities/" (id) } { (t) } " " span.hint { "(" (ctx.t(if *held { "plan-held" } else { "plan-not-held" })) ")" } }
-                                                } }
+                                                @else {
+                                                    (ctx.lang.t_with("plan-held-of", &[("done", a.activities.iter().filter(|x| x.2).count().to_string()), ("total", a.activities.len().to_string())]))
+                                                    details {
+                                                        summary { (ctx.t("plan-activities-list")) span.visually-hidden { ": " (a.title) } }
+                                                        ul.plain { @for (id, t, held) in &a.activities {
+                                                            li { a href={ "/activities/" (id) } { (t) } " " span.hint { "(" (ctx.t(if *held { "plan-held" } else { "plan-not-held" })) ")" } }
+                                                        } }
+                                                    }
+                                                }
                                             }
                                             td { (bar(ctx, &format!("ap-{}", a.id), action_progress(a))) }
                                         }

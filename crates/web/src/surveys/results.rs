@@ -63,7 +63,7 @@ fn question(ctx: &Ctx, n: usize, r: &QuestionResult, texts_href: &str) -> Markup
                     (chart(&id, &q.label, &r.bars))
                     table {
                         caption.visually-hidden { (q.label) }
-                        thead { tr { th scope="col" { (ctx.t("survey-option")) } th scope="col" { (ctx.t("survey-count")) } th scope="col" { (ctx.t("survey-share")) } } }
+                        thead { tr { th scope="col" { (ctx.t("survey-option")) } th.num scope="col" { (ctx.t("survey-count")) } th.num scope="col" { (ctx.t("survey-share")) } } }
                         tbody {
                             @for b in &r.bars {
                                 tr { th scope="row" { (b.label) } td.num { (b.count) } td.num { (share(ctx, b.per_mille)) } }
