@@ -155,3 +155,34 @@ pub async fn choices(app: &App, user: &User, programme: ProgrammeId) -> Result<P
         findings,
     })
 }
+
+/// A programme's situation pictures, newest first (every version kept), for staff in
+/// scope and the auditor; `id` narrows to one (none there: not found).
+pub async fn pictures(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+    id: Option<kozos_domain::PictureId>,
+) -> Result<Vec<SituationPicture>> {
+    authorise(app, user, Action::ViewCommunityProcess, programme).await?;
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    let list = db::pictures(&mut conn, programme, id).await?;
+    if id.is_some() && list.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    Ok(list)
+}
+
+/// The programme's questionnaires a picture may draw on.
+pub async fn picture_sources(
+    app: &App,
+    user: &User,
+    programme: ProgrammeId,
+) -> Result<Vec<(kozos_domain::QuestionnaireId, String)>> {
+    authorise(app, user, Action::ManageCommunityProcess, programme).await?;
+    Ok(db::questionnaires(&app.db.pool, programme)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q.title))
+        .collect())
+}

@@ -100,6 +100,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0017_action_plans.sql"),
         then: None,
     },
+    Migration {
+        version: 18,
+        name: "situation_pictures",
+        sql: include_str!("../migrations/0018_situation_pictures.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

@@ -58,4 +58,5 @@ id_type!(
     NeedId,
     GoalId,
     PlanActionId,
+    PictureId,
 );

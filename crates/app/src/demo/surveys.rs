@@ -260,6 +260,21 @@ pub async fn load(tx: &mut Tx, p: ProgrammeId, now: &str) -> Result<usize> {
         .await?;
         made += 1;
     }
+    db::insert_picture(
+        tx,
+        p,
+        &PictureInput {
+            title: "Kisbér helyzetképe a közösségi interjúk után".into(),
+            as_of: Date::from_ymd(2018, 11, 30).expect("a valid day"),
+            settlement: String::new(),
+            needs: "Kevés a közös program, az újonnan ideköltözők és a fiatalok alig kapcsolódnak a város életéhez. Az idősek biztonságérzete gyenge (csalások, idegenek). A programokról későn értesülnek, a külső városrészek (Hánta) kimaradnak.".into(),
+            resources: "Wass Albert Művelődési Központ és Városi Könyvtár (az Információs Pont helye), a Kisbéri Polgárőr Egyesület, a rendőrkapitányság, a Szabadtéri Néprajzi Múzeum mint partner; önkéntesek, akik az interjúkat is készítették; a ménesbirtok és a helytörténeti értékek.".into(),
+            relationships: "Az intézmények és a civil szervezetek együttműködnek, de a lakosok és az intézmények között kevés a rendszeres kapcsolat; a közösségi beszélgetések ezt erősítik.".into(),
+            sources: vec![interviews, public],
+            baseline: true,
+        },
+    )
+    .await?;
     plans(tx, p, (q[5], q[2])).await?;
     Ok(made)
 }

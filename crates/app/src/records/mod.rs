@@ -15,6 +15,7 @@ mod agreements;
 mod partners;
 mod plans;
 mod questionnaires;
+mod situation;
 mod staff;
 mod target_groups;
 

@@ -9,6 +9,7 @@ mod plans;
 mod questionnaires;
 mod responses;
 pub mod series;
+mod situation;
 mod staff;
 mod target_groups;
 
@@ -17,6 +18,7 @@ pub use partners::*;
 pub use plans::*;
 pub use questionnaires::*;
 pub use responses::*;
+pub use situation::*;
 pub use staff::*;
 pub use target_groups::*;
 

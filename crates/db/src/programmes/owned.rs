@@ -65,6 +65,10 @@ pub(crate) const ACTIONS: Owned = Owned {
         "goal_id IN (SELECT g.id FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id \
         JOIN plans p ON p.id = n.plan_id WHERE p.programme_id = $P)",
 };
+pub(crate) const PICTURES: Owned = Owned {
+    table: "situation_pictures",
+    in_programme: "programme_id = $P",
+};
 pub(crate) const TARGET_GROUPS: Owned = Owned {
     table: "target_groups",
     in_programme: "programme_id = $P",

@@ -5,8 +5,10 @@
 //! and its status; a goal's from its actions ([`progress`]).
 
 mod forms;
+mod situation;
 
 pub use forms::*;
+pub use situation::*;
 
 use crate::ids::*;
 use crate::organisation::string_enum;

@@ -392,3 +392,128 @@ both!(
             .any(|x| x.previous_id.is_some() && x.status == PlanStatus::Adopted));
     }
 );
+
+both!(
+    situation_pictures_keep_every_version_and_one_baseline,
+    |t: TestApp| async move {
+        let p = ProgrammeId(t.kisber());
+        let coord = t.user(COORDINATOR).await;
+        let (q, _) = questionnaire(&t, "interview").await;
+        let form = |title: &str, day: &str, baseline: bool| PictureForm {
+            title: title.into(),
+            as_of: day.into(),
+            needs: "<script>alert(1)</script> Kevés a közös program.".into(),
+            resources: "Wass Albert Művelődési Központ".into(),
+            sources: vec![q.to_string()],
+            baseline: if baseline { "1".into() } else { String::new() },
+            ..Default::default()
+        };
+        let first = records::create::<SituationPicture>(
+            &t.app,
+            &coord,
+            p,
+            p,
+            &form("Kisbér helyzetképe", "2018-11-30", true),
+            None,
+        )
+        .await
+        .unwrap();
+        let second = records::create::<SituationPicture>(
+            &t.app,
+            &coord,
+            p,
+            p,
+            &form("Kisbér helyzetképe", "2021-11-30", false),
+            None,
+        )
+        .await
+        .unwrap();
+        let mine = async || -> Vec<SituationPicture> {
+            plans::pictures(&t.app, &coord, p, None)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|x| x.id == first || x.id == second)
+                .collect()
+        };
+        let all = mine().await;
+        assert_eq!(all.len(), 2, "both versions kept");
+        assert_eq!(all[0].id, second, "newest first");
+        assert!(all.iter().find(|x| x.id == first).unwrap().baseline);
+        assert_eq!(all[0].sources.len(), 1);
+        // marking the newer one the baseline unmarks the older (and the demo's)
+        let mut f = all[0].to_form();
+        f.baseline = "1".into();
+        records::update::<SituationPicture>(&t.app, &coord, p, second, &f, None)
+            .await
+            .unwrap();
+        let every = plans::pictures(&t.app, &coord, p, None).await.unwrap();
+        let baselines: Vec<_> = every.iter().filter(|x| x.baseline).map(|x| x.id).collect();
+        assert_eq!(baselines, vec![second]);
+        // another programme's questionnaire cannot be a source
+        let k = ProgrammeId(t.kecskemet());
+        let admin = t.user("admin@demo.kozos.hu").await;
+        let e = records::create::<SituationPicture>(
+            &t.app,
+            &admin,
+            k,
+            k,
+            &form("Kecskemét", "2019-04-01", false),
+            None,
+        )
+        .await;
+        assert!(
+            matches!(e, Err(AppError::Invalid(e)) if e.for_field("sources") == Some("err-choice"))
+        );
+        // the page escapes what was typed; the auditor of Kecskemét does not read it
+        let mut c = t.signed_in(COORDINATOR).await;
+        let page = c
+            .get(&format!("/admin/programmes/{}/situation/{first}", p))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        let new = c
+            .get(&format!("/admin/programmes/{}/situation?from={first}", p))
+            .await;
+        assert!(
+            new.body
+                .contains("Wass Albert Művelődési Központ</textarea>"),
+            "a new version starts from the old"
+        );
+        let mut auditor = t.signed_in(crate::surveys::AUDITOR).await;
+        assert_eq!(
+            auditor
+                .get(&format!("/admin/programmes/{}/situation/{first}", p))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            c.get(&format!("/admin/programmes/{}/situation/{first}", k))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+);
+
+/// For the role × route table: a situation picture of `programme`.
+pub async fn picture_fixture(t: &TestApp, programme: ProgrammeId) -> i64 {
+    let admin = t.user("admin@demo.kozos.hu").await;
+    records::create::<SituationPicture>(
+        &t.app,
+        &admin,
+        programme,
+        programme,
+        &PictureForm {
+            title: "Próba helyzetkép".into(),
+            as_of: "2018-11-30".into(),
+            needs: "Közös programok".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .await
+    .unwrap()
+    .0
+}

@@ -143,6 +143,16 @@ GET    /programmes/{id}/plans/{plan}                                ok   ok   ok
 GET    /programmes/{id}/plans/{plan}@draft                          404  404  404  404  404   404  404    404    404  404   404
 GET    /programmes/{id}/plans/{plan}/plan.pdf                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /programmes/{id}/plans/{plan}/plan.pdf@draft                 404  404  404  404  404   404  404    404    404  404   404
+GET    /admin/programmes/{id}/situation                             in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/situation@kecskemet                   in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/situation                             in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation@kecskemet                   in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/situation/{picture}                   in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/situation/{picture}@kecskemet         in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/situation/{picture}/edit              in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation/{picture}/edit              in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/situation/{picture}/delete            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation/{picture}/delete            in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /calendar                                                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /calendar.ics                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /activities/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -998,6 +1008,13 @@ fn form_for(
             ("title", format!("Intézkedés {n}")),
             ("owner", "Koordinátor".into()),
         ]),
+        "/admin/programmes/{id}/situation" | "/admin/programmes/{id}/situation/{picture}/edit" => {
+            v(&[
+                ("title", format!("Helyzetkép {n}")),
+                ("as_of", "2018-11-30".into()),
+                ("needs", "Közös programok".into()),
+            ])
+        }
         "/admin/programmes/{id}/staff" => v(&[
             ("name", format!("Munkatárs {n}")),
             ("position", "volunteer".into()),
@@ -1317,6 +1334,12 @@ async fn run_table(t: TestApp) {
                 fx.insert("need", need.to_string());
                 fx.insert("goal", goal.to_string());
                 fx.insert("action", action.to_string());
+            }
+            if row.route.contains("/situation") {
+                let picture =
+                    crate::plans::picture_fixture(&t, kozos_domain::ProgrammeId(programme_id))
+                        .await;
+                fx.insert("picture", picture.to_string());
             }
             if row.route.contains("{file}") {
                 let live = kozos_domain::ActivityId(fx["live"].parse().unwrap());

@@ -6,12 +6,13 @@
 mod pages;
 mod pdf;
 mod records;
+mod situation;
 
 use crate::programmes::records::routes_of;
 use crate::routes::{r, RouteDef};
 use axum::http::Method as M;
 use axum::routing::{get, post};
-use kozos_domain::plan::{Goal, Need, Plan, PlanAction};
+use kozos_domain::plan::{Goal, Need, Plan, PlanAction, SituationPicture};
 
 #[rustfmt::skip] // one route per line: a table people read
 pub fn routes() -> Vec<RouteDef> {
@@ -22,7 +23,10 @@ pub fn routes() -> Vec<RouteDef> {
         r(M::GET, "/admin/programmes/{id}/plans/{plan}/plan.pdf", get(pdf::staff)),
         r(M::GET, "/programmes/{id}/plans/{plan}", get(pages::public_page)),
         r(M::GET, "/programmes/{id}/plans/{plan}/plan.pdf", get(pdf::public)),
+        r(M::GET, "/admin/programmes/{id}/situation", get(situation::list)),
+        r(M::GET, "/admin/programmes/{id}/situation/{picture}", get(situation::page)),
     ];
+    v.extend(routes_of::<SituationPicture>());
     v.extend(routes_of::<Plan>());
     v.extend(routes_of::<Need>());
     v.extend(routes_of::<Goal>());
