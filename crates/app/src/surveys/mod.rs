@@ -240,6 +240,12 @@ async fn store(
         }
         Err(e) => return Err(e.into()),
     };
+    kozos_db::indicators::touch(
+        &mut tx,
+        q.programme_id,
+        kozos_db::indicators::Touch::Responses,
+    )
+    .await?;
     audit::record(
         &mut tx,
         &app.now_text(),

@@ -41,6 +41,8 @@ pub enum Touch {
     Trainings,
     /// One indicator: its definition or its manual values.
     Indicator(IndicatorId),
+    /// Answer sheets of the programme's questionnaires.
+    Responses,
 }
 
 /// Which of the indicator's members to recompute: all, or one person's.
@@ -73,6 +75,7 @@ fn scope(ind: &Indicator, touch: Touch) -> Scope {
         Touch::Shifts if kind == K::VolunteerHours => Scope::All,
         Touch::Partners if kind == K::Organisations => Scope::All,
         Touch::Trainings if kind == K::TrainingCompleters => Scope::All,
+        Touch::Responses if kind == K::SurveysAnswered => Scope::All,
         _ => Scope::None,
     }
 }

@@ -135,6 +135,8 @@ pub struct Facts {
     pub shifts: Vec<ShiftFact>,
     pub partners: Vec<PartnerFact>,
     pub manual: Vec<ManualFact>,
+    /// Answer sheets of the programme's questionnaires: (id, day).
+    pub responses: Vec<(ResponseId, Date)>,
 }
 
 /// One counted member: `item` (an id of the source's item kind) counts `amount` from
@@ -269,6 +271,11 @@ pub fn members(source: &Source, facts: &Facts) -> Vec<Member> {
         Source::Manual(_) => {
             for m in &facts.manual {
                 out.add(m.id.0, facts.programme_place, m.day, m.amount, None);
+            }
+        }
+        Source::SurveysAnswered => {
+            for (id, day) in &facts.responses {
+                out.add(id.0, facts.programme_place, *day, 1, None);
             }
         }
         Source::Ratio { .. } => {}

@@ -59,6 +59,7 @@ string_enum!(
         TrainingCompleters = "training_completers",
         Certificates = "certificates",
         VolunteerHours = "volunteer_hours",
+        SurveysAnswered = "surveys_answered",
         Ratio = "ratio",
         Manual = "manual",
     }
@@ -75,6 +76,7 @@ string_enum!(
         Certificate = "certificate",
         Shift = "shift",
         ManualValue = "manual_value",
+        Response = "response",
     }
 );
 
@@ -94,7 +96,8 @@ impl SourceKind {
             SourceKind::Activities
             | SourceKind::Settlements
             | SourceKind::Organisations
-            | SourceKind::Certificates => Some(Unit::Count),
+            | SourceKind::Certificates
+            | SourceKind::SurveysAnswered => Some(Unit::Count),
             SourceKind::VolunteerHours => Some(Unit::Hours),
             SourceKind::Ratio => Some(Unit::Percent),
             SourceKind::Manual => None,
@@ -110,6 +113,7 @@ impl SourceKind {
             SourceKind::Organisations => Some(ItemKind::Organisation),
             SourceKind::Certificates => Some(ItemKind::Certificate),
             SourceKind::VolunteerHours => Some(ItemKind::Shift),
+            SourceKind::SurveysAnswered => Some(ItemKind::Response),
             SourceKind::Manual => Some(ItemKind::ManualValue),
             SourceKind::Ratio => None,
         }
@@ -179,6 +183,9 @@ pub enum Source {
     TrainingCompleters(ActivityFilter),
     Certificates(ActivityFilter),
     VolunteerHours(ActivityFilter),
+    /// Answer sheets of all the programme's questionnaires, each from the day of its
+    /// interview (or the day it was sent).
+    SurveysAnswered,
     /// numerator / denominator × 100 %, by the codes of two indicators of the programme.
     Ratio {
         numerator: String,
@@ -197,6 +204,7 @@ impl Source {
             Source::TrainingCompleters(_) => SourceKind::TrainingCompleters,
             Source::Certificates(_) => SourceKind::Certificates,
             Source::VolunteerHours(_) => SourceKind::VolunteerHours,
+            Source::SurveysAnswered => SourceKind::SurveysAnswered,
             Source::Ratio { .. } => SourceKind::Ratio,
             Source::Manual(_) => SourceKind::Manual,
         }
@@ -221,7 +229,7 @@ impl Source {
             | Source::TrainingCompleters(f)
             | Source::Certificates(f)
             | Source::VolunteerHours(f) => Some(f),
-            Source::Ratio { .. } | Source::Manual(_) => None,
+            Source::Ratio { .. } | Source::Manual(_) | Source::SurveysAnswered => None,
         }
     }
 
@@ -362,6 +370,7 @@ impl Stored {
             SourceKind::TrainingCompleters => Source::TrainingCompleters(filter),
             SourceKind::Certificates => Source::Certificates(filter),
             SourceKind::VolunteerHours => Source::VolunteerHours(filter),
+            SourceKind::SurveysAnswered => Source::SurveysAnswered,
             SourceKind::Ratio => Source::Ratio {
                 numerator: self.numerator.clone()?,
                 denominator: self.denominator.clone()?,

@@ -230,6 +230,7 @@ impl IndicatorForm {
             SourceKind::TrainingCompleters => Source::TrainingCompleters(filter),
             SourceKind::Certificates => Source::Certificates(filter),
             SourceKind::VolunteerHours => Source::VolunteerHours(filter),
+            SourceKind::SurveysAnswered => Source::SurveysAnswered,
             SourceKind::Ratio => {
                 let numerator = self.numerator.trim().to_string();
                 let denominator = self.denominator.trim().to_string();

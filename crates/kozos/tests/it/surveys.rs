@@ -709,3 +709,50 @@ both!(
         );
     }
 );
+
+both!(
+    an_indicator_counts_surveys_answered_at_once,
+    |t: TestApp| async move {
+        let p = ProgrammeId(t.kisber());
+        let pm = t.user(PM).await;
+        let ind = kozos_app::indicators::create(
+            &t.app,
+            &pm,
+            p,
+            &kozos_domain::indicator::IndicatorForm {
+                code: "KERDOIV".into(),
+                name_hu: "Kitöltött kérdőívek".into(),
+                source: "surveys_answered".into(),
+                target: "100".into(),
+                ..Default::default()
+            },
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+        let value = async || {
+            kozos_app::indicators::dashboard(&t.app, &pm, p, None)
+                .await
+                .unwrap()
+                .lines
+                .into_iter()
+                .find(|l| l.indicator.id == ind)
+                .unwrap()
+                .to_date
+        };
+        // the demo's 32 interviews and 12 survey answers are counted from the start
+        let before = value().await;
+        assert_eq!(before, 44);
+        let (id, q) = questionnaire(&t, "public").await;
+        surveys::answer_public(&t.app, None, id, &raw(&[(q[0], "Nem")]), Some("i-1"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            value().await,
+            before + 1,
+            "counted in the writing transaction"
+        );
+    }
+);

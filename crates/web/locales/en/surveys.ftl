@@ -105,3 +105,5 @@ audit-update_question = Question changed
 audit-delete_question = Question deleted
 audit-answer_survey = Survey answered
 audit-enter_interview = Interview entered
+
+ind-source-surveys_answered = Answer sheets (surveys answered, interviews entered)

@@ -104,3 +104,5 @@ audit-update_question = Kérdés módosítása
 audit-delete_question = Kérdés törlése
 audit-answer_survey = Kérdőív kitöltése
 audit-enter_interview = Interjú rögzítése
+
+ind-source-surveys_answered = Kitöltött kérdőívek és rögzített interjúk száma
