@@ -27,6 +27,8 @@ pub enum AppError {
 /// The field and message a unique constraint stands for: whichever use case runs into
 /// one, the person sees it on the field they typed, in their language.
 pub const UNIQUE_FIELDS: &[(&str, &str, &str)] = &[
+    ("survey_responses_user", "form", "err-survey-answered-once"),
+    ("survey_responses_form", "form", "err-survey-answered-once"),
     ("programmes_code_key", "code", "err-duplicate-code"),
     ("organisations_unique_name", "name", "err-duplicate-name"),
     (

@@ -21,10 +21,12 @@ pub mod maintenance;
 mod memo;
 pub mod organisations;
 pub mod participation;
+pub mod plans;
 pub mod programmes;
 pub mod records;
 pub mod residents;
 pub mod search;
+pub mod surveys;
 
 pub mod write;
 

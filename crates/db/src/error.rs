@@ -41,6 +41,14 @@ pub const UNIQUE_CONSTRAINTS: &[(&str, &str)] = &[
         "target_groups_unique_key",
         "target_groups.programme_id, target_groups.name_key",
     ),
+    (
+        "survey_responses_user",
+        "survey_responses.questionnaire_id, survey_responses.user_id",
+    ),
+    (
+        "survey_responses_form",
+        "survey_responses.questionnaire_id, survey_responses.form_key",
+    ),
     ("users_email_key", "users.email"),
     ("memos_activity", "memos.activity_id"),
     ("api_tokens_token_hash_key", "api_tokens.token_hash"),

@@ -103,9 +103,27 @@ const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 13,
+        name: "needs_and_plans",
+        sql: include_str!("../migrations/0013_needs_and_plans.sql"),
+        then: None,
+    },
+    Migration {
         version: 14,
         name: "memos",
         sql: include_str!("../migrations/0014_memos.sql"),
+        then: None,
+    },
+    Migration {
+        version: 17,
+        name: "action_plans",
+        sql: include_str!("../migrations/0017_action_plans.sql"),
+        then: None,
+    },
+    Migration {
+        version: 18,
+        name: "situation_pictures",
+        sql: include_str!("../migrations/0018_situation_pictures.sql"),
         then: None,
     },
     Migration {

@@ -59,4 +59,12 @@ id_type!(
     AssistanceId,
     StageMoveId,
     PendingActionId,
+    QuestionnaireId,
+    QuestionId,
+    ResponseId,
+    PlanId,
+    NeedId,
+    GoalId,
+    PlanActionId,
+    PictureId,
 );

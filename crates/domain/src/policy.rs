@@ -39,6 +39,12 @@ pub enum Action {
     ManageInitiatives,
     /// Hide and restore residents' comments, block residents from writing.
     ModerateComments,
+    /// Build questionnaires, keep situation pictures and the local action plan.
+    ManageCommunityProcess,
+    /// Type in interview answer sheets (volunteers who did the interviews may).
+    EnterResponses,
+    /// Read questionnaires' results, situation pictures and draft plans.
+    ViewCommunityProcess,
 }
 
 /// What each role may do, wherever its grant applies.
@@ -64,6 +70,23 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         return matches!(
             role,
             CommunityDeveloper | Coordinator | ProjectManager | Administrator
+        );
+    }
+    // Results are read by whoever reads the back office (staff in scope, the auditor).
+    if action == ViewCommunityProcess {
+        return role_allows(role, ViewBackOffice);
+    }
+    // The community process is run by the coordinator, the developers and the manager.
+    if action == ManageCommunityProcess {
+        return matches!(
+            role,
+            Coordinator | CommunityDeveloper | ProjectManager | Administrator
+        );
+    }
+    if action == EnterResponses {
+        return matches!(
+            role,
+            Volunteer | Coordinator | CommunityDeveloper | ProjectManager | Administrator
         );
     }
     match role {

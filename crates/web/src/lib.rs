@@ -32,10 +32,12 @@ mod memos;
 mod organisations;
 mod people;
 mod places;
+mod plans;
 mod programmes;
 mod public;
 mod registrations;
 mod search;
+mod surveys;
 mod trainings;
 
 pub use routes::{route_table, router, RouteDef};

@@ -4,8 +4,8 @@
 
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
-    initiatives, jobs, knowledge, mail, memos, organisations, people, places, programmes, public,
-    registrations, search, trainings, AppState,
+    initiatives, jobs, knowledge, mail, memos, organisations, people, places, plans, programmes,
+    public, registrations, search, surveys, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -82,6 +82,8 @@ pub fn route_table() -> Vec<RouteDef> {
         evidence::routes(),
         indicators::routes(),
         initiatives::routes(),
+        surveys::routes(),
+        plans::routes(),
         accounts::routes(),
         programmes::routes(),
         activities::routes(),

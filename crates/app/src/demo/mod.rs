@@ -13,6 +13,7 @@ mod knowledge;
 mod memos;
 pub mod national;
 mod participants;
+mod surveys;
 
 use crate::{App, AppError, Result};
 use kozos_db::{organisations, places, programmes, DbError, Tx};
@@ -602,6 +603,8 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     tracing::debug!(people, "demo participants");
     let committed = indicators::load(&mut c.tx, &activity_ids, app.clock.instant()).await?;
     tracing::debug!(committed, "demo indicators");
+    let sheets = surveys::load(&mut c.tx, p_kisber, &now).await?;
+    tracing::debug!(sheets, "demo answer sheets");
 
     kozos_db::audit::record(&mut c.tx, &now, None, "load", "demo", None, "").await?;
     c.tx.commit().await.map_err(DbError::from)?;

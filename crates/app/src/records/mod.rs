@@ -14,6 +14,9 @@ mod activities;
 mod agreements;
 mod memos;
 mod partners;
+mod plans;
+mod questionnaires;
+mod situation;
 mod staff;
 mod target_groups;
 

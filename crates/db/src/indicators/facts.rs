@@ -92,6 +92,22 @@ pub async fn load(
             });
         }
     }
+    if has(SourceKind::SurveysAnswered) {
+        let rows = sqlx::query(
+            "SELECT r.id, r.interviewed_on, r.submitted_at FROM survey_responses r \
+             JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.programme_id = $1",
+        )
+        .bind(programme.0)
+        .fetch_all(&mut *conn)
+        .await?;
+        for r in &rows {
+            let day = match od(r, "interviewed_on")? {
+                Some(d) => d,
+                None => day_of(&s(r, "submitted_at")?)?,
+            };
+            facts.responses.push((ResponseId(i(r, "id")?), day));
+        }
+    }
     if has(SourceKind::VolunteerHours) {
         let rows = sqlx::query(
             "SELECT v.id, v.activity_id, v.minutes FROM volunteer_shifts v JOIN activities a ON a.id = v.activity_id \

@@ -43,6 +43,8 @@ pub enum Touch {
     Indicator(IndicatorId),
     /// A programme's initiatives: proposed, moved, supported, their outcome.
     Initiatives,
+    /// Answer sheets of the programme's questionnaires.
+    Responses,
 }
 
 /// Which of the indicator's members to recompute: all, or one person's.
@@ -83,6 +85,7 @@ fn scope(ind: &Indicator, touch: Touch) -> Scope {
         {
             Scope::All
         }
+        Touch::Responses if kind == K::SurveysAnswered => Scope::All,
         _ => Scope::None,
     }
 }

@@ -219,6 +219,10 @@ pub async fn labels(
              JOIN people p ON p.id = v.person_id WHERE v.id IN ({ids})"
         }
         K::Initiative => "SELECT id, title AS label FROM initiatives WHERE id IN ({ids})",
+        K::Response => {
+            "SELECT r.id, q.title || ' · ' || COALESCE(r.interviewed_on, SUBSTR(r.submitted_at, 1, 10)) AS label \
+             FROM survey_responses r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id IN ({ids})"
+        }
         K::ManualValue => {
             "SELECT id, CASE WHEN note = '' THEN file_name ELSE note END AS label \
              FROM indicator_manual_values WHERE id IN ({ids})"

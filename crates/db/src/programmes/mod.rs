@@ -6,12 +6,20 @@ pub mod calendar;
 pub mod memos;
 mod owned;
 mod partners;
+mod plans;
+mod questionnaires;
+mod responses;
 pub mod series;
+mod situation;
 mod staff;
 mod target_groups;
 
 pub use action_areas::*;
 pub use partners::*;
+pub use plans::*;
+pub use questionnaires::*;
+pub use responses::*;
+pub use situation::*;
 pub use staff::*;
 pub use target_groups::*;
 

@@ -42,6 +42,37 @@ pub(crate) const MEMOS: Owned = Owned {
     table: "memos",
     in_programme: "programme_id = $P",
 };
+pub(crate) const QUESTIONNAIRES: Owned = Owned {
+    table: "questionnaires",
+    in_programme: "programme_id = $P",
+};
+pub(crate) const QUESTIONS: Owned = Owned {
+    table: "survey_questions",
+    in_programme: "questionnaire_id IN (SELECT id FROM questionnaires WHERE programme_id = $P)",
+};
+pub(crate) const PLANS: Owned = Owned {
+    table: "plans",
+    in_programme: "programme_id = $P",
+};
+pub(crate) const NEEDS: Owned = Owned {
+    table: "plan_needs",
+    in_programme: "plan_id IN (SELECT id FROM plans WHERE programme_id = $P)",
+};
+pub(crate) const GOALS: Owned = Owned {
+    table: "plan_goals",
+    in_programme: "need_id IN (SELECT n.id FROM plan_needs n JOIN plans p ON p.id = n.plan_id \
+        WHERE p.programme_id = $P)",
+};
+pub(crate) const ACTIONS: Owned = Owned {
+    table: "plan_actions",
+    in_programme:
+        "goal_id IN (SELECT g.id FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id \
+        JOIN plans p ON p.id = n.plan_id WHERE p.programme_id = $P)",
+};
+pub(crate) const PICTURES: Owned = Owned {
+    table: "situation_pictures",
+    in_programme: "programme_id = $P",
+};
 pub(crate) const TARGET_GROUPS: Owned = Owned {
     table: "target_groups",
     in_programme: "programme_id = $P",

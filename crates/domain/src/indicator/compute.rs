@@ -136,6 +136,8 @@ pub struct Facts {
     pub partners: Vec<PartnerFact>,
     pub manual: Vec<ManualFact>,
     pub initiatives: Vec<super::initiatives::InitiativeFact>,
+    /// Answer sheets of the programme's questionnaires: (id, day).
+    pub responses: Vec<(ResponseId, Date)>,
 }
 
 /// One counted member: `item` (an id of the source's item kind) counts `amount` from
@@ -277,6 +279,11 @@ pub fn members(source: &Source, facts: &Facts) -> Vec<Member> {
         | Source::OrganisationsFounded { .. } => {
             for (item, day) in super::initiatives::counted(source, &facts.initiatives) {
                 out.add(item, facts.programme_place, day, 1, None);
+            }
+        }
+        Source::SurveysAnswered => {
+            for (id, day) in &facts.responses {
+                out.add(id.0, facts.programme_place, *day, 1, None);
             }
         }
         Source::Ratio { .. } => {}

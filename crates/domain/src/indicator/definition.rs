@@ -63,6 +63,7 @@ string_enum!(
         InitiativesAtStage = "initiatives_at_stage",
         InitiativesSupported = "initiatives_supported",
         OrganisationsFounded = "organisations_founded",
+        SurveysAnswered = "surveys_answered",
         Ratio = "ratio",
         Manual = "manual",
     }
@@ -80,6 +81,7 @@ string_enum!(
         Shift = "shift",
         ManualValue = "manual_value",
         Initiative = "initiative",
+        Response = "response",
     }
 );
 
@@ -103,6 +105,7 @@ impl SourceKind {
             | SourceKind::InitiativesAtStage
             | SourceKind::InitiativesSupported
             | SourceKind::OrganisationsFounded => Some(Unit::Count),
+            SourceKind::SurveysAnswered => Some(Unit::Count),
             SourceKind::VolunteerHours => Some(Unit::Hours),
             SourceKind::Ratio => Some(Unit::Percent),
             SourceKind::Manual => None,
@@ -118,6 +121,7 @@ impl SourceKind {
             SourceKind::Organisations => Some(ItemKind::Organisation),
             SourceKind::Certificates => Some(ItemKind::Certificate),
             SourceKind::VolunteerHours => Some(ItemKind::Shift),
+            SourceKind::SurveysAnswered => Some(ItemKind::Response),
             SourceKind::Manual => Some(ItemKind::ManualValue),
             // Initiatives count one each (an organisation founded is counted by the
             // initiative that founded it: a club has no registry row of its own).
@@ -200,6 +204,9 @@ pub enum Source {
     OrganisationsFounded {
         ngo_only: bool,
     },
+    /// Answer sheets of all the programme's questionnaires, each from the day of its
+    /// interview (or the day it was sent).
+    SurveysAnswered,
     /// numerator / denominator × 100 %, by the codes of two indicators of the programme.
     Ratio {
         numerator: String,
@@ -221,6 +228,7 @@ impl Source {
             Source::InitiativesAtStage(_) => SourceKind::InitiativesAtStage,
             Source::InitiativesSupported => SourceKind::InitiativesSupported,
             Source::OrganisationsFounded { .. } => SourceKind::OrganisationsFounded,
+            Source::SurveysAnswered => SourceKind::SurveysAnswered,
             Source::Ratio { .. } => SourceKind::Ratio,
             Source::Manual(_) => SourceKind::Manual,
         }
@@ -249,7 +257,8 @@ impl Source {
             | Source::Manual(_)
             | Source::InitiativesAtStage(_)
             | Source::InitiativesSupported
-            | Source::OrganisationsFounded { .. } => None,
+            | Source::OrganisationsFounded { .. }
+            | Source::SurveysAnswered => None,
         }
     }
 
@@ -396,6 +405,7 @@ impl Stored {
             SourceKind::TrainingCompleters => Source::TrainingCompleters(filter),
             SourceKind::Certificates => Source::Certificates(filter),
             SourceKind::VolunteerHours => Source::VolunteerHours(filter),
+            SourceKind::SurveysAnswered => Source::SurveysAnswered,
             SourceKind::Ratio => Source::Ratio {
                 numerator: self.numerator.clone()?,
                 denominator: self.denominator.clone()?,

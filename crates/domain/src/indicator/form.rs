@@ -254,6 +254,7 @@ impl IndicatorForm {
             SourceKind::OrganisationsFounded => Source::OrganisationsFounded {
                 ngo_only: ticked(&self.ngo_only),
             },
+            SourceKind::SurveysAnswered => Source::SurveysAnswered,
             SourceKind::Ratio => {
                 let numerator = self.numerator.trim().to_string();
                 let denominator = self.denominator.trim().to_string();

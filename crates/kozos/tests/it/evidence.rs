@@ -58,7 +58,7 @@ async fn guest(t: &TestApp, a: ActivityId, name: &str, email: &str) {
 }
 
 /// The text of a PDF as `pdftotext` extracts it (poppler-utils; scripts/test.sh installs it).
-fn pdftotext(pdf: &[u8]) -> String {
+pub fn pdftotext(pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!(
         "kozos-sheet-{}-{}",
         std::process::id(),

@@ -86,6 +86,77 @@ POST   /admin/programmes/{id}/target-groups/{group}/edit            in   403  40
 GET    /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups/{group}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/target-groups@kecskemet               in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys                               in   403  ok   ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/surveys@kecskemet                     in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/surveys                               in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys@kecskemet                     in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}                      in   403  ok   ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/surveys/{survey}@kecskemet            in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/surveys/{survey}/edit                 in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/edit                 in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/delete               in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/delete               in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/questions            in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/questions/{question}/edit in 403 403 ok  ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/questions/{question}/edit in 403 403 ok  ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/questions/{question}/delete in 403 403 ok ok   ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/questions/{question}/delete in 403 403 ok ok   ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/interviews/new       in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/interviews           in   403  ok   ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/surveys/{survey}/interviews@kecskemet in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/results              in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/results@kecskemet    in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/surveys/{survey}/results.xlsx         in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/results.csv          in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/surveys/{survey}/questions/{question}/answers in 403 403 ok ok   ok   ok     ok     ok   403   ok
+GET    /surveys/{id}                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /surveys/{id}                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /surveys/{id}@draft                                          404  404  404  404  404   404  404    404    404  404   404
+GET    /surveys/{id}/thanks                                         ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /static/survey.js                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /admin/programmes/{id}/plans                                 in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/plans@kecskemet                       in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/plans                                 in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans@kecskemet                       in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}                          in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/plans/{plan}@kecskemet                in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/plans/{plan}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/renew                    in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plans/{plan}/renew@kecskemet          in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plans/{plan}/plan.pdf                 in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+POST   /admin/programmes/{id}/plans/{plan}/needs                    in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/needs/{need}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/needs/{need}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/needs/{need}/goals                    in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/goals/{goal}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/goals/{goal}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/goals/{goal}/actions                  in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/plan-actions/{action}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/edit            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/edit@kecskemet  in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/plan-actions/{action}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/plan-actions/{action}/delete          in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /programmes/{id}/plans/{plan}                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/plans/{plan}@draft                          404  404  404  404  404   404  404    404    404  404   404
+GET    /programmes/{id}/plans/{plan}/plan.pdf                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /programmes/{id}/plans/{plan}/plan.pdf@draft                 404  404  404  404  404   404  404    404    404  404   404
+GET    /admin/programmes/{id}/situation                             in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/situation@kecskemet                   in   403  403  403  403   403  403    403    ok   ok    ok
+POST   /admin/programmes/{id}/situation                             in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation@kecskemet                   in   403  403  403  403   403  403    403    403  403   ok
+GET    /admin/programmes/{id}/situation/{picture}                   in   403  403  ok   ok    ok   ok     ok     ok   403   ok
+GET    /admin/programmes/{id}/situation/{picture}@kecskemet         in   403  403  403  403   403  403    403    ok   ok    ok
+GET    /admin/programmes/{id}/situation/{picture}/edit              in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation/{picture}/edit              in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/situation/{picture}/delete            in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/situation/{picture}/delete            in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /calendar                                                    ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /calendar.ics                                                ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /activities/{id}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
@@ -1073,6 +1144,41 @@ fn form_for(
             ("signed_on", "2020-02-02".into()),
             ("scope", format!("Közös program {n}")),
         ]),
+        "/admin/programmes/{id}/surveys" | "/admin/programmes/{id}/surveys/{survey}/edit" => v(&[
+            ("title", format!("Kérdőív {n}")),
+            ("mode", "interview".into()),
+            ("status", "open".into()),
+        ]),
+        "/admin/programmes/{id}/surveys/{survey}/questions"
+        | "/admin/programmes/{id}/surveys/{survey}/questions/{question}/edit" => v(&[
+            ("kind", "long_text".into()),
+            ("label", format!("Mi hiányzik? {n}")),
+        ]),
+        "/admin/programmes/{id}/surveys/{survey}/interviews" => v(&[
+            ("interviewer", "Önkéntes Ödön".into()),
+            ("interviewed_on", "2018-10-12".into()),
+        ]),
+        "/admin/programmes/{id}/plans" | "/admin/programmes/{id}/plans/{plan}/edit" => v(&[
+            ("title", format!("Terv {n}")),
+            ("kind", "local_action_plan".into()),
+            ("status", "draft".into()),
+        ]),
+        "/admin/programmes/{id}/plans/{plan}/needs"
+        | "/admin/programmes/{id}/needs/{need}/edit"
+        | "/admin/programmes/{id}/needs/{need}/goals"
+        | "/admin/programmes/{id}/goals/{goal}/edit" => v(&[("title", format!("Szint {n}"))]),
+        "/admin/programmes/{id}/goals/{goal}/actions"
+        | "/admin/programmes/{id}/plan-actions/{action}/edit" => v(&[
+            ("title", format!("Intézkedés {n}")),
+            ("owner", "Koordinátor".into()),
+        ]),
+        "/admin/programmes/{id}/situation" | "/admin/programmes/{id}/situation/{picture}/edit" => {
+            v(&[
+                ("title", format!("Helyzetkép {n}")),
+                ("as_of", "2018-11-30".into()),
+                ("needs", "Közös programok".into()),
+            ])
+        }
         "/admin/programmes/{id}/staff" => v(&[
             ("name", format!("Munkatárs {n}")),
             ("position", "volunteer".into()),
@@ -1469,6 +1575,39 @@ async fn run_table(t: TestApp) {
             if row.route.contains("{mail}") {
                 fx.insert("mail", crate::mail::queued_mail(&t).await.to_string());
             }
+            if row.route.contains("/surveys") {
+                let (survey, question, public) = crate::surveys::role_fixture(
+                    &t,
+                    kozos_domain::ProgrammeId(programme_id),
+                    row.fixture.as_deref() == Some("draft"),
+                )
+                .await;
+                fx.insert("survey", survey.to_string());
+                fx.insert("question", question.to_string());
+                fx.insert("public_survey", public.to_string());
+            }
+            if row.route.contains("/plans")
+                || row.route.contains("/needs/")
+                || row.route.contains("/goals/")
+                || row.route.contains("/plan-actions/")
+            {
+                let (plan, need, goal, action) = crate::plans::role_fixture(
+                    &t,
+                    kozos_domain::ProgrammeId(programme_id),
+                    row.fixture.as_deref() == Some("draft"),
+                )
+                .await;
+                fx.insert("plan", plan.to_string());
+                fx.insert("need", need.to_string());
+                fx.insert("goal", goal.to_string());
+                fx.insert("action", action.to_string());
+            }
+            if row.route.contains("/situation") {
+                let picture =
+                    crate::plans::picture_fixture(&t, kozos_domain::ProgrammeId(programme_id))
+                        .await;
+                fx.insert("picture", picture.to_string());
+            }
             if row.route.contains("{file}") {
                 let live = kozos_domain::ActivityId(fx["live"].parse().unwrap());
                 fx.insert(
@@ -1513,6 +1652,9 @@ async fn run_table(t: TestApp) {
                 path = path
                     .replace("{consent}", &fx["other_consent"])
                     .replace("{shift}", &fx["foreign_shift"]);
+            }
+            if path.starts_with("/surveys/") {
+                path = path.replace("{id}", &fx["public_survey"]);
             }
             if path.contains("/users/") {
                 path = path.replace("{id}", &fx["user"]);

@@ -13,7 +13,7 @@ mod map;
 mod pages;
 mod places;
 mod report;
-mod report_files;
+pub(crate) mod report_files;
 mod views;
 
 use crate::evidence::MAX_UPLOAD_BODY;

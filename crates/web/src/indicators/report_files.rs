@@ -312,6 +312,13 @@ fn csv_text(c: &Cell) -> String {
 
 /// One part as CSV: a BOM, `;` between cells, CRLF lines, quotes where needed.
 pub fn csv(part: &Part) -> Vec<u8> {
+    let headings: Vec<String> = part.headings.iter().map(|h| h.to_string()).collect();
+    csv_rows(&headings, &part.rows)
+}
+
+/// Rows under headings as CSV (see [`csv`]); a heading that would run as a formula is
+/// kept as text too.
+pub fn csv_rows(headings: &[String], rows: &[Vec<Cell>]) -> Vec<u8> {
     fn field(s: &str) -> String {
         if s.contains([';', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -321,9 +328,14 @@ pub fn csv(part: &Part) -> Vec<u8> {
     }
     let mut out = String::from("\u{feff}");
     let line = |cells: Vec<String>| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";");
-    out.push_str(&line(part.headings.iter().map(|h| h.to_string()).collect()));
+    out.push_str(&line(
+        headings
+            .iter()
+            .map(|h| csv_text(&Cell::Text(h.clone())))
+            .collect(),
+    ));
     out.push_str("\r\n");
-    for row in &part.rows {
+    for row in rows {
         out.push_str(&line(row.iter().map(csv_text).collect()));
         out.push_str("\r\n");
     }

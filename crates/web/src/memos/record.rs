@@ -51,7 +51,7 @@ impl RecordUi for Memo {
         status: StatusCode,
     ) -> Result<Response, WebError> {
         let activity = rejected
-            .form_id()
+            .form()
             .strip_prefix("memo-")
             .and_then(|a| a.parse().ok())
             .map(ActivityId)

@@ -36,8 +36,8 @@ impl Rejected {
             errors,
         }
     }
-    /// The id of the form that was refused.
-    pub fn form_id(&self) -> &str {
+    /// The id of the form that was refused (empty: none).
+    pub fn form(&self) -> &str {
         &self.form
     }
     /// What the form `form` shows: what was typed when it was the one refused, else empty.

@@ -100,6 +100,12 @@ pub fn manage(ctx: &Ctx, v: &StaffView, forms: &Rejected, choices: &Choices) -> 
                 " "
                 a href={ (base) "/initiatives" } { (ctx.t("initiatives-title")) }
             }
+            " "
+            a href={ (base) "/surveys" } { (ctx.t("survey-title")) }
+            " "
+            a href={ (base) "/plans" } { (ctx.t("plan-title")) }
+            " "
+            a href={ (base) "/situation" } { (ctx.t("picture-title")) }
         }
         @if !v.can.any() {
             p.notice { (ctx.t("admin-read-only")) }

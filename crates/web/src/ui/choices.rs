@@ -19,6 +19,10 @@ pub struct Choices {
     pub partners: Vec<(String, String)>,
     /// A programme's target groups.
     pub target_groups: Vec<(String, String)>,
+    /// A programme's activities (what an action of its plan links to).
+    pub activities: Vec<(String, String)>,
+    /// Questions of a programme's questionnaires (the findings a plan's need cites).
+    pub findings: Vec<(String, String)>,
     /// The catalogue prefix of the `kind` field's values (`kind`: organisations,
     /// `activity-kind`: activities).
     pub kind_prefix: Option<&'static str>,
