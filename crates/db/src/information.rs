@@ -1,6 +1,6 @@
 //! The Information Point's reads: what a programme (or a settlement) has published,
-//! newest first, whatever its kind: memos and the knowledge library's items (plans join
-//! the same list).
+//! newest first, whatever its kind: memos, published plans and the knowledge library's
+//! items.
 
 use crate::row::*;
 use crate::{Conn, DbError};
@@ -18,7 +18,7 @@ pub enum Scope {
 /// One published item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// `memo`, or the library's `practice`, `publication`, `video`, `study` (the search
+    /// `memo`, `plan`, or the library's `practice`, `publication`, `video`, `study` (the search
     /// index's kind names).
     pub kind: String,
     pub id: i64,
@@ -58,9 +58,15 @@ pub async fn entries(
          SELECT k.kind, k.id, k.title, k.summary AS text, k.published_at, k.programme_id, \
          pr.title AS programme_title, k.place_id \
          FROM knowledge_items k LEFT JOIN programmes pr ON pr.id = k.programme_id \
-         WHERE k.published = 1 AND {}",
+         WHERE k.published = 1 AND {} \
+         UNION ALL \
+         SELECT 'plan' AS kind, p.id, p.title, '' AS text, p.adopted_on AS published_at, p.programme_id, \
+         pr.title AS programme_title, pr.place_id \
+         FROM plans p JOIN programmes pr ON pr.id = p.programme_id \
+         WHERE p.published = 1 AND p.adopted_on IS NOT NULL AND {}",
         scope_sql(scope, "m.programme_id", "a.place_id"),
         scope_sql(scope, "k.programme_id", "k.place_id"),
+        scope_sql(scope, "p.programme_id", "pr.place_id"),
     );
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({union}) x"))
         .fetch_one(&mut *conn)
@@ -80,8 +86,13 @@ pub async fn entries(
                 id: i(r, "id")?,
                 title: s(r, "title")?,
                 text: s(r, "text")?,
-                published_at: Instant::parse_stored(&s(r, "published_at")?)
-                    .ok_or_else(|| DbError::Corrupt("published_at".into()))?,
+                // A plan is dated by the day it was adopted.
+                published_at: {
+                    let t = s(r, "published_at")?;
+                    Instant::parse_stored(&t)
+                        .or_else(|| kozos_domain::time::Date::parse_stored(&t).map(|d| d.start()))
+                        .ok_or_else(|| DbError::Corrupt("published_at".into()))?
+                },
                 programme_id: oi(r, "programme_id")?.map(ProgrammeId),
                 programme_title: os(r, "programme_title")?,
                 place_id: oi(r, "place_id")?.map(PlaceId),

@@ -5,6 +5,7 @@ use super::owned::{ACTIONS, GOALS, NEEDS, PLANS};
 use crate::row::*;
 use crate::{Conn, DbError, Saved};
 use kozos_domain::plan::*;
+use kozos_domain::search::DocKind;
 use kozos_domain::time::Instant;
 use kozos_domain::*;
 use sqlx::any::AnyRow;
@@ -208,6 +209,7 @@ pub async fn insert_plan(
     .bind(p.published as i64)
     .fetch_one(&mut *conn)
     .await?;
+    reindex(conn, Part::Plan, id).await?;
     Ok(PlanId(id))
 }
 
@@ -230,9 +232,13 @@ pub async fn update_plan(
         .bind(version)
         .execute(&mut *conn)
         .await?;
-    PLANS
+    let saved = PLANS
         .saved(conn, done.rows_affected(), id.0, programme)
-        .await
+        .await?;
+    if saved == Saved::Done {
+        reindex(conn, Part::Plan, id.0).await?;
+    }
+    Ok(saved)
 }
 
 /// Mark a plan renewed by a newer version (unless it is already).
@@ -246,7 +252,7 @@ pub async fn mark_renewed(
         .bind(programme.0)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    reindex(conn, Part::Plan, id.0).await
 }
 
 pub async fn delete_plan(
@@ -259,7 +265,11 @@ pub async fn delete_plan(
         .bind(programme.0)
         .execute(&mut *conn)
         .await?;
-    PLANS.delete(conn, id.0, programme).await
+    let gone = PLANS.delete(conn, id.0, programme).await?;
+    if gone {
+        crate::search::remove(conn, DocKind::Plan, id.0).await?;
+    }
+    Ok(gone)
 }
 
 pub async fn insert_need(conn: &mut Conn, plan: PlanId, n: &NeedInput) -> Result<NeedId, DbError> {
@@ -272,6 +282,7 @@ pub async fn insert_need(conn: &mut Conn, plan: PlanId, n: &NeedInput) -> Result
     .bind(n.finding.map(|q| q.0))
     .fetch_one(&mut *conn)
     .await?;
+    reindex(conn, Part::Need, id).await?;
     Ok(NeedId(id))
 }
 
@@ -292,9 +303,13 @@ pub async fn update_need(
         .bind(version)
         .execute(&mut *conn)
         .await?;
-    NEEDS
+    let saved = NEEDS
         .saved(conn, done.rows_affected(), id.0, programme)
-        .await
+        .await?;
+    if saved == Saved::Done {
+        reindex(conn, Part::Need, id.0).await?;
+    }
+    Ok(saved)
 }
 
 pub async fn delete_need(
@@ -302,7 +317,12 @@ pub async fn delete_need(
     programme: ProgrammeId,
     id: NeedId,
 ) -> Result<bool, DbError> {
-    NEEDS.delete(conn, id.0, programme).await
+    let plan = plan_holding(conn, Part::Need, id.0).await?;
+    let gone = NEEDS.delete(conn, id.0, programme).await?;
+    if let (true, Some(plan)) = (gone, plan) {
+        crate::search::refresh(conn, DocKind::Plan, plan).await?;
+    }
+    Ok(gone)
 }
 
 pub async fn insert_goal(conn: &mut Conn, need: NeedId, g: &GoalInput) -> Result<GoalId, DbError> {
@@ -312,6 +332,7 @@ pub async fn insert_goal(conn: &mut Conn, need: NeedId, g: &GoalInput) -> Result
             .bind(&g.title)
             .fetch_one(&mut *conn)
             .await?;
+    reindex(conn, Part::Goal, id).await?;
     Ok(GoalId(id))
 }
 
@@ -330,9 +351,13 @@ pub async fn update_goal(
         .bind(version)
         .execute(&mut *conn)
         .await?;
-    GOALS
+    let saved = GOALS
         .saved(conn, done.rows_affected(), id.0, programme)
-        .await
+        .await?;
+    if saved == Saved::Done {
+        reindex(conn, Part::Goal, id.0).await?;
+    }
+    Ok(saved)
 }
 
 pub async fn delete_goal(
@@ -340,7 +365,12 @@ pub async fn delete_goal(
     programme: ProgrammeId,
     id: GoalId,
 ) -> Result<bool, DbError> {
-    GOALS.delete(conn, id.0, programme).await
+    let plan = plan_holding(conn, Part::Goal, id.0).await?;
+    let gone = GOALS.delete(conn, id.0, programme).await?;
+    if let (true, Some(plan)) = (gone, plan) {
+        crate::search::refresh(conn, DocKind::Plan, plan).await?;
+    }
+    Ok(gone)
 }
 
 async fn link_action(conn: &mut Conn, id: PlanActionId, a: &ActionInput) -> Result<(), DbError> {
@@ -412,6 +442,7 @@ pub async fn insert_action(
     .await?;
     let id = PlanActionId(id);
     link_action(conn, id, a).await?;
+    reindex(conn, Part::Action, id.0).await?;
     Ok(id)
 }
 
@@ -439,6 +470,7 @@ pub async fn update_action(
         .await?;
     if saved == Saved::Done {
         link_action(conn, id, a).await?;
+        reindex(conn, Part::Action, id.0).await?;
     }
     Ok(saved)
 }
@@ -448,7 +480,12 @@ pub async fn delete_action(
     programme: ProgrammeId,
     id: PlanActionId,
 ) -> Result<bool, DbError> {
-    ACTIONS.delete(conn, id.0, programme).await
+    let plan = plan_holding(conn, Part::Action, id.0).await?;
+    let gone = ACTIONS.delete(conn, id.0, programme).await?;
+    if let (true, Some(plan)) = (gone, plan) {
+        crate::search::refresh(conn, DocKind::Plan, plan).await?;
+    }
+    Ok(gone)
 }
 
 /// Is this question in one of `programme`'s questionnaires?
@@ -458,4 +495,39 @@ pub async fn question_belongs(
     q: QuestionId,
 ) -> Result<bool, DbError> {
     Ok(super::question(conn, programme, q).await?.is_some())
+}
+
+/// A part of a plan's tree, to find the plan it is in.
+#[derive(Clone, Copy)]
+enum Part {
+    Plan,
+    Need,
+    Goal,
+    Action,
+}
+
+/// The plan a part belongs to (none when it is gone).
+async fn plan_holding(conn: &mut Conn, part: Part, id: i64) -> Result<Option<i64>, DbError> {
+    let sql = match part {
+        Part::Plan => "SELECT id FROM plans WHERE id = $1",
+        Part::Need => "SELECT plan_id FROM plan_needs WHERE id = $1",
+        Part::Goal => "SELECT n.plan_id FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id WHERE g.id = $1",
+        Part::Action => {
+            "SELECT n.plan_id FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id \
+             JOIN plan_needs n ON n.id = g.need_id WHERE a.id = $1"
+        }
+    };
+    Ok(sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+/// The plan a written part belongs to, refreshed in the search index (its whole tree is
+/// its text).
+async fn reindex(conn: &mut Conn, part: Part, id: i64) -> Result<(), DbError> {
+    if let Some(plan) = plan_holding(conn, part, id).await? {
+        crate::search::refresh(conn, DocKind::Plan, plan).await?;
+    }
+    Ok(())
 }

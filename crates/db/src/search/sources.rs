@@ -61,6 +61,16 @@ fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
              FROM initiatives i JOIN programmes pr ON pr.id = i.programme_id WHERE 1 = 1",
             "i.id",
         ),
+        // A plan's text is its whole tree (needs, goals, actions), added by `with_tree`.
+        DocKind::Plan => (
+            "SELECT p.id AS ref_id, p.programme_id, pr.place_id, p.published AS public, p.title, \
+             '' AS body, \
+             CASE p.kind WHEN 'local_action_plan' THEN 'helyi cselekvési terv' \
+             WHEN 'equal_opportunity' THEN 'helyi esélyegyenlőségi program' ELSE '' END \
+             || ' ' || pr.title AS keywords, p.adopted_on AS dated \
+             FROM plans p JOIN programmes pr ON pr.id = p.programme_id WHERE 1 = 1",
+            "p.id",
+        ),
         DocKind::Practice => (KNOWLEDGE_PRACTICE, "k.id"),
         DocKind::Publication => (KNOWLEDGE_PUBLICATION, "k.id"),
         DocKind::Video => (KNOWLEDGE_VIDEO, "k.id"),
@@ -98,7 +108,11 @@ pub(super) async fn load(conn: &mut Conn, kind: DocKind, ids: &[i64]) -> Result<
     let list = crate::indicators::id_list(ids.iter().copied());
     let sql = format!("{select} AND {id} IN ({list})");
     let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
-    rows.iter().map(|r| doc(kind, r)).collect()
+    let docs = rows
+        .iter()
+        .map(|r| doc(kind, r))
+        .collect::<Result<_, _>>()?;
+    with_tree(conn, kind, docs).await
 }
 
 /// The next `limit` records of a kind after `after`, in id order.
@@ -117,7 +131,41 @@ pub(super) async fn batch(
         .bind(limit)
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter().map(|r| doc(kind, r)).collect()
+    let docs = rows
+        .iter()
+        .map(|r| doc(kind, r))
+        .collect::<Result<_, _>>()?;
+    with_tree(conn, kind, docs).await
+}
+
+/// A plan's body: its needs (with their descriptions), goals and actions, in order.
+async fn with_tree(
+    conn: &mut Conn,
+    kind: DocKind,
+    mut docs: Vec<Doc>,
+) -> Result<Vec<Doc>, DbError> {
+    if kind != DocKind::Plan || docs.is_empty() {
+        return Ok(docs);
+    }
+    let list = crate::indicators::id_list(docs.iter().map(|d| d.ref_id));
+    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT n.plan_id, n.title || '. ' || n.description AS t FROM plan_needs n WHERE n.plan_id IN ({list}) \
+         UNION ALL SELECT n.plan_id, g.title FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id \
+         WHERE n.plan_id IN ({list}) \
+         UNION ALL SELECT n.plan_id, a.title || ' (' || a.owner || ')' FROM plan_actions a \
+         JOIN plan_goals g ON g.id = a.goal_id JOIN plan_needs n ON n.id = g.need_id WHERE n.plan_id IN ({list})"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for (plan, text) in rows {
+        if let Some(d) = docs.iter_mut().find(|d| d.ref_id == plan) {
+            if !d.body.is_empty() {
+                d.body.push('\n');
+            }
+            d.body.push_str(&text);
+        }
+    }
+    Ok(docs)
 }
 
 fn doc(kind: DocKind, r: &AnyRow) -> Result<Doc, DbError> {

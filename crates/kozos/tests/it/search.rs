@@ -348,3 +348,43 @@ both!(filters_and_bad_links, |t: TestApp| async move {
     assert_eq!(common.status, StatusCode::OK);
     assert!(common.text().contains("túl általánosak"));
 });
+
+both!(
+    the_community_process_is_found_where_it_is_read,
+    |t: TestApp| async move {
+        let mut anon = t.client();
+        // A resident's initiative (the demo's Abaúj), typed without accents.
+        let v = anon
+            .get("/api/v1/search?q=gonci+barack&kind=initiative")
+            .await
+            .json();
+        let hit = &v["results"][0];
+        assert_eq!(
+            hit["title"], "Gönci barack: a kistermelők összefogása",
+            "{v}"
+        );
+        let page = anon.get(hit["path"].as_str().unwrap()).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", hit["path"]);
+        // The published local action plan, found by the words of its tree, and read where
+        // the result points.
+        let v = anon
+            .get("/api/v1/search?q=cselekvesi+terv&kind=plan")
+            .await
+            .json();
+        let plan = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"] == "Kisbér helyi cselekvési terve")
+            .unwrap_or_else(|| panic!("{v}"));
+        assert_eq!(plan["public"], true);
+        let page = anon.get(plan["path"].as_str().unwrap()).await;
+        assert_eq!(page.status, StatusCode::OK);
+        // It is listed at Kisbér's Information Point too (adopted in 2019: on its second page).
+        let point = anon
+            .get(&format!("/programmes/{}/info?page=2", t.kisber()))
+            .await
+            .text();
+        assert!(point.contains(plan["path"].as_str().unwrap()), "{point}");
+    }
+);

@@ -25,6 +25,11 @@ pub fn routes() -> Vec<RouteDef> {
 pub fn entry_path(e: &kozos_app::information::Entry) -> String {
     match e.kind.as_str() {
         "memo" => format!("/memos/{}", e.id),
+        "plan" => format!(
+            "/programmes/{}/plans/{}",
+            e.programme_id.map(|p| p.0).unwrap_or_default(),
+            e.id
+        ),
         _ => format!("/knowledge/{}", e.id),
     }
 }

@@ -95,7 +95,7 @@ fn body(ctx: &Ctx, p: &Point, base: &str, feed: &str, programme: Option<Programm
                             @if programme.is_none() { @if let Some(t) = &e.programme_title { " · " (t) } }
                         }
                         h2 { a href=(entry_path(e)) { (e.title) } }
-                        p { (summary(&e.text, 40)) }
+                        @if !e.text.trim().is_empty() { p { (summary(&e.text, 40)) } }
                     }
                 }
             }

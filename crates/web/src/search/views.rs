@@ -26,6 +26,8 @@ pub fn hit_href(h: &Hit) -> String {
             format!("/admin/knowledge/{}/edit", h.ref_id)
         }
         DocKind::Initiative => format!("/programmes/{programme}/initiatives/{}", h.ref_id),
+        DocKind::Plan if h.public => format!("/programmes/{programme}/plans/{}", h.ref_id),
+        DocKind::Plan => format!("/admin/programmes/{programme}/plans/{}", h.ref_id),
         // Kinds whose pages come with their features.
         _ => format!("/programmes/{programme}"),
     }
