@@ -99,7 +99,7 @@ pub async fn public_memo(app: &App, id: MemoId) -> Result<(Memo, MemoContext)> {
 pub async fn memo_board(app: &App, user: &User, id: ProgrammeId) -> Result<Vec<BoardRow>> {
     crate::programmes::authorise(app, user, Action::ManageActivities, id).await?;
     let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
-    Ok(information::memo_board(&mut conn, id).await?)
+    Ok(information::memo_board(&mut conn, id, app.clock.instant()).await?)
 }
 
 /// An activity of the programme that may have a memo, and its memo if it has one (the

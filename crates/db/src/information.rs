@@ -141,16 +141,22 @@ pub async fn memo_context(
     }))
 }
 
-/// A programme's memos and the activities that could have one but have none yet, for
-/// the back office: (activity id, title, start, memo id, memo title, published).
-pub async fn memo_board(conn: &mut Conn, programme: ProgrammeId) -> Result<Vec<BoardRow>, DbError> {
+/// A programme's memos and the meetings held (begun by `now`) that could have one but have
+/// none yet, for the back office: (activity id, title, start, memo id, memo title, published).
+pub async fn memo_board(
+    conn: &mut Conn,
+    programme: ProgrammeId,
+    now: Instant,
+) -> Result<Vec<BoardRow>, DbError> {
     let rows = sqlx::query(
         "SELECT a.id AS activity_id, a.title AS activity_title, a.starts_at, m.id AS memo_id, m.title AS memo_title, \
          m.published FROM activities a LEFT JOIN memos m ON m.activity_id = a.id \
-         WHERE a.programme_id = $1 AND (m.id IS NOT NULL OR a.kind IN ('community_conversation', 'participatory_forum', 'workshop')) \
+         WHERE a.programme_id = $1 AND (m.id IS NOT NULL OR (a.starts_at <= $2 AND \
+         a.kind IN ('community_conversation', 'participatory_forum', 'workshop'))) \
          ORDER BY a.starts_at DESC, a.id DESC",
     )
     .bind(programme.0)
+    .bind(now.stored())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()

@@ -1,9 +1,9 @@
 search-title = Keresés
-find-label = Mit keres?
+find-label = Mit keresel?
 search-submit = Keresés
-search-intro = Keressen programokra, eseményekre, emlékeztetőkre, tervekre, kezdeményezésekre, jó gyakorlatokra, kiadványokra, videókra és kérdésekre. A szavak ragozott és ékezet nélküli alakja is talál: a „kozossegek” megtalálja a „közösség” szót.
-search-too-common = A keresett szavak túl általánosak (például „a”, „és”). Írjon be jellemzőbb szót!
-find-none = Nincs találat. Próbáljon kevesebb vagy más szót, vagy vegye le a szűrőket.
+search-intro = Keress programokra, eseményekre, emlékeztetőkre, tervekre, kezdeményezésekre, jó gyakorlatokra, kiadványokra, videókra és kérdésekre. A szavak ragozott és ékezet nélküli alakja is talál: a „kozossegek” megtalálja a „közösség” szót.
+search-too-common = A keresett szavak túl általánosak (például „a”, „és”). Írj be jellemzőbb szót!
+find-none = Nincs találat. Próbálj kevesebb vagy más szót, vagy vedd le a szűrőket.
 search-count = { $n ->
     [0] Nincs találat
    *[other] { $n } találat
