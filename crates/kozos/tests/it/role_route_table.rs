@@ -1552,14 +1552,14 @@ async fn run_table(t: TestApp) {
             }
             let needs_initiative = row.route.contains("initiatives/{initiative}")
                 || row.route.contains("/moderation/")
-                || row.route.contains("{token}");
+                || row.route.starts_with("/confirm/");
             if needs_initiative && !fx.contains_key("initiative") {
                 for (k, v) in crate::initiative_fixtures::role_fixture(&t, programme_id, n).await {
                     fx.insert(k, v);
                 }
             }
             let kept = fx.clone();
-            if row.route.contains("{token}") {
+            if row.route.starts_with("/confirm/") {
                 let token = crate::initiative_fixtures::confirm_token(
                     &t,
                     programme_id,
