@@ -24,7 +24,7 @@ pub struct ProgrammePage {
 /// A search box's text as a query: control characters (a NUL byte, which PostgreSQL
 /// refuses in text) are dropped and the length bounded; `%` and `_` are matched literally
 /// by the storage layer.
-fn search_text(q: Option<&str>) -> Option<String> {
+pub(crate) fn search_text(q: Option<&str>) -> Option<String> {
     q.map(|q| {
         q.chars()
             .filter(|c| !c.is_control())

@@ -50,11 +50,6 @@ pub struct Results {
     pub staff: bool,
 }
 
-/// The query text as the box may hold it: control characters dropped, 200 characters.
-fn clean(q: &str) -> String {
-    q.chars().filter(|c| !c.is_control()).take(200).collect()
-}
-
 async fn visible(app: &App, user: Option<&User>) -> Result<Visible> {
     let Some(user) = user else {
         return Ok(Visible::Public);
@@ -80,7 +75,7 @@ async fn visible(app: &App, user: Option<&User>) -> Result<Visible> {
 }
 
 pub async fn search(app: &App, user: Option<&User>, req: &Request) -> Result<Results> {
-    let text = clean(&req.q);
+    let text = crate::catalogue::search_text(Some(&req.q)).unwrap_or_default();
     let query = Query::parse(&text);
     let page = req.page.clamp(1, MAX_PAGE);
     let visible = visible(app, user).await?;
