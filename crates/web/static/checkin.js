@@ -740,7 +740,7 @@
 
   window.addEventListener('online', () => {
     setOnline(true);
-    sync().then(refresh);
+    sync().then(refresh).then(keepForOffline);
   });
   window.addEventListener('offline', () => setOnline(false));
 
@@ -751,6 +751,7 @@
     sync();
     // New registrations and other devices' check-ins reach this page about once a minute.
     if (ticks % 4 === 0) refresh();
+    keepForOffline();
   }, RETRY_MS);
 
   async function refresh() {
@@ -764,7 +765,18 @@
    * The service worker serves this page and its files from a cache when the network is
    * gone. The page was loaded before the worker could see it, so it is stored here once.
    */
-  async function keepForOffline() {
+  let keeping = null;
+  function keepForOffline() {
+    // One attempt at a time; a failed one (the network dropped halfway) is tried again
+    // when the network is back, from the 'online' handler and the retry timer.
+    if (root.dataset.offlineReady === 'true' || !navigator.onLine) return Promise.resolve();
+    keeping ??= storeForOffline().finally(() => {
+      keeping = null;
+    });
+    return keeping;
+  }
+
+  async function storeForOffline() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext || !('caches' in window)) return;
     try {
       await navigator.serviceWorker.register('/static/checkin-sw.js', { scope: '/admin/activities/' });
@@ -796,7 +808,7 @@
     await sync();
     await refresh();
     await showQueue();
-    if (navigator.onLine) await keepForOffline();
+    await keepForOffline();
   })();
   el.code.focus();
 })();
