@@ -1,6 +1,6 @@
 // Browser tests for memos, the Information Point and search: Kisbér's coordinator writes
 // the memo of a conversation (a follow-up with a date that is not one is refused and
-// kept), publishes it; a resident then finds it first at the programme's Information
+// kept), publishes it and takes its follow-up into the action plan; a resident then finds it first at the programme's Information
 // Point and through the search box in the page header, typed without accents. axe finds
 // no serious or critical violation on any page visited. Screenshots go to
 // e2e/test-results/.
@@ -71,6 +71,28 @@ test('a coordinator publishes a memo; residents find it at the Information Point
   assert.equal(saved.status(), 303);
   assert.equal(new URL(coord.url()).pathname, `/admin/programmes/${kisber}/memos`);
   assert.ok(await coord.getByRole('link', { name: title, exact: true }).count());
+
+  // Its follow-up goes into Kisbér's action plan, under a goal picked from the list.
+  const row = coord.locator('tr', { has: coord.getByRole('link', { name: title, exact: true }) });
+  await row.getByRole('link', { name: /Teendők a tervbe \(0 \/ 1 bekerült\)/ }).click();
+  await coord.waitForLoadState('load');
+  assert.equal(await textOf(coord.locator('h1')), 'Teendők a cselekvési tervbe');
+  await accessible(t, coord, 'follow-ups into the plan (hu)');
+  const take = coord.locator('ol.follow-ups > li').first();
+  assert.match(await textOf(take.locator('p').first()), /Plakát a könyvtárba · Anna · 2026\. 12\. 01\./);
+  await take.getByLabel('Melyik cél alá?').selectOption({ index: 1 });
+  const goal = await take.locator('select option:checked').innerText();
+  const [taken] = await Promise.all([
+    coord.waitForResponse((r) => r.request().method() === 'POST'),
+    coord.waitForEvent('load'),
+    take.getByRole('button', { name: /^Felveszem a tervbe/ }).click(),
+  ]);
+  assert.equal(taken.status(), 303);
+  assert.equal(await textOf(coord.locator('p.flash')), 'A teendő bekerült a cselekvési tervbe.');
+  const inPlan = coord.locator('ol.follow-ups > li').first().locator('li');
+  assert.match(await textOf(inPlan), new RegExp(`A tervben: .* › ${goal.split(' › ').pop()}`));
+  await accessible(t, coord, 'follow-up in the plan (hu)');
+  await screenshot(coord, 'memos-follow-ups.png');
 
   // A resident (no account) at the Information Point: the newest entry is the memo.
   const reader = await newPage(browser);

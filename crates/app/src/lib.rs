@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod documents;
 mod error;
+pub mod follow_ups;
 pub mod gazetteer;
 pub mod indicators;
 pub mod information;

@@ -98,7 +98,10 @@ pub async fn renew(
                 let input = ActionForm::from_action(a)
                     .validate()
                     .map_err(AppError::Invalid)?;
-                db::insert_action(&mut tx, goal, &input).await?;
+                let action = db::insert_action(&mut tx, goal, &input).await?;
+                if let Some(src) = &a.source {
+                    db::follow_ups::link_source(&mut tx, action, src.memo, &src.task).await?;
+                }
             }
         }
     }

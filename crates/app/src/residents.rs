@@ -24,6 +24,9 @@ pub use db::PendingAction;
 /// without a bound anyone could have kozos mail a stranger again and again.
 pub const MAX_WAITING: i64 = 5;
 
+/// The same action asked for again within this many minutes is the one already held.
+pub const RESEND_AFTER_MINUTES: i64 = 10;
+
 /// The job that composes a confirmation mail: `{"action": id}` (registered by the web
 /// layer, which holds the catalogue).
 pub const CONFIRM_MAIL: &str = "mail.resident_confirm";
@@ -90,11 +93,17 @@ pub(crate) async fn hold(
         refuse_blocked(&r)?;
     }
     let now = app.clock.instant();
+    let payload = serde_json::to_string(payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    // The same form sent again within minutes (a double click, a reload) is the action
+    // held already: one mail. Later, it is a new one (the first mail may be lost).
+    let since = Instant::from(now.utc() - chrono::Duration::minutes(RESEND_AFTER_MINUTES));
+    if let Some(held) = db::same_waiting(conn, kind, &payload, &visitor.email, since).await? {
+        return Ok(held);
+    }
     if db::waiting_for(conn, &visitor.email, now).await? >= MAX_WAITING {
         return Err(AppError::invalid("email", "err-confirm-too-many"));
     }
     let expires = Instant::from(now.utc() + chrono::Duration::hours(CONFIRM_HOURS));
-    let payload = serde_json::to_string(payload).map_err(|e| AppError::Internal(e.to_string()))?;
     let lang = if lang.eq_ignore_ascii_case("en") {
         "en"
     } else {
@@ -147,7 +156,16 @@ pub struct Confirmed {
     pub again: bool,
 }
 
-/// Open a confirmation link: do what the visitor asked for, as the resident with the
+/// The action a confirmation link holds, to show before it is done: opening the link
+/// only asks (mail scanners open links), the button on the page confirms. Unknown: 404.
+pub async fn held(app: &App, token: &str) -> Result<PendingAction> {
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    db::by_token(&mut conn, &crate::auth::token_hash(token))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Confirm a link: do what the visitor asked for, as the resident with the
 /// address the mail reached. An unknown token is a 404; an expired one is refused.
 pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
     let now = app.clock.instant();

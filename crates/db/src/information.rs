@@ -150,7 +150,11 @@ pub async fn memo_board(
 ) -> Result<Vec<BoardRow>, DbError> {
     let rows = sqlx::query(
         "SELECT a.id AS activity_id, a.title AS activity_title, a.starts_at, m.id AS memo_id, m.title AS memo_title, \
-         m.published FROM activities a LEFT JOIN memos m ON m.activity_id = a.id \
+         m.published, \
+         (SELECT COUNT(*) FROM memo_follow_ups f WHERE f.memo_id = m.id) AS follow_ups, \
+         (SELECT COUNT(*) FROM memo_follow_ups f WHERE f.memo_id = m.id AND EXISTS \
+            (SELECT 1 FROM plan_actions pa WHERE pa.memo_id = m.id AND pa.memo_task = f.task)) AS taken \
+         FROM activities a LEFT JOIN memos m ON m.activity_id = a.id \
          WHERE a.programme_id = $1 AND (m.id IS NOT NULL OR (a.starts_at <= $2 AND \
          a.kind IN ('community_conversation', 'participatory_forum', 'workshop'))) \
          ORDER BY a.starts_at DESC, a.id DESC",
@@ -169,6 +173,8 @@ pub async fn memo_board(
                 memo: oi(r, "memo_id")?.map(MemoId),
                 memo_title: os(r, "memo_title")?,
                 published: oi(r, "published")?.unwrap_or(0) != 0,
+                follow_ups: i(r, "follow_ups")?,
+                follow_ups_taken: i(r, "taken")?,
             })
         })
         .collect()
@@ -182,4 +188,7 @@ pub struct BoardRow {
     pub memo: Option<MemoId>,
     pub memo_title: Option<String>,
     pub published: bool,
+    /// The memo's follow-ups, and how many of them are in a plan.
+    pub follow_ups: i64,
+    pub follow_ups_taken: i64,
 }

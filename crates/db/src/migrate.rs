@@ -132,6 +132,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0019_knowledge.sql"),
         then: None,
     },
+    Migration {
+        version: 20,
+        name: "memo_follow_up_actions",
+        sql: include_str!("../migrations/0020_memo_follow_up_actions.sql"),
+        then: None,
+    },
 ];
 
 const LOCK_KEY: i64 = 0x006b_6f7a_6f73; // "kozos"

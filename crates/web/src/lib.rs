@@ -36,6 +36,7 @@ mod plans;
 mod programmes;
 mod public;
 mod registrations;
+mod residents;
 mod search;
 mod surveys;
 mod trainings;

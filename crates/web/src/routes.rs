@@ -5,7 +5,7 @@
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
     initiatives, jobs, knowledge, mail, memos, organisations, people, places, plans, programmes,
-    public, registrations, search, surveys, trainings, AppState,
+    public, registrations, residents, search, surveys, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -82,6 +82,7 @@ pub fn route_table() -> Vec<RouteDef> {
         evidence::routes(),
         indicators::routes(),
         initiatives::routes(),
+        residents::routes(),
         surveys::routes(),
         plans::routes(),
         accounts::routes(),

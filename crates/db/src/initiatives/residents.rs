@@ -206,6 +206,28 @@ pub async fn waiting_for(conn: &mut Conn, email: &str, now: Instant) -> Result<i
     .await?)
 }
 
+/// A waiting action of this address, of this kind and content, held since `since`: the
+/// same form sent again (a double click, a reload) is that action, not a second mail.
+pub async fn same_waiting(
+    conn: &mut Conn,
+    kind: &str,
+    payload: &str,
+    email: &str,
+    since: Instant,
+) -> Result<Option<PendingActionId>, DbError> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM resident_actions WHERE email = $1 AND kind = $2 AND payload = $3 \
+         AND done_at IS NULL AND created_at >= $4 ORDER BY id LIMIT 1",
+    )
+    .bind(email)
+    .bind(kind)
+    .bind(payload)
+    .bind(since.stored())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(PendingActionId))
+}
+
 pub async fn pending(
     conn: &mut Conn,
     id: PendingActionId,

@@ -3,6 +3,7 @@
 mod action_areas;
 pub mod activities;
 pub mod calendar;
+pub mod follow_ups;
 pub mod memos;
 mod owned;
 mod partners;

@@ -93,7 +93,8 @@ pub async fn plan(
     .fetch_all(&mut *conn)
     .await?;
     let actions = sqlx::query(
-        "SELECT a.id, a.goal_id, a.title, a.owner, a.due_on, a.status, a.budget_line, a.version \
+        "SELECT a.id, a.goal_id, a.title, a.owner, a.due_on, a.status, a.budget_line, a.version, \
+         a.memo_id, a.memo_task \
          FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id \
          JOIN plan_needs n ON n.id = g.need_id WHERE n.plan_id = $1 ORDER BY a.id",
     )
@@ -131,6 +132,13 @@ pub async fn plan(
             status: e(r, "status", ActionStatus::parse)?,
             budget_line: s(r, "budget_line")?,
             activities: Vec::new(),
+            source: match (oi(r, "memo_id")?, os(r, "memo_task")?) {
+                (Some(memo), Some(task)) => Some(FollowUpSource {
+                    memo: MemoId(memo),
+                    task,
+                }),
+                _ => None,
+            },
             version: i(r, "version")?,
         };
         for p in &partners {

@@ -91,7 +91,17 @@ pub struct PlanAction {
     pub budget_line: String,
     /// Linked activities: (id, title, held already).
     pub activities: Vec<(ActivityId, String, bool)>,
+    /// The memo follow-up it was taken from, if any.
+    pub source: Option<FollowUpSource>,
     pub version: i64,
+}
+
+/// A memo's follow-up an action was made from: the memo and the task as typed there
+/// (follow-ups have no ids of their own; their text is the link).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpSource {
+    pub memo: MemoId,
+    pub task: String,
 }
 
 /// Progress in percent (0–100), or `None` when nothing counts (dropped).
@@ -136,6 +146,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, h)| (ActivityId(i as i64), format!("Alkalom {i}"), *h))
                 .collect(),
+            source: None,
             version: 1,
         }
     }

@@ -34,18 +34,17 @@ both!(
     |t: TestApp| async move {
         let base = format!("/programmes/{}/initiatives", t.kisber());
         let mut v = t.client();
-        let r = v
-            .post_form(
-                &format!("{base}/new"),
-                &[
-                    ("title", "Virágos főutca"),
-                    ("summary", "Ültessünk virágokat a főutca ládáiba."),
-                    ("name", "Nagy Ilona"),
-                    ("email", "Ilona.Nagy@example.hu"),
-                    ("_once", "v1"),
-                ],
-            )
-            .await;
+        let form = [
+            ("title", "Virágos főutca"),
+            ("summary", "Ültessünk virágokat a főutca ládáiba."),
+            ("name", "Nagy Ilona"),
+            ("email", "Ilona.Nagy@example.hu"),
+            ("_once", "v1"),
+        ];
+        let r = v.post_form(&format!("{base}/new"), &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // Sent twice (a double click): one held action, one mail.
+        let r = v.post_form(&format!("{base}/new"), &form).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let list = v.get(&base).await.body;
         assert!(
@@ -58,7 +57,27 @@ both!(
         );
 
         let link = link_mailed_to(&t, "ilona.nagy@example.hu").await;
-        let r = t.client().get(&link).await;
+        let mails = outbox::to_address(&t.app.db, "ilona.nagy@example.hu")
+            .await
+            .unwrap();
+        assert_eq!(mails.len(), 1, "one mail for a form sent twice");
+        let count = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM initiatives WHERE title = 'Virágos főutca'",
+            )
+            .fetch_one(&t.app.db.pool)
+            .await
+            .unwrap()
+        };
+        // Opening the link (as a mail scanner does) only asks.
+        let mut opener = t.client();
+        let shown = opener.get(&link).await;
+        assert_eq!(shown.status, StatusCode::OK);
+        assert!(
+            shown.body.contains("Kezdeményezést javasoltál") && shown.body.contains("Megerősítem")
+        );
+        assert_eq!(count().await, 0, "opening the link does nothing yet");
+        let r = opener.post_form(&link, &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let page = t.client().get(r.location()).await.body;
         assert!(page.contains("Virágos főutca") && page.contains("Nagy Ilona"));
@@ -66,15 +85,12 @@ both!(
             !page.contains("ilona.nagy@example.hu"),
             "addresses are never shown"
         );
-        // Opened again: done once.
+        // Opened and confirmed again: done once.
         let again = t.client().get(&link).await;
         assert_eq!(again.status, StatusCode::SEE_OTHER);
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM initiatives WHERE title = 'Virágos főutca'")
-                .fetch_one(&t.app.db.pool)
-                .await
-                .unwrap();
-        assert_eq!(n, 1);
+        let again = opener.post_form(&link, &[]).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert_eq!(count().await, 1);
         // An unknown token is a 404.
         assert_eq!(
             t.client().get("/confirm/nincs-ilyen").await.status,
@@ -110,6 +126,8 @@ both!(
         let r = t.client().get(&link).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("lejárt"));
+        let r = t.client().post_form(&link, &[]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let n: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM initiative_supports WHERE initiative_id = $1")
                 .bind(id.0)
@@ -321,7 +339,10 @@ both!(
             .body
             .contains("Nincs jelzett"));
         let link = link_mailed_to(&t, "feri@example.hu").await;
-        assert_eq!(t.client().get(&link).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            t.client().post_form(&link, &[]).await.status,
+            StatusCode::SEE_OTHER
+        );
         let queue = coord
             .get(&format!("/admin/programmes/{p}/moderation"))
             .await

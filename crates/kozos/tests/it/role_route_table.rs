@@ -22,6 +22,7 @@
 
 use crate::both;
 use crate::harness::*;
+use crate::role_fixtures::*;
 use axum::http::Method;
 use kozos_domain::programme::*;
 
@@ -248,6 +249,10 @@ GET    /admin/programmes/{id}/memos/{memo}/edit                     in   403  40
 POST   /admin/programmes/{id}/memos/{memo}/edit                     in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/memos/{memo}/edit@kecskemet           in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/programmes/{id}/memos/{memo}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/memos/{memo}/follow-ups               in   403  403  ok   ok    ok   403    403    403  403   ok
+GET    /admin/programmes/{id}/memos/{memo}/follow-ups@kecskemet     in   403  403  403  403   403  403    403    403  403   ok
+POST   /admin/programmes/{id}/memos/{memo}/follow-ups               in   403  403  ok   ok    ok   403    403    403  403   ok
+POST   /admin/programmes/{id}/memos/{memo}/follow-ups@kecskemet     in   403  403  403  403   403  403    403    403  403   ok
 POST   /admin/programmes/{id}/memos/{memo}/delete                   in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /memos/{id}                                                  ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /memos/{id}@draft                                            404  404  404  404  404   404  404    404    404  404   404
@@ -400,6 +405,7 @@ POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/delete in ok
 POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/report ok ok ok ok ok    ok   ok     ok     ok   ok    ok
 POST   /programmes/{id}/initiatives/{initiative}/comments/{comment}/report@foreign 404 404 404 404 404 404 404 404 404 404 404
 GET    /confirm/{token}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /confirm/{token}                                             ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
 GET    /admin/programmes/{id}/initiatives                           in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /admin/programmes/{id}/initiatives@kecskemet                 in   403  403  403  403   403  403    403    403  403   ok
 GET    /admin/programmes/{id}/initiatives/{initiative}              in   403  403  ok   ok    ok   403    403    403  403   ok
@@ -483,615 +489,6 @@ fn outcome(r: &Resp) -> String {
     }
 }
 
-/// Make the nested records a row needs, fresh for each cell.
-async fn fixtures(
-    t: &TestApp,
-    programme: i64,
-    n: usize,
-    admin: &kozos_domain::user::User,
-    subject: kozos_domain::UserId,
-) -> std::collections::HashMap<&'static str, String> {
-    let app = &t.app;
-    let pid = kozos_domain::ProgrammeId(programme);
-    let orgs = kozos_app::catalogue::organisations(app, Some("Önkormányzata"))
-        .await
-        .unwrap();
-    let org = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id;
-    let fresh_org = t
-        .new_organisation()
-        .by_user(admin)
-        .name(format!("Próba Egyesület {n}"))
-        .create()
-        .await;
-    use kozos_app::records::{create, NewPartnerForm, PartnerAgreement};
-    use kozos_domain::programme::{ActionArea, Partner, StaffAssignment, TargetGroup};
-    let partner = create::<Partner>(
-        app,
-        admin,
-        pid,
-        pid,
-        &NewPartnerForm {
-            organisation_id: fresh_org.to_string(),
-            role: "supporter".into(),
-            signed_on: "2019-01-01".into(),
-            scope: "Próba".into(),
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let agreement = create::<PartnerAgreement>(
-        app,
-        admin,
-        pid,
-        partner,
-        &AgreementForm {
-            signed_on: "".into(),
-            scope: format!("Második {n}"),
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let staff = create::<StaffAssignment>(
-        app,
-        admin,
-        pid,
-        pid,
-        &StaffForm {
-            name: format!("Próba Péter {n}"),
-            position: "other".into(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let area = create::<ActionArea>(
-        app,
-        admin,
-        pid,
-        pid,
-        &ActionAreaForm {
-            name: format!("Próbaterület {n}"),
-            boundary: "".into(),
-            settlements: "Kisbér".into(),
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let group = create::<TargetGroup>(
-        app,
-        admin,
-        pid,
-        pid,
-        &TargetGroupForm {
-            name: format!("Próbacsoport {n}"),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let activity_form = |title: String, public: &str| kozos_domain::activity::ActivityForm {
-        title,
-        kind: "community_conversation".into(),
-        starts_at: "2027-03-04T18:00".into(),
-        ends_at: "2027-03-04T20:00".into(),
-        settlement: "Kisbér".into(),
-        public: public.into(),
-        ..Default::default()
-    };
-    use kozos_domain::activity::{Activity, Series, SeriesForm};
-    let activity = create::<Activity>(
-        app,
-        admin,
-        pid,
-        pid,
-        &activity_form(format!("Beszélgetés {n}"), "1"),
-        None,
-    )
-    .await
-    .unwrap();
-    let internal = create::<Activity>(
-        app,
-        admin,
-        pid,
-        pid,
-        &activity_form(format!("Stábértekezlet {n}"), ""),
-        None,
-    )
-    .await
-    .unwrap();
-    // An activity running now (the test clock stands at 11:00 in Budapest), with one
-    // registration: its ticket is scanned, its person ticked.
-    let live = create::<Activity>(
-        app,
-        admin,
-        pid,
-        pid,
-        &kozos_domain::activity::ActivityForm {
-            starts_at: "2026-11-21T10:00".into(),
-            ends_at: "2026-11-21T13:00".into(),
-            ..activity_form(format!("Mai klub {n}"), "1")
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let registered = kozos_app::participation::registrations::register(
-        app,
-        Some(admin),
-        live,
-        kozos_app::participation::registrations::Registrant::New(
-            &kozos_domain::participation::PersonForm {
-                name: format!("Próba Piroska {n}"),
-                ..Default::default()
-            },
-        ),
-        kozos_domain::participation::RegistrationSource::Staff,
-        "hu",
-    )
-    .await
-    .unwrap()
-    .registration;
-    let tr = training_fixture(t, admin, pid, n).await;
-    let people_of = |name: String| {
-        let form = kozos_domain::participation::PersonForm {
-            name,
-            ..Default::default()
-        };
-        async move {
-            match kozos_app::participation::people::create(
-                app,
-                admin,
-                &programme.to_string(),
-                &form,
-                true,
-                None,
-            )
-            .await
-            .unwrap()
-            {
-                kozos_app::participation::people::Created::Saved(id) => id,
-                other => panic!("{other:?}"),
-            }
-        }
-    };
-    let other = people_of(format!("Másik Mária {n}")).await;
-    let consent_of = |person: kozos_domain::PersonId| async move {
-        kozos_app::participation::people::add_consent(
-            app,
-            admin,
-            person,
-            &kozos_domain::participation::ConsentForm {
-                purpose: "photos".into(),
-                given_on: "2026-11-01".into(),
-                given_by: "Saját maga".into(),
-            },
-        )
-        .await
-        .unwrap()
-    };
-    let consent = consent_of(registered.person_id).await;
-    let other_consent = consent_of(other).await;
-    let shift_on = |activity: kozos_domain::ActivityId, person: kozos_domain::PersonId| async move {
-        kozos_app::participation::volunteers::log(
-            app,
-            admin,
-            activity,
-            &kozos_domain::participation::ShiftForm {
-                person_id: person.to_string(),
-                role: "büfé".into(),
-                hours: "2".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap()
-    };
-    let shift = shift_on(live, registered.person_id).await;
-    let foreign_shift = shift_on(activity, other).await;
-    let series = create::<Series>(
-        app,
-        admin,
-        pid,
-        pid,
-        &SeriesForm {
-            name: format!("Próbasorozat {n}"),
-            kind: "club_meeting".into(),
-            public: "1".into(),
-            frequency: "weekly".into(),
-            weekdays: vec!["3".into()],
-            first_date: "2027-01-01".into(),
-            until_date: "2027-01-14".into(),
-            start_time: "17:00".into(),
-            end_time: "18:00".into(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    // Grants are added to and removed from an account that is none of the actors.
-    kozos_app::accounts::add_grant(
-        app,
-        admin,
-        subject,
-        &kozos_app::accounts::AccountForm {
-            role: "auditor".into(),
-            scope: format!("programme:{programme}"),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    let grant = kozos_db::users::grants_with_ids(&app.db, subject)
-        .await
-        .unwrap()
-        .last()
-        .unwrap()
-        .0;
-    // An organisation of Kisbér (in the county coordinator's county) to move about, and
-    // one below it, for the rows that try moves and parent cycles.
-    let settlements = kozos_app::catalogue::settlements(app).await.unwrap();
-    let settlement = |name: &str| settlements.iter().find(|p| p.name == name).unwrap().id;
-    let local_org = t
-        .new_organisation()
-        .by_user(admin)
-        .name(format!("Helyi Kör {n}"))
-        .settlement(settlement("Kisbér"))
-        .create()
-        .await;
-    let child_org = t
-        .new_organisation()
-        .by_user(admin)
-        .name(format!("Helyi Kör {n} Ifjúsági Tagozata"))
-        .settlement(settlement("Kisbér"))
-        .parent(local_org)
-        .create()
-        .await;
-    let org_id = if programme == t.kecskemet() {
-        org("Kecskemét Megyei Jogú Város Önkormányzata")
-    } else {
-        org("Kisbér Város Önkormányzata")
-    };
-    [
-        ("partner", partner.to_string()),
-        ("agreement", agreement.to_string()),
-        ("staff", staff.to_string()),
-        ("area", area.to_string()),
-        ("group", group.to_string()),
-        ("activity", activity.to_string()),
-        ("internal", internal.to_string()),
-        ("series", series.to_string()),
-        ("live", live.to_string()),
-        ("token", registered.token.clone()),
-        ("person", registered.person_id.to_string()),
-        ("training", tr.training.to_string()),
-        ("session", tr.free_session.to_string()),
-        ("trainee", tr.trainee.to_string()),
-        ("cert", tr.cert.to_string()),
-        ("number", tr.number.clone()),
-        ("batch", tr.batch.to_string()),
-        ("other", other.to_string()),
-        ("consent", consent.to_string()),
-        ("other_consent", other_consent.to_string()),
-        ("shift", shift.to_string()),
-        ("foreign_shift", foreign_shift.to_string()),
-        ("org", org_id.to_string()),
-        ("user", subject.to_string()),
-        ("grant", grant.to_string()),
-        ("code", "en".to_string()),
-        ("local_org", local_org.to_string()),
-        ("child_org", child_org.to_string()),
-        ("kecskemet_settlement", settlement("Kecskemét").to_string()),
-        ("kecskemet_programme", t.kecskemet().to_string()),
-        (
-            "kecskemet_org",
-            org("Kecskemét Megyei Jogú Város Önkormányzata").to_string(),
-        ),
-        (
-            "place",
-            if programme == t.kecskemet() {
-                settlement("Kecskemét")
-            } else {
-                settlement("Kisbér")
-            }
-            .to_string(),
-        ),
-        ("id", programme.to_string()),
-    ]
-    .into_iter()
-    .collect()
-}
-
-/// A published library item of the programme, a draft one, and one of no programme.
-async fn knowledge_fixture(
-    t: &TestApp,
-    admin: &kozos_domain::user::User,
-    programme: i64,
-    n: usize,
-) -> Vec<kozos_domain::KnowledgeId> {
-    use kozos_domain::community::knowledge::KnowledgeForm;
-    let mut made = Vec::new();
-    for (title, prog, published) in [
-        ("Közzétett", programme.to_string(), "1"),
-        ("Piszkozat", programme.to_string(), ""),
-        ("Országos", String::new(), "1"),
-    ] {
-        let id = kozos_app::knowledge::create(
-            &t.app,
-            admin,
-            &KnowledgeForm {
-                kind: "practice".into(),
-                title: format!("{title} jó gyakorlat {n}"),
-                summary: "Leírás.".into(),
-                author: "Próba Péter".into(),
-                programme_id: prog,
-                published: published.into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
-        made.push(id);
-    }
-    made
-}
-
-/// A published memo and a draft one, each on a conversation of their own.
-async fn memo_fixture(
-    t: &TestApp,
-    admin: &kozos_domain::user::User,
-    pid: kozos_domain::ProgrammeId,
-    n: usize,
-) -> (kozos_domain::MemoId, kozos_domain::MemoId) {
-    use kozos_app::records::create;
-    use kozos_domain::activity::{Activity, ActivityForm};
-    use kozos_domain::community::memo::{Memo, MemoForm};
-    let mut made = Vec::new();
-    for (title, published) in [("Közzétett", "1"), ("Piszkozat", "")] {
-        let activity = create::<Activity>(
-            &t.app,
-            admin,
-            pid,
-            pid,
-            &ActivityForm {
-                title: format!("{title} beszélgetés {n}"),
-                kind: "community_conversation".into(),
-                starts_at: "2026-10-01T18:00".into(),
-                ends_at: "2026-10-01T20:00".into(),
-                settlement: "Kisbér".into(),
-                public: "1".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
-        let memo = create::<Memo>(
-            &t.app,
-            admin,
-            pid,
-            activity,
-            &MemoForm {
-                title: format!("{title} emlékeztető {n}"),
-                moderator: "Kovács Anna".into(),
-                body: "Szó esett a piactérről.".into(),
-                published: published.into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
-        made.push(memo);
-    }
-    (made[0], made[1])
-}
-
-struct TrainingFixture {
-    training: kozos_domain::ActivityId,
-    free_session: i64,
-    trainee: i64,
-    cert: i64,
-    number: String,
-    batch: i64,
-}
-
-struct IndicatorFixture {
-    counting: kozos_domain::IndicatorId,
-    manual: kozos_domain::IndicatorId,
-    value: kozos_domain::ManualValueId,
-}
-
-/// An indicator counting the programme's activities, and a manual one with a value.
-async fn indicator_fixture(
-    t: &TestApp,
-    admin: &kozos_domain::user::User,
-    pid: kozos_domain::ProgrammeId,
-    n: usize,
-) -> IndicatorFixture {
-    use kozos_app::indicators;
-    use kozos_domain::indicator::{IndicatorForm, ManualValueForm};
-    let form = |code: String, source: &str| IndicatorForm {
-        code,
-        name_hu: "Próbamutató".into(),
-        source: source.into(),
-        unit: "count".into(),
-        target: "10".into(),
-        ..Default::default()
-    };
-    // The previous fixtures' indicators go first: every write to the programme recomputes
-    // its indicators, and hundreds of leftovers would make each later row slower.
-    let mut conn = t.app.db.pool.acquire().await.unwrap();
-    let old = kozos_db::indicators::of_programme(&mut conn, pid)
-        .await
-        .unwrap();
-    drop(conn);
-    for i in old {
-        let fixture = i.code.len() > 1
-            && i.code[..1].chars().all(|c| "RMNE".contains(c))
-            && i.code[1..].chars().all(|c| c.is_ascii_digit());
-        if fixture {
-            indicators::delete(&t.app, admin, pid, i.id).await.unwrap();
-        }
-    }
-    let counting = indicators::create(
-        &t.app,
-        admin,
-        pid,
-        &form(format!("R{n}"), "activities"),
-        None,
-        None,
-    )
-    .await
-    .unwrap();
-    let manual = indicators::create(
-        &t.app,
-        admin,
-        pid,
-        &form(format!("M{n}"), "manual"),
-        None,
-        None,
-    )
-    .await
-    .unwrap();
-    let value = indicators::manual::add(
-        &t.app,
-        admin,
-        pid,
-        manual,
-        &ManualValueForm {
-            on: "2022-05-01".into(),
-            amount: "2".into(),
-            note: String::new(),
-        },
-        Some(("alapito-okirat.pdf", crate::evidence::SMALL_PDF)),
-    )
-    .await
-    .unwrap();
-    IndicatorFixture {
-        counting,
-        manual,
-        value,
-    }
-}
-
-/// A training that ended yesterday: one session attended by two people (one already has
-/// a certificate, one completed without), and a session nobody attended (1 minute of
-/// contact time, so both still completed), with a finished batch.
-async fn training_fixture(
-    t: &TestApp,
-    admin: &kozos_domain::user::User,
-    pid: kozos_domain::ProgrammeId,
-    n: usize,
-) -> TrainingFixture {
-    use kozos_app::participation::{roster, trainings};
-    use kozos_domain::participation::{PersonForm, SessionForm};
-    let app = &t.app;
-    let training = kozos_app::records::create::<kozos_domain::activity::Activity>(
-        app,
-        admin,
-        pid,
-        pid,
-        &kozos_domain::activity::ActivityForm {
-            title: format!("Próbaképzés {n}"),
-            kind: "training".into(),
-            starts_at: "2026-11-16T09:00".into(),
-            ends_at: "2026-11-20T17:00".into(),
-            settlement: "Kisbér".into(),
-            ..Default::default()
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    let session = |date: &str, starts: &str, ends: &str| SessionForm {
-        date: date.into(),
-        starts: starts.into(),
-        ends: ends.into(),
-        ..Default::default()
-    };
-    let attended = trainings::add_session(
-        app,
-        admin,
-        training,
-        &session("2026-11-16", "09:00", "13:00"),
-    )
-    .await
-    .unwrap();
-    let free = trainings::add_session(
-        app,
-        admin,
-        training,
-        &session("2026-11-20", "16:59", "17:00"),
-    )
-    .await
-    .unwrap();
-    let mut people = Vec::new();
-    for name in [format!("Képző Kata {n}"), format!("Képző Kornél {n}")] {
-        let form = PersonForm {
-            name,
-            ..Default::default()
-        };
-        let (p, _) = roster::walk_in(app, admin, training, &form, Some(attended))
-            .await
-            .unwrap();
-        people.push(p.id);
-    }
-    // Each fixture's number differs: the clock's nanoseconds are its random part.
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
-        .to_le_bytes();
-    let number = kozos_domain::participation::CertificateNumber::from_random(
-        2026,
-        nanos[..7].try_into().unwrap(),
-    )
-    .as_str()
-    .to_string();
-    let mut conn = app.db.pool.acquire().await.unwrap();
-    let now = kozos_domain::time::Instant::from(fixed_now());
-    let cert = kozos_db::participation::certificates::insert(
-        &mut conn,
-        kozos_db::participation::certificates::NewCertificate {
-            activity: training,
-            person: people[0],
-            number: &number,
-            name: "Képző Kata",
-            training: "Próbaképzés",
-            contact_minutes: 240,
-            completed_on: now.date(),
-            by: Some(admin.id),
-            pdf: Some(b"%PDF-1.4\n% fixture\n"),
-        },
-        now,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let batch =
-        kozos_db::participation::certificates::new_batch(&mut conn, training, 1, admin.id, now)
-            .await
-            .unwrap();
-    kozos_db::participation::certificates::progress(&mut conn, batch, 1, "done", Some(now))
-        .await
-        .unwrap();
-    TrainingFixture {
-        training,
-        free_session: free.0,
-        trainee: people[1].0,
-        cert: cert.0,
-        number,
-        batch,
-    }
-}
-
 /// Valid input for each write route (so the outcome is about access, not validation).
 fn form_for(
     route: &str,
@@ -1167,6 +564,9 @@ fn form_for(
         | "/admin/programmes/{id}/needs/{need}/edit"
         | "/admin/programmes/{id}/needs/{need}/goals"
         | "/admin/programmes/{id}/goals/{goal}/edit" => v(&[("title", format!("Szint {n}"))]),
+        "/admin/programmes/{id}/memos/{memo}/follow-ups" => {
+            v(&[("task", "Próbateendő".into()), ("goal", "{goal}".into())])
+        }
         "/admin/programmes/{id}/goals/{goal}/actions"
         | "/admin/programmes/{id}/plan-actions/{action}/edit" => v(&[
             ("title", format!("Intézkedés {n}")),
@@ -1372,7 +772,7 @@ async fn api_body(
     t: &TestApp,
     route: &str,
     programme: &kozos_domain::programme::Programme,
-    fx: &std::collections::HashMap<&'static str, String>,
+    fx: &mut Fx<'_>,
     n: usize,
 ) -> serde_json::Value {
     use serde_json::json;
@@ -1384,7 +784,7 @@ async fn api_body(
         "/api/v1/organisations/{id}" => {
             let o = kozos_app::catalogue::organisation(
                 &t.app,
-                kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
+                kozos_domain::OrganisationId(fx.get("org").await.parse().unwrap()),
             )
             .await
             .unwrap();
@@ -1430,10 +830,10 @@ async fn api_body(
             json!({"name": format!("Vendég Vilma {n}"), "email": format!("vendeg{n}@example.hu")})
         }
         "/api/v1/check-ins" => {
-            json!({"activity_id": fx["live"].parse::<i64>().unwrap(), "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")})
+            json!({"activity_id": fx.get("live").await.parse::<i64>().unwrap(), "token": fx.get("token").await, "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")})
         }
         "/api/v1/check-ins/batch" => {
-            json!({"scans": [{"activity_id": fx["live"].parse::<i64>().unwrap(), "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")}]})
+            json!({"scans": [{"activity_id": fx.get("live").await.parse::<i64>().unwrap(), "token": fx.get("token").await, "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("scan-{n}")}]})
         }
         _ => json!({}),
     }
@@ -1441,24 +841,20 @@ async fn api_body(
 
 /// What a row's fixture changes in the submitted record: `move` puts it in another
 /// county (Kecskemét), `parent` under an organisation there, `cycle` under its own child.
-fn moved_fields(
-    route: &str,
-    fixture: &str,
-    fx: &std::collections::HashMap<&'static str, String>,
-) -> Vec<(&'static str, String)> {
+async fn moved_fields(route: &str, fixture: &str, fx: &mut Fx<'_>) -> Vec<(&'static str, String)> {
     let organisation = route.contains("/organisations/");
     if route.starts_with("/admin/knowledge/") {
         return match fixture {
-            "move" => vec![("programme_id", fx["kecskemet_programme"].clone())],
+            "move" => vec![("programme_id", fx.get("kecskemet_programme").await)],
             "national" => vec![("programme_id", String::new())],
             _ => vec![],
         };
     }
     match fixture {
-        "move" if organisation => vec![("settlement_id", fx["kecskemet_settlement"].clone())],
-        "move" => vec![("place_id", fx["kecskemet_settlement"].clone())],
-        "parent" => vec![("parent_id", fx["kecskemet_org"].clone())],
-        "cycle" => vec![("parent_id", fx["child_org"].clone())],
+        "move" if organisation => vec![("settlement_id", fx.get("kecskemet_settlement").await)],
+        "move" => vec![("place_id", fx.get("kecskemet_settlement").await)],
+        "parent" => vec![("parent_id", fx.get("kecskemet_org").await)],
+        "cycle" => vec![("parent_id", fx.get("child_org").await)],
         _ => vec![],
     }
 }
@@ -1508,7 +904,12 @@ async fn run_table(t: TestApp) {
     let selected = rows()
         .into_iter()
         .filter(|r| only.as_deref().is_none_or(|o| r.route.contains(o)));
+    // KOZOS_ROLE_TIMING=1 prints where the time goes: fixture building and the slowest rows.
+    let timing = std::env::var("KOZOS_ROLE_TIMING").is_ok();
+    let mut fixture_time = std::time::Duration::ZERO;
+    let mut row_times = Vec::new();
     for row in selected {
+        let row_started = std::time::Instant::now();
         for (i, email) in ACTORS.iter().enumerate() {
             n += 1;
             let programme_id = if row.fixture.as_deref() == Some("kecskemet") {
@@ -1516,64 +917,68 @@ async fn run_table(t: TestApp) {
             } else {
                 t.kisber()
             };
-            let mut fx = match reusable.take() {
-                Some((p, fx)) if p == programme_id => fx,
-                _ => fixtures(&t, programme_id, n, &admin, subject).await,
+            let kept = match reusable.take() {
+                Some((p, kept)) if p == programme_id => kept,
+                _ => Default::default(),
             };
+            let mut fx = Fx::new(&t, &admin, subject, programme_id, n, kept);
+            let started = std::time::Instant::now();
+            let mut path_token = None;
             // Indicators are made only for the rows that name one, and kept with the rest
             // while nothing is written: each one makes every later write to the programme
             // recompute a little more.
             let needs_indicator =
                 row.route.contains("{ind}") || row.route.starts_with("/api/v1/indicators/");
-            if needs_indicator && !fx.contains_key("ind") {
+            if needs_indicator && !fx.map.contains_key("ind") {
                 let ind =
                     indicator_fixture(&t, &admin, kozos_domain::ProgrammeId(programme_id), n).await;
-                fx.insert("ind", ind.counting.to_string());
-                fx.insert("manual", ind.manual.to_string());
-                fx.insert("value", ind.value.to_string());
+                fx.map.insert("ind", ind.counting.to_string());
+                fx.map.insert("manual", ind.manual.to_string());
+                fx.map.insert("value", ind.value.to_string());
             }
             // A memo is made only for the rows that name one (on a conversation of its own,
             // so the activity rows can still delete theirs).
             let needs_memo = row.route.contains("{memo}") || row.route.starts_with("/memos/");
-            if needs_memo && !fx.contains_key("memo") {
+            if needs_memo && !fx.map.contains_key("memo") {
                 let (memo, draft) =
                     memo_fixture(&t, &admin, kozos_domain::ProgrammeId(programme_id), n).await;
-                fx.insert("memo", memo.to_string());
-                fx.insert("draft_memo", draft.to_string());
+                fx.map.insert("memo", memo.to_string());
+                fx.map.insert("draft_memo", draft.to_string());
             }
             if (row.route.starts_with("/knowledge/")
                 || row.route.starts_with("/admin/knowledge/{id}"))
-                && !fx.contains_key("knowledge")
+                && !fx.map.contains_key("knowledge")
             {
                 let k = knowledge_fixture(&t, &admin, programme_id, n).await;
-                fx.insert("knowledge", k[0].to_string());
-                fx.insert("knowledge_draft", k[1].to_string());
-                fx.insert("knowledge_national", k[2].to_string());
+                fx.map.insert("knowledge", k[0].to_string());
+                fx.map.insert("knowledge_draft", k[1].to_string());
+                fx.map.insert("knowledge_national", k[2].to_string());
             }
             let needs_initiative = row.route.contains("initiatives/{initiative}")
                 || row.route.contains("/moderation/")
                 || row.route.starts_with("/confirm/");
-            if needs_initiative && !fx.contains_key("initiative") {
+            if needs_initiative && !fx.map.contains_key("initiative") {
                 for (k, v) in crate::initiative_fixtures::role_fixture(&t, programme_id, n).await {
-                    fx.insert(k, v);
+                    fx.map.insert(k, v);
                 }
             }
-            let kept = fx.clone();
             if row.route.starts_with("/confirm/") {
                 let token = crate::initiative_fixtures::confirm_token(
                     &t,
                     programme_id,
-                    &fx["initiative"],
+                    &fx.get("initiative").await,
                     n,
                 )
                 .await;
-                fx.insert("token", token);
+                path_token = Some(token);
             }
             if row.route.contains("{job}") {
-                fx.insert("job", crate::jobs::failed_job(&t).await.to_string());
+                fx.map
+                    .insert("job", crate::jobs::failed_job(&t).await.to_string());
             }
             if row.route.contains("{mail}") {
-                fx.insert("mail", crate::mail::queued_mail(&t).await.to_string());
+                fx.map
+                    .insert("mail", crate::mail::queued_mail(&t).await.to_string());
             }
             if row.route.contains("/surveys") {
                 let (survey, question, public) = crate::surveys::role_fixture(
@@ -1582,14 +987,15 @@ async fn run_table(t: TestApp) {
                     row.fixture.as_deref() == Some("draft"),
                 )
                 .await;
-                fx.insert("survey", survey.to_string());
-                fx.insert("question", question.to_string());
-                fx.insert("public_survey", public.to_string());
+                fx.map.insert("survey", survey.to_string());
+                fx.map.insert("question", question.to_string());
+                fx.map.insert("public_survey", public.to_string());
             }
             if row.route.contains("/plans")
                 || row.route.contains("/needs/")
                 || row.route.contains("/goals/")
                 || row.route.contains("/plan-actions/")
+                || row.route.contains("/follow-ups")
             {
                 let (plan, need, goal, action) = crate::plans::role_fixture(
                     &t,
@@ -1597,20 +1003,20 @@ async fn run_table(t: TestApp) {
                     row.fixture.as_deref() == Some("draft"),
                 )
                 .await;
-                fx.insert("plan", plan.to_string());
-                fx.insert("need", need.to_string());
-                fx.insert("goal", goal.to_string());
-                fx.insert("action", action.to_string());
+                fx.map.insert("plan", plan.to_string());
+                fx.map.insert("need", need.to_string());
+                fx.map.insert("goal", goal.to_string());
+                fx.map.insert("action", action.to_string());
             }
             if row.route.contains("/situation") {
                 let picture =
                     crate::plans::picture_fixture(&t, kozos_domain::ProgrammeId(programme_id))
                         .await;
-                fx.insert("picture", picture.to_string());
+                fx.map.insert("picture", picture.to_string());
             }
             if row.route.contains("{file}") {
-                let live = kozos_domain::ActivityId(fx["live"].parse().unwrap());
-                fx.insert(
+                let live = kozos_domain::ActivityId(fx.get("live").await.parse().unwrap());
+                fx.map.insert(
                     "file",
                     crate::evidence::stored_file(&t, live).await.to_string(),
                 );
@@ -1619,11 +1025,12 @@ async fn run_table(t: TestApp) {
             let org_move = row.route.contains("/organisations/")
                 && matches!(fixture, "move" | "parent" | "cycle");
             if org_move {
-                fx.insert("org", fx["local_org"].clone());
+                let local = fx.get("local_org").await;
+                fx.map.insert("org", local);
             }
             let mut path = row.route.clone();
             if path.contains("/organisations/") {
-                path = path.replace("{id}", &fx["org"]);
+                path = path.replace("{id}", &fx.get("org").await);
             }
             if path.starts_with("/activities/") || path.starts_with("/api/v1/activities/") {
                 let which = if fixture == "internal" {
@@ -1631,18 +1038,18 @@ async fn run_table(t: TestApp) {
                 } else {
                     "activity"
                 };
-                path = path.replace("{id}", &fx[which]);
+                path = path.replace("{id}", &fx.get(which).await);
             }
             if path.starts_with("/admin/activities/{id}/training")
                 || path.starts_with("/admin/activities/{id}/certificates")
             {
-                path = path.replace("{id}", &fx["training"]);
+                path = path.replace("{id}", &fx.get("training").await);
             }
             if path.starts_with("/admin/activities/") {
-                path = path.replace("{id}", &fx["live"]);
+                path = path.replace("{id}", &fx.get("live").await);
             }
             if path.starts_with("/admin/people/") {
-                path = path.replace("{id}", &fx["person"]);
+                path = path.replace("{id}", &fx.get("person").await);
             }
             if fixture == "foreign" && row.route.contains("initiatives/{initiative}") {
                 // another programme's initiative under this programme's address
@@ -1650,20 +1057,20 @@ async fn run_table(t: TestApp) {
             }
             if fixture == "foreign" {
                 path = path
-                    .replace("{consent}", &fx["other_consent"])
-                    .replace("{shift}", &fx["foreign_shift"]);
+                    .replace("{consent}", &fx.get("other_consent").await)
+                    .replace("{shift}", &fx.get("foreign_shift").await);
             }
             if path.starts_with("/surveys/") {
-                path = path.replace("{id}", &fx["public_survey"]);
+                path = path.replace("{id}", &fx.get("public_survey").await);
             }
             if path.contains("/users/") {
-                path = path.replace("{id}", &fx["user"]);
+                path = path.replace("{id}", &fx.get("user").await);
             }
             if path.contains("/indicators/{ind}/values") {
-                path = path.replace("{ind}", &fx["manual"]);
+                path = path.replace("{ind}", &fx.get("manual").await);
             }
             if path.starts_with("/api/v1/indicators/") {
-                path = path.replace("{id}", &fx["ind"]);
+                path = path.replace("{id}", &fx.get("ind").await);
             }
             if path.starts_with("/knowledge/") || path.starts_with("/admin/knowledge/") {
                 let which = match fixture {
@@ -1671,7 +1078,7 @@ async fn run_table(t: TestApp) {
                     "national" => "knowledge_national",
                     _ => "knowledge",
                 };
-                if let Some(v) = fx.get(which) {
+                if let Some(v) = fx.map.get(which) {
                     path = path.replace("{id}", v);
                 }
             }
@@ -1681,18 +1088,20 @@ async fn run_table(t: TestApp) {
                 } else {
                     "memo"
                 };
-                path = path.replace("{id}", &fx[which]);
+                path = path.replace("{id}", &fx.get(which).await);
             }
             if path.starts_with("/admin/places/")
                 || path.starts_with("/places/")
                 || path.starts_with("/statistics/")
                 || path.starts_with("/api/v1/places/")
             {
-                path = path.replace("{id}", &fx["place"]);
+                path = path.replace("{id}", &fx.get("place").await);
             }
-            for (k, v) in &fx {
-                path = path.replace(&format!("{{{k}}}"), v);
+            if let Some(token) = &path_token {
+                path = path.replace("{token}", token);
             }
+            let path = fx.fill(&path).await;
+            fixture_time += started.elapsed();
             let programme = kozos_app::catalogue::programme_page(
                 &t.app,
                 kozos_domain::ProgrammeId(programme_id),
@@ -1705,8 +1114,8 @@ async fn run_table(t: TestApp) {
             let resp = match row.method.as_str() {
                 "GET" => c.get(&path).await,
                 "POST" | "PUT" | "DELETE" if path.starts_with("/api/") => {
-                    let mut body = api_body(&t, &row.route, &programme, &fx, n).await;
-                    for (k, v) in moved_fields(&row.route, fixture, &fx) {
+                    let mut body = api_body(&t, &row.route, &programme, &mut fx, n).await;
+                    for (k, v) in moved_fields(&row.route, fixture, &mut fx).await {
                         body[k] = serde_json::json!(v.parse::<i64>().unwrap());
                     }
                     c.send_json(row.method.clone(), &path, &body).await
@@ -1733,8 +1142,8 @@ async fn run_table(t: TestApp) {
                     // The check-in page's script: JSON, with the page's CSRF token in a header.
                     let token = c.csrf_token().await;
                     c.headers.push(("x-csrf-token".into(), token));
-                    let body = serde_json::json!({"scans": [{"activity_id": fx["live"].parse::<i64>().unwrap(),
-                        "token": fx["token"], "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("page-{n}")}]});
+                    let body = serde_json::json!({"scans": [{"activity_id": fx.get("live").await.parse::<i64>().unwrap(),
+                        "token": fx.get("token").await, "scanned_at": "2026-11-21T10:00:00Z", "client_id": format!("page-{n}")}]});
                     let r = c.send_json(Method::POST, &path, &body).await;
                     c.headers.pop();
                     r
@@ -1743,14 +1152,14 @@ async fn run_table(t: TestApp) {
                     let mut fields = form_for(&row.route, &programme, n, email);
                     for f in fields.iter_mut() {
                         let key = f.1.strip_prefix('{').and_then(|k| k.strip_suffix('}'));
-                        if let Some(v) = key.and_then(|k| fx.get(k)) {
-                            f.1 = v.clone();
+                        if let Some(k) = key.filter(|k| *k != "neworg") {
+                            f.1 = fx.get(k).await;
                         }
                     }
                     if row.route == "/admin/organisations/{id}/edit" {
                         let o = kozos_app::catalogue::organisation(
                             &t.app,
-                            kozos_domain::OrganisationId(fx["org"].parse().unwrap()),
+                            kozos_domain::OrganisationId(fx.get("org").await.parse().unwrap()),
                         )
                         .await
                         .unwrap();
@@ -1764,7 +1173,7 @@ async fn run_table(t: TestApp) {
                             ("website".into(), f.website),
                         ];
                     }
-                    for (k, v) in moved_fields(&row.route, fixture, &fx) {
+                    for (k, v) in moved_fields(&row.route, fixture, &mut fx).await {
                         fields.retain(|(name, _)| name != k);
                         fields.push((k.to_string(), v));
                     }
@@ -1816,6 +1225,13 @@ async fn run_table(t: TestApp) {
             let got = outcome(&resp);
             let changed = row.method != Method::GET && (got == "ok" || fixture == "move");
             if !changed {
+                let mut kept = fx.map;
+                for k in PER_CELL {
+                    kept.remove(k);
+                }
+                if org_move {
+                    kept.remove("org"); // it stood for the organisation moved
+                }
                 reusable = Some((programme_id, kept));
             }
             if got != row.expected[i] {
@@ -1833,6 +1249,18 @@ async fn run_table(t: TestApp) {
                     resp.status
                 ));
             }
+        }
+        row_times.push((
+            row_started.elapsed(),
+            format!("{} {}", row.method, row.route),
+        ));
+    }
+    if timing {
+        row_times.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let total: std::time::Duration = row_times.iter().map(|r| r.0).sum();
+        eprintln!("role table: {n} cells in {total:?}, fixtures {fixture_time:?}");
+        for (d, r) in row_times.iter().take(25) {
+            eprintln!("  {d:>10.2?} {r}");
         }
     }
     assert!(

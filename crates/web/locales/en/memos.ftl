@@ -47,3 +47,16 @@ err-follow-up-line = Every follow-up line needs a task (at most 300 characters):
 err-follow-ups-many = A memo holds at most 50 follow-up actions.
 err-memo-exists = This meeting already has a memo; edit that one.
 err-activity-has-memo = The meeting has a memo: delete that first if it really must go.
+
+## Follow-ups into the action plan
+follow-ups-title = Follow-ups into the action plan
+follow-ups-lead = A memo's follow-ups can become actions of the action plan: choose the goal each goes under. A follow-up goes under a goal once.
+follow-ups-none = This memo has no follow-ups. Type them in the memo, one per line.
+follow-ups-no-goals = The programme has no action plan with goals yet; add a need and a goal there first:
+follow-ups-open = Follow-ups into the plan ({ $done } of { $total } in)
+follow-up-in-plan = In the plan:
+follow-up-goal = Under which goal?
+follow-up-take = Add to the plan
+follow-up-changed = This follow-up has changed or left the memo meanwhile; see the list as it is now.
+err-follow-up-goal = Choose the goal the follow-up goes under.
+flash-follow-up-taken = The follow-up is now in the action plan.

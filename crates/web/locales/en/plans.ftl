@@ -102,3 +102,4 @@ err-picture-empty = Describe at least the needs, the resources or the relationsh
 audit-add_situation_picture = Situation picture added
 audit-update_situation_picture = Situation picture changed
 audit-delete_situation_picture = Situation picture deleted
+plan-from-memo = From a memo's follow-up

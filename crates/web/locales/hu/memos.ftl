@@ -44,3 +44,16 @@ err-follow-up-line = Minden teendő sorában legyen feladat (legfeljebb 300 kara
 err-follow-ups-many = Legfeljebb 50 teendő rögzíthető egy emlékeztetőben.
 err-memo-exists = Ennek az alkalomnak már van emlékeztetője; azt szerkeszd.
 err-activity-has-memo = Az alkalomnak emlékeztetője van: előbb azt töröld, ha valóban törölni kell.
+
+## A teendők a cselekvési tervbe
+follow-ups-title = Teendők a cselekvési tervbe
+follow-ups-lead = Az emlékeztető teendői a cselekvési terv intézkedéseivé válhatnak: válaszd ki, melyik cél alá kerüljenek. Egy teendő egy cél alá egyszer kerül be.
+follow-ups-none = Ennek az emlékeztetőnek nincsenek teendői. Az emlékeztetőben írd be őket, soronként egyet.
+follow-ups-no-goals = A programnak még nincs célokat tartalmazó cselekvési terve; előbb ott vegyél fel egy igényt és egy célt:
+follow-ups-open = Teendők a tervbe ({ $done } / { $total } bekerült)
+follow-up-in-plan = A tervben:
+follow-up-goal = Melyik cél alá?
+follow-up-take = Felveszem a tervbe
+follow-up-changed = Ez a teendő közben megváltozott vagy kikerült az emlékeztetőből; nézd meg a mostani listát.
+err-follow-up-goal = Válaszd ki, melyik cél alá kerüljön a teendő.
+flash-follow-up-taken = A teendő bekerült a cselekvési tervbe.

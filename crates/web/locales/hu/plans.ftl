@@ -102,3 +102,4 @@ err-picture-empty = Írja le legalább a szükségleteket, az erőforrásokat va
 audit-add_situation_picture = Helyzetkép felvétele
 audit-update_situation_picture = Helyzetkép módosítása
 audit-delete_situation_picture = Helyzetkép törlése
+plan-from-memo = Egy emlékeztető teendőjéből

@@ -37,7 +37,6 @@ pub fn routes() -> Vec<RouteDef> {
         r(M::GET, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), get(comments::comment_delete_page)),
         r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/delete"), post(comments::comment_delete)),
         r(M::POST, &format!("{I}/{{initiative}}/comments/{{comment}}/report"), post(comments::report)),
-        r(M::GET, "/confirm/{token}", get(public::confirm)),
         r(M::GET, A, get(admin::list)),
         r(M::GET, &format!("{A}/{{initiative}}"), get(admin::show)),
         r(M::POST, &format!("{A}/{{initiative}}/move"), post(admin::move_stage)),

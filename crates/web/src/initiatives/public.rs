@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kozos_app::initiatives::{self as uc, residents as act};
-use kozos_app::residents::{self as who, Acted, Acting, Done};
+use kozos_app::residents::{Acted, Acting};
 use kozos_app::{catalogue, AppError};
 use kozos_domain::initiative::Stage;
 use kozos_domain::*;
@@ -326,47 +326,4 @@ pub async fn withdraw(
         "saved",
         ctx.secure_cookies,
     ))
-}
-
-/// The link in a visitor's confirmation mail: opening it does what they asked for (once;
-/// opened again it says so and leads to the same page). Kept out of search engines and
-/// sends no Referer, since the token is in the address.
-pub async fn confirm(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(token): Path<String>,
-) -> Result<Response, WebError> {
-    match who::confirm(&s.app, &token).await {
-        Ok(c) => {
-            let to = match c.done {
-                Some(Done::Initiative(p, i)) => format!("{}/{i}", base(p)),
-                None => "/".to_string(),
-            };
-            let mut res = done(
-                &to,
-                if c.again {
-                    "confirmed-again"
-                } else {
-                    "confirmed"
-                },
-                ctx.secure_cookies,
-            );
-            res.headers_mut().insert(
-                "referrer-policy",
-                axum::http::HeaderValue::from_static("no-referrer"),
-            );
-            Ok(res)
-        }
-        Err(AppError::Invalid(e)) => {
-            let key = e.0.first().map_or("err-confirm-expired", |f| f.key);
-            let body = maud::html! { h1 { (ctx.t("initiatives-confirm-title")) } p.error role="alert" { (ctx.t(key)) } };
-            Ok(layout::page_with_status(
-                &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &ctx.t("initiatives-confirm-title"),
-                body,
-            ))
-        }
-        Err(e) => Err(ctx.err()(e)),
-    }
 }

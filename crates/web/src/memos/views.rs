@@ -41,6 +41,12 @@ pub fn board(ctx: &Ctx, programme: ProgrammeId, rows: &[BoardRow]) -> Markup {
                                         } @else {
                                             span { (ctx.t("memo-draft")) }
                                         }
+                                        @if r.follow_ups > 0 {
+                                            " · "
+                                            a href={ "/admin/programmes/" (programme) "/memos/" (m) "/follow-ups" } {
+                                                (ctx.lang.t_with("follow-ups-open", &[("done", r.follow_ups_taken.to_string()), ("total", r.follow_ups.to_string())]))
+                                            }
+                                        }
                                     }
                                     _ => {
                                         a href={ "/admin/programmes/" (programme) "/activities/" (r.activity) "/memo" } {

@@ -156,6 +156,9 @@ pub fn tree(ctx: &Ctx, plan: &Plan, admin: bool) -> Markup {
                                         tr {
                                             th scope="row" { (a.title)
                                                 @if !a.budget_line.is_empty() { br; span.hint { (ctx.t("plan-field-budget-line")) ": " (a.budget_line) } }
+                                                @if let (true, Some(src)) = (admin, &a.source) {
+                                                    br; a.hint href={ (base) "/memos/" (src.memo) "/follow-ups" } { (ctx.t("plan-from-memo")) }
+                                                }
                                                 @if admin { (links::<PlanAction>(ctx, &base, a.id, &a.title)) } }
                                             td { (a.owner)
                                                 @for (_, p) in &a.partners { br; span.hint { (p) } } }

@@ -87,7 +87,7 @@ fn frame(
                 }
                 main #main .wrap tabindex="-1" {
                     @if let Some(flash) = ctx.and_then(|c| c.flash.as_deref()) {
-                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "merged" => "flash-merged", "uploaded" => "evidence-uploaded", "mailed" => "flash-confirm-sent", "confirmed" => "flash-confirmed", "confirmed-again" => "flash-confirmed-again", "supported" => "flash-supported", "reported" => "flash-reported", _ => "admin-saved" };
+                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "merged" => "flash-merged", "uploaded" => "evidence-uploaded", "mailed" => "flash-confirm-sent", "confirmed" => "flash-confirmed", "confirmed-again" => "flash-confirmed-again", "supported" => "flash-supported", "reported" => "flash-reported", "taken" => "flash-follow-up-taken", _ => "admin-saved" };
                         p.flash role="status" { (t(key)) }
                     }
                     (body)
