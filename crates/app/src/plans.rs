@@ -48,6 +48,18 @@ pub async fn published(app: &App, programme: ProgrammeId) -> Result<Vec<Plan>> {
     Ok(db::plans(&mut conn, programme, true).await?)
 }
 
+/// The plan a need, goal or action (`level`) of `programme` is in: where its pages lead
+/// back to. Only an id, read after the person was let do what brought them here.
+pub async fn holding(
+    app: &App,
+    programme: ProgrammeId,
+    level: &str,
+    id: i64,
+) -> Result<Option<PlanId>> {
+    let mut conn = app.db.pool.acquire().await.map_err(DbError::from)?;
+    Ok(db::plan_of(&mut conn, programme, level, id).await?)
+}
+
 /// Start the next version of a plan: a draft copy of it (not published), which when
 /// adopted marks this one renewed.
 pub async fn renew(

@@ -517,3 +517,52 @@ pub async fn picture_fixture(t: &TestApp, programme: ProgrammeId) -> i64 {
     .unwrap()
     .0
 }
+
+both!(
+    saving_a_part_of_a_plan_returns_to_that_plan,
+    |t: TestApp| async move {
+        let p = t.kisber();
+        let (plan, action) = kisber_plan(&t, false).await;
+        let coord_user = t.user(COORDINATOR).await;
+        let stored = plans::get(&t.app, &coord_user, ProgrammeId(p), plan)
+            .await
+            .unwrap();
+        let goal = stored.needs[0].goals[0].id;
+        let here = format!("/admin/programmes/{p}/plans/{plan}");
+        let mut coord = t.signed_in(COORDINATOR).await;
+        let added = coord
+            .post_form(
+                &format!("/admin/programmes/{p}/goals/{goal}/actions"),
+                &[
+                    ("title", "Nyári tábor"),
+                    ("owner", "Ifjúsági klub"),
+                    ("status", "planned"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text());
+        assert_eq!(
+            added.location(),
+            here,
+            "an added action leads back to its plan"
+        );
+        let edited = coord
+            .post_form(
+                &format!("/admin/programmes/{p}/goals/{goal}/edit"),
+                &[("title", "Rendszeres ifjúsági programok és tábor")],
+            )
+            .await;
+        assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.text());
+        assert_eq!(edited.location(), here, "so does a saved goal");
+        let deleted = coord
+            .post_form(
+                &format!("/admin/programmes/{p}/plan-actions/{action}/delete"),
+                &[],
+            )
+            .await;
+        assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+        assert_eq!(deleted.location(), here, "and a deleted action");
+        let page = coord.get(&here).await.text();
+        assert!(page.contains("Nyári tábor") && !page.contains(">Filmklub indítása<"));
+    }
+);

@@ -157,6 +157,14 @@ impl RecordUi for Plan {
     }
 }
 
+/// The plan page a need, goal or action is on (the plans when it cannot be found).
+async fn plan_page(s: &AppState, programme: ProgrammeId, level: &str, id: i64) -> String {
+    match kozos_app::plans::holding(&s.app, programme, level, id).await {
+        Ok(Some(plan)) => format!("{}/{plan}", plans_path(programme)),
+        _ => plans_path(programme),
+    }
+}
+
 impl RecordUi for Need {
     const NEW_PATH: &'static str = "/admin/programmes/{id}/plans/{plan}/needs";
     const EDIT_PATH: &'static str = "/admin/programmes/{id}/needs/{need}/edit";
@@ -183,6 +191,9 @@ impl RecordUi for Need {
     }
     fn back(programme: ProgrammeId) -> String {
         plans_path(programme)
+    }
+    async fn back_to(s: &AppState, programme: ProgrammeId, id: NeedId) -> String {
+        plan_page(s, programme, "need", id.0).await
     }
     async fn choices(s: &AppState, ctx: &Ctx, programme: ProgrammeId) -> Result<Choices, WebError> {
         plan_choices(s, ctx, programme).await
@@ -226,6 +237,9 @@ impl RecordUi for Goal {
     }
     fn back(programme: ProgrammeId) -> String {
         plans_path(programme)
+    }
+    async fn back_to(s: &AppState, programme: ProgrammeId, id: GoalId) -> String {
+        plan_page(s, programme, "goal", id.0).await
     }
     async fn rejected(
         s: &AppState,
@@ -286,6 +300,13 @@ impl RecordUi for PlanAction {
     }
     fn back(programme: ProgrammeId) -> String {
         plans_path(programme)
+    }
+    async fn back_to(
+        s: &AppState,
+        programme: ProgrammeId,
+        id: kozos_domain::PlanActionId,
+    ) -> String {
+        plan_page(s, programme, "action", id.0).await
     }
     async fn choices(s: &AppState, ctx: &Ctx, programme: ProgrammeId) -> Result<Choices, WebError> {
         plan_choices(s, ctx, programme).await

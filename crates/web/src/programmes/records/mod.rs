@@ -94,6 +94,16 @@ pub trait RecordUi: Record<Form: FormValues, NewForm: FormValues, Parent: path::
         format!("/admin/programmes/{programme}")
     }
 
+    /// Where a save or delete of record `id` returns to: [`back`](Self::back), unless the
+    /// kind has a page of its own to go to (a plan's need, goal or action: its plan).
+    fn back_to(
+        _s: &AppState,
+        programme: ProgrammeId,
+        _id: Self::Id,
+    ) -> impl Future<Output = String> + Send {
+        std::future::ready(Self::back(programme))
+    }
+
     /// The page an add form comes back on when it was refused, with what was typed.
     fn rejected(
         s: &AppState,

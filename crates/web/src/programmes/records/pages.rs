@@ -28,7 +28,10 @@ pub async fn add<K: RecordUi>(
     let user = ctx.require_user()?;
     let once = meta.once.as_deref();
     match records::create::<K>(&s.app, user, at.programme, at.parent, &form, once).await {
-        Ok(_) => Ok(done(&K::back(at.programme), "saved", ctx.secure_cookies)),
+        Ok(id) => {
+            let to = K::back_to(&s, at.programme, id).await;
+            Ok(done(&to, "saved", ctx.secure_cookies))
+        }
         // The page of the add form again, with this form filled in and its messages.
         Err(AppError::Invalid(errors)) => {
             let rejected = Rejected::new(K::new_form_id(at.parent), &form, errors);
@@ -48,7 +51,7 @@ async fn render<K: RecordUi>(
 ) -> Result<Response, WebError> {
     let c = K::choices(s, ctx, at.programme).await?;
     let title = ctx.t(K::TITLE_KEY);
-    let back = K::back(at.programme);
+    let back = K::back_to(s, at.programme, at.id).await;
     let page = EditPage {
         title: &title,
         form: K::FORM,
@@ -95,7 +98,10 @@ pub async fn update<K: RecordUi>(
     let user = ctx.require_user()?;
     let r = records::update::<K>(&s.app, user, at.programme, at.id, &form, meta.version).await;
     match r {
-        Ok(()) => Ok(done(&K::back(at.programme), "saved", ctx.secure_cookies)),
+        Ok(()) => {
+            let to = K::back_to(&s, at.programme, at.id).await;
+            Ok(done(&to, "saved", ctx.secure_cookies))
+        }
         Err(AppError::Invalid(errors)) => {
             let FormMeta { version, was, .. } = meta;
             let state = FormState {
@@ -142,7 +148,7 @@ pub async fn confirm_delete<K: RecordUi>(
         &title,
         (&record.confirm_what(&ctx), &record.confirm_with(&ctx)),
         &here,
-        &K::back(at.programme),
+        &K::back_to(&s, at.programme, at.id).await,
     );
     Ok(layout::page(&ctx, &title, body))
 }
@@ -154,6 +160,8 @@ pub async fn delete<K: RecordUi>(
     CsrfForm(_): CsrfForm<crate::csrf::Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Where to go is read first: the record is gone after.
+    let to = K::back_to(&s, at.programme, at.id).await;
     records::delete::<K>(&s.app, user, at.programme, at.id).await?;
-    Ok(done(&K::back(at.programme), "deleted", ctx.secure_cookies))
+    Ok(done(&to, "deleted", ctx.secure_cookies))
 }
