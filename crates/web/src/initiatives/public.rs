@@ -338,19 +338,14 @@ pub async fn confirm(
 ) -> Result<Response, WebError> {
     match who::confirm(&s.app, &token).await {
         Ok(c) => {
-            let to = match c.done {
-                Some(Done::Initiative(p, i)) => format!("{}/{i}", base(p)),
-                None => "/".to_string(),
+            let (to, flash) = match c.done {
+                Some(Done::Initiative(p, i)) => (format!("{}/{i}", base(p)), "confirmed"),
+                // A question waits for its moderator: the asker's own list shows it.
+                Some(Done::Question(_)) => ("/questions".to_string(), "asked"),
+                None => ("/".to_string(), "confirmed"),
             };
-            let mut res = done(
-                &to,
-                if c.again {
-                    "confirmed-again"
-                } else {
-                    "confirmed"
-                },
-                ctx.secure_cookies,
-            );
+            let flash = if c.again { "confirmed-again" } else { flash };
+            let mut res = done(&to, flash, ctx.secure_cookies);
             res.headers_mut().insert(
                 "referrer-policy",
                 axum::http::HeaderValue::from_static("no-referrer"),
