@@ -49,7 +49,6 @@ questions-status-refused = Not published
 questions-queue-title = Moderating questions
 questions-queue-lead = Questions waiting to be published, the oldest first. Publish, correct or refuse them with a reason; the asker is told the reason.
 questions-queue-empty = No question is waiting for moderation.
-questions-moderation = Moderation
 questions-publish = Publish
 questions-correct = Correct the question
 questions-refuse = Refuse

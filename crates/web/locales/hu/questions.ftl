@@ -48,7 +48,6 @@ questions-status-refused = Nem tettük közzé
 questions-queue-title = Kérdések moderálása
 questions-queue-lead = A közzétételre váró kérdések, a legrégebbi elöl. Közzéteheted, kijavíthatod vagy indoklással elutasíthatod őket; az indoklást a kérdező megkapja.
 questions-queue-empty = Nincs moderálásra váró kérdés.
-questions-moderation = Moderálás
 questions-publish = Közzététel
 questions-correct = Kérdés javítása
 questions-refuse = Elutasítás

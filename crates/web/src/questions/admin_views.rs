@@ -13,11 +13,9 @@ use maud::{html, Markup};
 pub fn moderation_box(ctx: &Ctx, q: &ExpertQuestion, errors: &FieldErrors) -> Markup {
     let base = format!("/admin{}", path(q.id));
     html! {
-        section.moderation aria-label=(ctx.t("questions-moderation")) {
-            p { strong { (ctx.t(q.status.key())) }
-                @if let Some(r) = q.refused_reason.as_ref().filter(|_| q.status == QuestionStatus::Refused) {
-                    " – " (ctx.t("questions-refused-reason")) ": " (r)
-                }
+        div.moderation {
+            @if let Some(r) = q.refused_reason.as_ref().filter(|_| q.status == QuestionStatus::Refused) {
+                p { strong { (ctx.t("questions-refused-reason")) ": " } (r) }
             }
             @if q.status != QuestionStatus::Published {
                 form.inline method="post" action={ (base) "/publish" } {

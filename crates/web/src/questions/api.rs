@@ -89,7 +89,7 @@ fn dto(q: &ExpertQuestion, answers: &[ExpertAnswer]) -> QuestionDto {
 
 #[utoipa::path(get, path = "/api/v1/questions", params(ListQuery),
     responses((status = 200, body = QuestionPageDto, description = "Published questions with their answers, answered ones first unless `order=newest`."),
-        (status = 400, body = ApiErrorBody, description = "A programme, answered, order or page value that does not parse."),
+        (status = 400, body = ApiErrorBody, description = "A programme, tag, answered, order or page value that does not parse (a tag is at most 40 characters, without commas; a page is 1 to 1000)."),
         (status = 404, body = ApiErrorBody, description = "A programme filter naming no programme.")))]
 pub async fn list(
     State(s): State<AppState>,

@@ -87,10 +87,9 @@ impl ListQuery {
             ))),
         };
         let tag = opt(&self.tag).map(str::to_lowercase);
-        if tag
-            .as_ref()
-            .is_some_and(|t| t.chars().count() > 40 || t.contains(','))
-        {
+        if tag.as_ref().is_some_and(|t| {
+            t.chars().count() > 40 || t.contains(',') || t.chars().any(char::is_control)
+        }) {
             return Err(());
         }
         let answered = match opt(&self.answered) {

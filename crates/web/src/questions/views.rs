@@ -21,9 +21,12 @@ pub fn path(id: ExpertQuestionId) -> String {
 pub fn meta(ctx: &Ctx, q: &ExpertQuestion) -> Markup {
     html! {
         p.search-meta {
-            @match &q.answered_at {
-                Some(_) => span.badge.answered { (ctx.lang.tn("questions-answers", q.answers)) },
-                None => span.badge { (ctx.t("questions-unanswered")) },
+            @if !q.is_public() {
+                span.badge { (ctx.t(q.status.key())) }
+            } @else if q.answered_at.is_some() {
+                span.badge.answered { (ctx.lang.tn("questions-answers", q.answers)) }
+            } @else {
+                span.badge { (ctx.t("questions-unanswered")) }
             }
             " · " (stored_time(ctx, q.published_at.as_deref().unwrap_or(&q.created_at), false))
             @if let Some(p) = &q.place_name { " · " (p) }
