@@ -37,6 +37,7 @@ mod plans;
 mod programmes;
 mod public;
 mod queries;
+mod question_fixtures;
 mod questions;
 mod role_route_table;
 mod search;

@@ -1394,7 +1394,9 @@ fn form_for(
             ("role", "regisztráció".into()),
             ("hours", "1,5".into()),
         ]),
-        r if crate::questions::is_question_route(r) => crate::questions::role_form(r, n),
+        r if crate::question_fixtures::is_question_route(r) => {
+            crate::question_fixtures::role_form(r, n)
+        }
         _ => vec![],
     }
 }
@@ -1590,8 +1592,10 @@ async fn run_table(t: TestApp) {
                     fx.insert(k, v);
                 }
             }
-            if crate::questions::is_question_route(&row.route) && !fx.contains_key("q_published") {
-                for (k, v) in crate::questions::role_fixture(&t, n).await {
+            if crate::question_fixtures::is_question_route(&row.route)
+                && !fx.contains_key("q_published")
+            {
+                for (k, v) in crate::question_fixtures::role_fixture(&t, n).await {
                     fx.insert(k, v);
                 }
             }
@@ -1727,8 +1731,8 @@ async fn run_table(t: TestApp) {
             {
                 path = path.replace("{id}", &fx["place"]);
             }
-            if crate::questions::is_question_route(&row.route) {
-                crate::questions::role_cell(&t, &mut path, &mut fx, fixture);
+            if crate::question_fixtures::is_question_route(&row.route) {
+                crate::question_fixtures::role_cell(&t, &mut path, &mut fx, fixture);
             }
             for (k, v) in &fx {
                 path = path.replace(&format!("{{{k}}}"), v);

@@ -1,7 +1,7 @@
 //! The moderators' views: the queue of waiting questions, the box that publishes or
 //! refuses one (on the queue and on the question's own page), and the correction form.
 
-use super::views::{meta, path};
+use super::views::{meta, path, question_fields};
 use crate::ctx::Ctx;
 use crate::initiatives::views::paragraphs;
 use crate::ui::components::*;
@@ -76,10 +76,6 @@ pub fn edit(
     programmes: &[(ProgrammeId, String)],
 ) -> Markup {
     let f = "question";
-    let progs: Vec<(String, String)> = programmes
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.clone()))
-        .collect();
     html! {
         p.breadcrumb { a href="/admin/questions" { (ctx.t("questions-queue-title")) } }
         h1 { (ctx.t("questions-correct")) }
@@ -88,11 +84,7 @@ pub fn edit(
         form.stack method="post" action={ "/admin" (path(id)) "/edit" } novalidate {
             (csrf(ctx))
             (meta_fields(state))
-            (input(ctx, f, Field::new("title", "questions-field-title", &form.title).required(), "text", errors))
-            (textarea(ctx, f, Field::new("body", "questions-field-body", &form.body).required().hint("initiatives-plain-text"), 8, errors))
-            (select(ctx, f, Field::new("programme_id", "questions-field-programme_id", &form.programme_id).hint("questions-programme-hint"), &progs, errors))
-            (input(ctx, f, Field::new("settlement", "field-settlement", &form.settlement), "text", errors))
-            (input(ctx, f, Field::new("tags", "knowledge-tags", &form.tags).hint("knowledge-tags-hint"), "text", errors))
+            (question_fields(ctx, f, (form, errors), programmes))
             div.actions {
                 button type="submit" { (ctx.t("admin-save")) }
                 a href=(path(id)) { (ctx.t("admin-cancel")) }

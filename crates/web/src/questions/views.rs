@@ -130,6 +130,26 @@ pub fn list(
     }
 }
 
+/// A question's own fields (the asking form, a moderator's correction).
+pub fn question_fields(
+    ctx: &Ctx,
+    id: &str,
+    (f, errors): (&QuestionForm, &FieldErrors),
+    programmes: &[(ProgrammeId, String)],
+) -> Markup {
+    let progs: Vec<(String, String)> = programmes
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.clone()))
+        .collect();
+    html! {
+        (input(ctx, id, Field::new("title", "questions-field-title", &f.title).required(), "text", errors))
+        (textarea(ctx, id, Field::new("body", "questions-field-body", &f.body).required().hint("initiatives-plain-text"), 8, errors))
+        (select(ctx, id, Field::new("programme_id", "questions-field-programme_id", &f.programme_id).hint("questions-programme-hint"), &progs, errors))
+        (input(ctx, id, Field::new("settlement", "field-settlement", &f.settlement), "text", errors))
+        (input(ctx, id, Field::new("tags", "knowledge-tags", &f.tags).hint("knowledge-tags-hint"), "text", errors))
+    }
+}
+
 /// The asking form (kept as typed when refused).
 pub fn ask(
     ctx: &Ctx,
@@ -137,10 +157,6 @@ pub fn ask(
     programmes: &[(ProgrammeId, String)],
 ) -> Markup {
     let id = "question";
-    let progs: Vec<(String, String)> = programmes
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.clone()))
-        .collect();
     html! {
         p.breadcrumb { a href="/questions" { (ctx.t("questions-title")) } }
         h1 { (ctx.t("questions-ask")) }
@@ -149,11 +165,7 @@ pub fn ask(
         form.stack method="post" action="/questions/new" novalidate autocomplete=[state.once.as_ref().map(|_| "off")] {
             (csrf(ctx))
             (meta_fields(state))
-            (input(ctx, id, Field::new("title", "questions-field-title", &form.title).required(), "text", errors))
-            (textarea(ctx, id, Field::new("body", "questions-field-body", &form.body).required().hint("initiatives-plain-text"), 8, errors))
-            (select(ctx, id, Field::new("programme_id", "questions-field-programme_id", &form.programme_id).hint("questions-programme-hint"), &progs, errors))
-            (input(ctx, id, Field::new("settlement", "field-settlement", &form.settlement), "text", errors))
-            (input(ctx, id, Field::new("tags", "knowledge-tags", &form.tags).hint("knowledge-tags-hint"), "text", errors))
+            (question_fields(ctx, id, (&form.domain(), errors), programmes))
             @if ctx.user.is_none() {
                 (visitor_fields(ctx, id, &form.name, &form.email, errors))
             }
