@@ -362,6 +362,7 @@ mod tests {
             partners: vec![],
             action_areas: vec![],
             target_groups: vec![],
+            questions: vec![],
         }
     }
 

@@ -19,6 +19,9 @@ pub struct ProgrammePage {
     pub partners: Vec<Partner>,
     pub action_areas: Vec<ActionArea>,
     pub target_groups: Vec<TargetGroup>,
+    /// Its most recently answered questions to the experts (titles and dates only: what
+    /// the page shows belongs to the programme's cache scope).
+    pub questions: Vec<kozos_domain::community::questions::ExpertQuestion>,
 }
 
 /// A search box's text as a query: control characters (a NUL byte, which PostgreSQL
@@ -93,6 +96,7 @@ async fn load_programme_page(app: &App, id: ProgrammeId) -> Result<ProgrammePage
         partners: programmes::partners(&app.db.pool, id).await?,
         action_areas: programmes::action_areas(&app.db.pool, id).await?,
         target_groups: programmes::target_groups(&app.db.pool, id).await?,
+        questions: crate::questions::answered_of(app, id, 5).await?,
         programme,
     })
 }

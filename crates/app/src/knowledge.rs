@@ -11,7 +11,7 @@ use kozos_db::{audit, programmes, DbError};
 use kozos_domain::community::knowledge::*;
 use kozos_domain::policy::{allows, Action, Target};
 use kozos_domain::time::Instant;
-use kozos_domain::user::{Scope, User};
+use kozos_domain::user::User;
 use kozos_domain::{KnowledgeId, PlaceId, ProgrammeId};
 
 pub const PER_PAGE: i64 = 20;
@@ -61,25 +61,7 @@ pub async fn public_item(app: &App, id: KnowledgeId) -> Result<KnowledgeItem> {
 /// The programmes whose items the user may manage (`None`: every one, and the items of
 /// none).
 pub async fn managed_programmes(app: &App, user: &User) -> Result<Option<Vec<ProgrammeId>>> {
-    if !kozos_domain::policy::allows_somewhere(&user.grants, Action::ManageKnowledge) {
-        return Err(AppError::Forbidden);
-    }
-    if allows(&user.grants, Action::ManageKnowledge, &Target::country())
-        || user.grants.iter().any(|g| {
-            g.scope == Scope::Country
-                && kozos_domain::policy::role_allows(g.role, Action::ManageKnowledge)
-        })
-    {
-        return Ok(None);
-    }
-    let targets = programmes::all_targets(&app.db).await?;
-    let mut ids: Vec<ProgrammeId> = targets
-        .into_iter()
-        .filter(|(_, t)| allows(&user.grants, Action::ManageKnowledge, t))
-        .map(|(id, _)| id)
-        .collect();
-    ids.sort();
-    Ok(Some(ids))
+    crate::programmes::covered(app, user, Action::ManageKnowledge).await
 }
 
 /// The items the user may manage, drafts included.

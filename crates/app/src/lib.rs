@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod participation;
 pub mod plans;
 pub mod programmes;
+pub mod questions;
 pub mod records;
 pub mod residents;
 pub mod search;

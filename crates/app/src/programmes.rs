@@ -34,6 +34,26 @@ pub async fn authorise(app: &App, user: &User, action: Action, id: ProgrammeId) 
     }
 }
 
+/// The programmes a grant of the user covers for `action`: `None` when a country-wide
+/// grant covers them all (and what belongs to no programme), else their ids, sorted.
+/// Forbidden when no grant allows it anywhere.
+pub async fn covered(app: &App, user: &User, action: Action) -> Result<Option<Vec<ProgrammeId>>> {
+    if !kozos_domain::policy::allows_somewhere(&user.grants, action) {
+        return Err(AppError::Forbidden);
+    }
+    if allows(&user.grants, action, &Target::country()) {
+        return Ok(None);
+    }
+    let mut ids: Vec<ProgrammeId> = programmes::all_targets(&app.db)
+        .await?
+        .into_iter()
+        .filter(|(_, t)| allows(&user.grants, action, t))
+        .map(|(id, _)| id)
+        .collect();
+    ids.sort();
+    Ok(Some(ids))
+}
+
 /// Where a programme with this beneficiary and place would sit (no programme: a grant on
 /// one programme does not cover where another, or a moved one, would go). Unknown
 /// references are reported on their fields.

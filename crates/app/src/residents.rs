@@ -78,6 +78,31 @@ pub async fn current(app: &App, user: Option<&User>) -> Result<Option<Resident>>
     Ok(db::of_user(&mut conn, user.id).await?)
 }
 
+/// Validate a visitor's name and address beside the form's own errors (a signed-in
+/// account needs neither).
+pub(crate) fn visitor(who: Acting<'_>, mut e: FieldErrors) -> Result<Option<Visitor>> {
+    let v = match who {
+        Acting::User(_) => None,
+        Acting::Visitor(f) => f.validate_into(&mut e),
+    };
+    e.into_result(v).map_err(AppError::Invalid)
+}
+
+/// A form's validation as (input, its errors), so the visitor's fields are checked too.
+pub(crate) fn errors<T>(r: std::result::Result<T, FieldErrors>) -> (Option<T>, FieldErrors) {
+    match r {
+        Ok(v) => (Some(v), FieldErrors::new()),
+        Err(e) => (None, e),
+    }
+}
+
+/// Commit a resident's action and wake the worker for the mail it may have asked for.
+pub(crate) async fn finish<T>(app: &App, tx: kozos_db::Tx, v: T) -> Result<T> {
+    tx.commit().await.map_err(DbError::from)?;
+    app.jobs().poke();
+    Ok(v)
+}
+
 /// Hold `payload` for `kind` until the visitor confirms, and ask for the mail; in the
 /// caller's write transaction. A visitor whose address belongs to a blocked resident is
 /// refused now, not after the mail.
@@ -145,6 +170,8 @@ pub async fn issue(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Done {
     Initiative(ProgrammeId, InitiativeId),
+    /// A question asked: it waits for a moderator.
+    Question(ExpertQuestionId),
 }
 
 /// What opening a confirmation link came to.
@@ -174,7 +201,11 @@ pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
         return Err(AppError::NotFound);
     };
     if p.done_at.is_some() {
-        let done = crate::initiatives::done_of(&mut tx, &p).await?;
+        let done = if p.kind.starts_with("question.") {
+            p.result_id.map(|id| Done::Question(ExpertQuestionId(id)))
+        } else {
+            crate::initiatives::done_of(&mut tx, &p).await?
+        };
         return Ok(Confirmed {
             kind: p.kind,
             done,
@@ -205,6 +236,9 @@ async fn perform(
 ) -> Result<(Option<i64>, Option<Done>)> {
     if p.kind.starts_with("initiative.") {
         return crate::initiatives::perform(app, conn, p, resident).await;
+    }
+    if p.kind.starts_with("question.") {
+        return crate::questions::perform(app, conn, p, resident).await;
     }
     Err(AppError::Internal(format!(
         "unknown resident action {}",

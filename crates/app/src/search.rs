@@ -1,14 +1,14 @@
-//! Searching everything public, and for staff the internal records of the programmes
-//! their grants cover: the index (`kozos_db::search`) is read in the request, so what
+//! Searching everything public, for staff the internal records of the programmes their
+//! grants cover, and for moderators the questions waiting in their scope: the index (`kozos_db::search`) is read in the request, so what
 //! any instance committed is found at once.
 
 use crate::{App, AppError, Result};
 pub use kozos_db::search::Hit;
-use kozos_db::search::{self, Found, Visible, Where};
+use kozos_db::search::{self, Found, Sight, Visible, Where};
 use kozos_db::{places, programmes};
-use kozos_domain::policy::{allows, allows_somewhere, Action};
+use kozos_domain::policy::{allows_somewhere, Action};
 use kozos_domain::search::{DocKind, Query};
-use kozos_domain::user::{Scope, User};
+use kozos_domain::user::User;
 use kozos_domain::{PlaceId, ProgrammeId};
 use std::collections::HashMap;
 
@@ -50,35 +50,34 @@ pub struct Results {
     pub staff: bool,
 }
 
-async fn visible(app: &App, user: Option<&User>) -> Result<Visible> {
+/// What, beyond public records, a grant lets the reader find for `action`.
+async fn visible(app: &App, user: Option<&User>, action: Action) -> Result<Visible> {
     let Some(user) = user else {
         return Ok(Visible::Public);
     };
-    if !allows_somewhere(&user.grants, Action::ViewBackOffice) {
+    if !allows_somewhere(&user.grants, action) {
         return Ok(Visible::Public);
     }
-    let country = user.grants.iter().any(|g| {
-        g.scope == Scope::Country
-            && kozos_domain::policy::role_allows(g.role, Action::ViewBackOffice)
-    });
-    if country {
-        return Ok(Visible::Everything);
-    }
-    let targets = programmes::all_targets(&app.db).await?;
-    let mut ids: Vec<ProgrammeId> = targets
-        .into_iter()
-        .filter(|(_, t)| allows(&user.grants, Action::ViewBackOffice, t))
-        .map(|(id, _)| id)
-        .collect();
-    ids.sort();
-    Ok(Visible::Programmes(ids))
+    Ok(match crate::programmes::covered(app, user, action).await? {
+        None => Visible::Everything,
+        Some(ids) => Visible::Programmes(ids),
+    })
+}
+
+/// Internal records for those who read the back office; questions waiting for
+/// moderation for their moderators.
+async fn sight(app: &App, user: Option<&User>) -> Result<Sight> {
+    Ok(Sight {
+        internal: visible(app, user, Action::ViewBackOffice).await?,
+        held: visible(app, user, Action::ModerateQuestions).await?,
+    })
 }
 
 pub async fn search(app: &App, user: Option<&User>, req: &Request) -> Result<Results> {
     let text = crate::catalogue::search_text(Some(&req.q)).unwrap_or_default();
     let query = Query::parse(&text);
     let page = req.page.clamp(1, MAX_PAGE);
-    let visible = visible(app, user).await?;
+    let sight = sight(app, user).await?;
     let places = match req.place {
         None => Vec::new(),
         Some(p) => {
@@ -109,7 +108,7 @@ pub async fn search(app: &App, user: Option<&User>, req: &Request) -> Result<Res
         search::find(
             &mut conn,
             &query,
-            &visible,
+            &sight,
             &filter,
             PER_PAGE,
             (page - 1) * PER_PAGE,
@@ -133,7 +132,7 @@ pub async fn search(app: &App, user: Option<&User>, req: &Request) -> Result<Res
         .await?
         .into_iter()
         .collect();
-    let staff = visible != Visible::Public;
+    let staff = sight != Sight::public();
     let pages = ((found.total + PER_PAGE - 1) / PER_PAGE).min(MAX_PAGE);
     Ok(Results {
         results: found

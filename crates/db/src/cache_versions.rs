@@ -34,8 +34,9 @@ pub fn scopes_for(entity: &str, entity_id: Option<i64>) -> Vec<String> {
         ("place" | "places" | "gazetteer", _) => vec![PLACES.to_string()],
         // nor does the people registry (merges that free a place bump the programme)
         ("user" | "grant" | "session" | "token" | "job" | "person", _) => vec![],
-        // no cached page shows the knowledge library (its pages read the database)
-        ("knowledge", _) => vec![],
+        // no cached page shows the knowledge library (its pages read the database), nor
+        // the questions of no programme (a programme's are audited as the programme)
+        ("knowledge" | "question", _) => vec![],
         _ => vec![ALL.to_string()],
     }
 }

@@ -1,6 +1,6 @@
 //! The Information Point's reads: what a programme (or a settlement) has published,
-//! newest first, whatever its kind: memos, published plans and the knowledge library's
-//! items.
+//! newest first, whatever its kind: memos, published plans, the knowledge library's
+//! items and answered questions to the experts.
 
 use crate::row::*;
 use crate::{Conn, DbError};
@@ -18,8 +18,8 @@ pub enum Scope {
 /// One published item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// `memo`, `plan`, or the library's `practice`, `publication`, `video`, `study` (the search
-    /// index's kind names).
+    /// `memo`, `plan`, `question`, or the library's `practice`, `publication`, `video`,
+    /// `study` (the search index's kind names).
     pub kind: String,
     pub id: i64,
     pub title: String,
@@ -63,10 +63,16 @@ pub async fn entries(
          SELECT 'plan' AS kind, p.id, p.title, '' AS text, p.adopted_on AS published_at, p.programme_id, \
          pr.title AS programme_title, pr.place_id \
          FROM plans p JOIN programmes pr ON pr.id = p.programme_id \
-         WHERE p.published = 1 AND p.adopted_on IS NOT NULL AND {}",
+         WHERE p.published = 1 AND p.adopted_on IS NOT NULL AND {} \
+         UNION ALL \
+         SELECT 'question' AS kind, q.id, q.title, q.body AS text, q.answered_at AS published_at, \
+         q.programme_id, pr.title AS programme_title, COALESCE(q.place_id, pr.place_id) AS place_id \
+         FROM questions q LEFT JOIN programmes pr ON pr.id = q.programme_id \
+         WHERE q.status = 'published' AND q.answered_at IS NOT NULL AND {}",
         scope_sql(scope, "m.programme_id", "a.place_id"),
         scope_sql(scope, "k.programme_id", "k.place_id"),
         scope_sql(scope, "p.programme_id", "pr.place_id"),
+        scope_sql(scope, "q.programme_id", "COALESCE(q.place_id, pr.place_id)"),
     );
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({union}) x"))
         .fetch_one(&mut *conn)
@@ -86,7 +92,7 @@ pub async fn entries(
                 id: i(r, "id")?,
                 title: s(r, "title")?,
                 text: s(r, "text")?,
-                // A plan is dated by the day it was adopted.
+                // A plan is dated by the day it was adopted, a question by its first answer.
                 published_at: {
                     let t = s(r, "published_at")?;
                     Instant::parse_stored(&t)

@@ -25,11 +25,7 @@ fn item(r: &AnyRow) -> Result<KnowledgeItem, DbError> {
         programme_title: os(r, "programme_title")?,
         place_id: oi(r, "place_id")?.map(PlaceId),
         place_name: os(r, "place_name")?,
-        tags: s(r, "tags")?
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect(),
+        tags: tags_of(&s(r, "tags")?),
         language: e(r, "language", ItemLanguage::parse)?,
         url: os(r, "url")?,
         published: i(r, "published")? != 0,
@@ -134,15 +130,29 @@ pub async fn tags(db: &Db) -> Result<Vec<(String, i64)>, DbError> {
         sqlx::query_as("SELECT tags FROM knowledge_items WHERE published = 1 AND tags <> ''")
             .fetch_all(&db.pool)
             .await?;
+    Ok(tally_tags(rows.into_iter().map(|(t,)| t)))
+}
+
+/// Tags as stored ("a,b") as a list.
+pub(crate) fn tags_of(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// How many records use each tag (of their stored tag lists), most used first.
+pub(crate) fn tally_tags(stored: impl IntoIterator<Item = String>) -> Vec<(String, i64)> {
     let mut count: std::collections::BTreeMap<String, i64> = Default::default();
-    for (t,) in rows {
-        for tag in t.split(',').filter(|t| !t.is_empty()) {
-            *count.entry(tag.to_string()).or_default() += 1;
+    for t in stored {
+        for tag in tags_of(&t) {
+            *count.entry(tag).or_default() += 1;
         }
     }
     let mut out: Vec<(String, i64)> = count.into_iter().collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(out)
+    out
 }
 
 fn tag_text(tags: &[String]) -> String {

@@ -21,6 +21,7 @@ pub mod organisations;
 pub mod participation;
 pub mod places;
 pub mod programmes;
+pub mod questions;
 mod row;
 pub mod search;
 pub mod settings;

@@ -115,6 +115,12 @@ const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 15,
+        name: "questions",
+        sql: include_str!("../migrations/0015_questions.sql"),
+        then: None,
+    },
+    Migration {
         version: 17,
         name: "action_plans",
         sql: include_str!("../migrations/0017_action_plans.sql"),

@@ -67,4 +67,6 @@ id_type!(
     GoalId,
     PlanActionId,
     PictureId,
+    ExpertQuestionId,
+    ExpertAnswerId,
 );

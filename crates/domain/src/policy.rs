@@ -45,6 +45,11 @@ pub enum Action {
     EnterResponses,
     /// Read questionnaires' results, situation pictures and draft plans.
     ViewCommunityProcess,
+    /// Publish or refuse (with a reason) residents' questions to the experts, correct or
+    /// re-file them, remove answers, block an asker from writing.
+    ModerateQuestions,
+    /// Answer published questions in public, signed with one's name and role.
+    AnswerQuestions,
 }
 
 /// What each role may do, wherever its grant applies.
@@ -70,6 +75,31 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         return matches!(
             role,
             CommunityDeveloper | Coordinator | ProjectManager | Administrator
+        );
+    }
+    // Questions to the experts are let through by those who run a programme (its
+    // coordinator and project manager) and, for the country, the national coordinator: the
+    // same people who answer for what the programme publishes. The community developer
+    // and the mentor answer but do not moderate: whoever moderates decides what the
+    // experts are asked in public.
+    if action == ModerateQuestions {
+        return matches!(
+            role,
+            Coordinator | ProjectManager | NationalCoordinator | Administrator
+        );
+    }
+    // The experts: mentors (the network's own experts), community developers and those
+    // who run a programme, and the national coordinator. Volunteers, auditors and county
+    // offices do not answer in the programme's name.
+    if action == AnswerQuestions {
+        return matches!(
+            role,
+            Mentor
+                | CommunityDeveloper
+                | Coordinator
+                | ProjectManager
+                | NationalCoordinator
+                | Administrator
         );
     }
     // Results are read by whoever reads the back office (staff in scope, the auditor).
@@ -268,6 +298,56 @@ mod tests {
             scope: Scope::Organisation(OrganisationId(10)),
         }];
         assert!(allows_creating(&org_pm, Action::CreateProgramme));
+    }
+
+    #[test]
+    fn experts_answer_and_those_who_run_a_programme_moderate() {
+        let kisber = kisber_programme();
+        let on = |role| {
+            [Grant {
+                role,
+                scope: Scope::Programme(ProgrammeId(1)),
+            }]
+        };
+        for role in [Role::Coordinator, Role::ProjectManager] {
+            assert!(allows(&on(role), Action::ModerateQuestions, &kisber));
+            assert!(allows(&on(role), Action::AnswerQuestions, &kisber));
+            // A programme's grant never reaches the country's questions.
+            assert!(!allows(
+                &on(role),
+                Action::ModerateQuestions,
+                &Target::country()
+            ));
+        }
+        for role in [Role::Mentor, Role::CommunityDeveloper] {
+            assert!(!allows(&on(role), Action::ModerateQuestions, &kisber));
+            assert!(allows(&on(role), Action::AnswerQuestions, &kisber));
+        }
+        for role in [
+            Role::Resident,
+            Role::Volunteer,
+            Role::Auditor,
+            Role::CountyCoordinator,
+        ] {
+            assert!(
+                !allows_somewhere(&on(role), Action::AnswerQuestions),
+                "{role:?}"
+            );
+            assert!(
+                !allows_somewhere(&on(role), Action::ModerateQuestions),
+                "{role:?}"
+            );
+        }
+        let national = [Grant {
+            role: Role::NationalCoordinator,
+            scope: Scope::Country,
+        }];
+        assert!(allows(
+            &national,
+            Action::ModerateQuestions,
+            &Target::country()
+        ));
+        assert!(allows(&national, Action::ModerateQuestions, &kisber));
     }
 
     #[test]

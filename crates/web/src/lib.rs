@@ -35,6 +35,7 @@ mod places;
 mod plans;
 mod programmes;
 mod public;
+mod questions;
 mod registrations;
 mod residents;
 mod search;

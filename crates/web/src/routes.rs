@@ -5,7 +5,7 @@
 use crate::{
     accounts, activities, api, calendar, checkin, csrf, error, evidence, indicators, information,
     initiatives, jobs, knowledge, mail, memos, organisations, people, places, plans, programmes,
-    public, registrations, residents, search, surveys, trainings, AppState,
+    public, questions, registrations, residents, search, surveys, trainings, AppState,
 };
 use axum::http::{HeaderValue, Method};
 use axum::routing::MethodRouter;
@@ -79,6 +79,7 @@ pub fn route_table() -> Vec<RouteDef> {
         memos::routes(),
         information::routes(),
         knowledge::routes(),
+        questions::routes(),
         evidence::routes(),
         indicators::routes(),
         initiatives::routes(),

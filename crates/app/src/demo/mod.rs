@@ -13,6 +13,7 @@ mod knowledge;
 mod memos;
 pub mod national;
 mod participants;
+mod questions;
 mod surveys;
 
 use crate::{App, AppError, Result};
@@ -633,6 +634,17 @@ pub async fn load(app: &App) -> Result<Vec<ProgrammeId>> {
     // Residents act as the demo accounts, so initiatives come after them.
     let made = initiatives::load(app, p_abauj, p_kisber).await?;
     tracing::debug!(made, "demo initiatives");
+    let asked = questions::load(
+        app,
+        &questions::Programmes {
+            cselekvo: p_cselekvo,
+            kisber: p_kisber,
+            kisber_place: kisber.id,
+            hanta_place: hanta.id,
+        },
+    )
+    .await?;
+    tracing::debug!(asked, "demo questions");
     Ok(ids)
 }
 

@@ -21,7 +21,8 @@ pub async fn queue(app: &App, user: &User, programme: ProgrammeId) -> Result<Vec
     Ok(social::reported(&mut conn, programme).await?)
 }
 
-fn reason(typed: &str) -> Result<String> {
+/// A moderator's reason as typed: required, plain text.
+pub(crate) fn reason(typed: &str) -> Result<String> {
     let mut e = FieldErrors::new();
     let r = reason_text(&mut e, typed);
     if r.is_none() && e.is_empty() {

@@ -46,27 +46,7 @@ pub(super) async fn initiative(
         .ok_or(AppError::NotFound)
 }
 
-/// Validate a visitor's name and address beside the form's own errors.
-pub(super) fn visitor(who: Acting<'_>, mut e: FieldErrors) -> Result<Option<Visitor>> {
-    let v = match who {
-        Acting::User(_) => None,
-        Acting::Visitor(f) => f.validate_into(&mut e),
-    };
-    e.into_result(v).map_err(AppError::Invalid)
-}
-
-pub(super) fn errors<T>(r: std::result::Result<T, FieldErrors>) -> (Option<T>, FieldErrors) {
-    match r {
-        Ok(v) => (Some(v), FieldErrors::new()),
-        Err(e) => (None, e),
-    }
-}
-
-pub(super) async fn finish<T>(app: &App, tx: kozos_db::Tx, v: T) -> Result<T> {
-    tx.commit().await.map_err(DbError::from)?;
-    app.jobs().poke();
-    Ok(v)
-}
+pub(super) use crate::residents::{errors, finish, visitor};
 
 pub(crate) async fn insert_proposal(
     app: &App,

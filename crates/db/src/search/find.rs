@@ -20,6 +20,29 @@ pub enum Visible {
     Everything,
 }
 
+/// What a reader may find beyond public records: the internal records (drafts, internal
+/// activities) of the programmes their back-office grants cover, and the records held
+/// for moderation (questions waiting to be published) of those their moderating grants
+/// cover. `held` alone decides the held kinds: reading a programme's back office does
+/// not show what its residents asked before a moderator let it through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sight {
+    pub internal: Visible,
+    pub held: Visible,
+}
+
+impl Sight {
+    pub fn public() -> Self {
+        Sight {
+            internal: Visible::Public,
+            held: Visible::Public,
+        }
+    }
+}
+
+/// The kinds whose records that are not public are held for moderation.
+const HELD: &str = "'question'";
+
 /// Filters the reader chose.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Where {
@@ -66,7 +89,7 @@ struct Matcher {
 pub async fn find(
     conn: &mut Conn,
     q: &Query,
-    visible: &Visible,
+    sight: &Sight,
     w: &Where,
     limit: i64,
     offset: i64,
@@ -93,7 +116,7 @@ pub async fn find(
          GROUP BY doc_id HAVING COUNT(DISTINCT w) = {words})",
         branches.join(" UNION ALL ")
     );
-    let mut conds = vec![visibility(visible)];
+    let mut conds = vec![visibility(sight)];
     if let Some(p) = w.programme {
         conds.push(format!("d.programme_id = {}", p.0));
     }
@@ -158,15 +181,26 @@ pub async fn find(
     Ok(Found { hits, total, kinds })
 }
 
-fn visibility(v: &Visible) -> String {
+fn visibility(s: &Sight) -> String {
+    if s == &Sight::public() {
+        return "d.public = 1".into();
+    }
+    format!(
+        "(d.public = 1 OR (d.kind NOT IN ({HELD}) AND {}) OR (d.kind IN ({HELD}) AND {}))",
+        beyond_public(&s.internal),
+        beyond_public(&s.held)
+    )
+}
+
+/// Which records that are not public a scope reaches.
+fn beyond_public(v: &Visible) -> String {
     match v {
-        Visible::Public => "d.public = 1".into(),
         Visible::Everything => "1 = 1".into(),
-        Visible::Programmes(ps) if ps.is_empty() => "d.public = 1".into(),
-        Visible::Programmes(ps) => format!(
-            "(d.public = 1 OR d.programme_id IN ({}))",
+        Visible::Programmes(ps) if !ps.is_empty() => format!(
+            "d.programme_id IN ({})",
             crate::indicators::id_list(ps.iter().map(|p| p.0))
         ),
+        _ => "1 = 0".into(),
     }
 }
 

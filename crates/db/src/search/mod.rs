@@ -7,7 +7,7 @@
 mod find;
 mod sources;
 
-pub use find::{find, Found, Hit, Visible, Where};
+pub use find::{find, Found, Hit, Sight, Visible, Where};
 
 use crate::bulk::{Cell, Inserter};
 use crate::{Conn, DbError};

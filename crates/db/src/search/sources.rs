@@ -71,11 +71,22 @@ fn source(kind: DocKind) -> Option<(&'static str, &'static str)> {
              FROM plans p JOIN programmes pr ON pr.id = p.programme_id WHERE 1 = 1",
             "p.id",
         ),
+        // A question to the experts: public once published, held for its moderators
+        // while waiting, gone from the index when refused; its answers are added by
+        // `with_children`.
+        DocKind::Question => (
+            "SELECT q.id AS ref_id, q.programme_id, COALESCE(q.place_id, pr.place_id) AS place_id, \
+             CASE WHEN q.status = 'published' THEN 1 ELSE 0 END AS public, q.title, q.body, \
+             REPLACE(q.tags, ',', ' ') || ' ' || COALESCE(pl.name, '') || ' ' || COALESCE(pr.title, '') AS keywords, \
+             COALESCE(q.published_at, q.created_at) AS dated \
+             FROM questions q LEFT JOIN programmes pr ON pr.id = q.programme_id \
+             LEFT JOIN places pl ON pl.id = q.place_id WHERE q.status <> 'refused'",
+            "q.id",
+        ),
         DocKind::Practice => (KNOWLEDGE_PRACTICE, "k.id"),
         DocKind::Publication => (KNOWLEDGE_PUBLICATION, "k.id"),
         DocKind::Video => (KNOWLEDGE_VIDEO, "k.id"),
         DocKind::Study => (KNOWLEDGE_STUDY, "k.id"),
-        _ => return None,
     })
 }
 
@@ -112,7 +123,7 @@ pub(super) async fn load(conn: &mut Conn, kind: DocKind, ids: &[i64]) -> Result<
         .iter()
         .map(|r| doc(kind, r))
         .collect::<Result<_, _>>()?;
-    with_tree(conn, kind, docs).await
+    with_children(conn, kind, docs).await
 }
 
 /// The next `limit` records of a kind after `after`, in id order.
@@ -135,34 +146,51 @@ pub(super) async fn batch(
         .iter()
         .map(|r| doc(kind, r))
         .collect::<Result<_, _>>()?;
-    with_tree(conn, kind, docs).await
+    with_children(conn, kind, docs).await
 }
 
-/// A plan's body: its needs (with their descriptions), goals and actions, in order.
-async fn with_tree(
+/// What a record's body gains from its children, as (record id, text) rows of the
+/// records `{list}` names: a plan's needs (with their descriptions), goals and actions in
+/// order; a question's answers (Markdown, read as plain words).
+fn children(kind: DocKind, list: &str) -> Option<String> {
+    match kind {
+        DocKind::Plan => Some(format!(
+            "SELECT n.plan_id, n.title || '. ' || n.description AS t FROM plan_needs n WHERE n.plan_id IN ({list}) \
+             UNION ALL SELECT n.plan_id, g.title FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id \
+             WHERE n.plan_id IN ({list}) \
+             UNION ALL SELECT n.plan_id, a.title || ' (' || a.owner || ')' FROM plan_actions a \
+             JOIN plan_goals g ON g.id = a.goal_id JOIN plan_needs n ON n.id = g.need_id WHERE n.plan_id IN ({list})"
+        )),
+        DocKind::Question => Some(format!(
+            "SELECT a.question_id, a.body FROM question_answers a WHERE a.question_id IN ({list}) ORDER BY a.id"
+        )),
+        _ => None,
+    }
+}
+
+async fn with_children(
     conn: &mut Conn,
     kind: DocKind,
     mut docs: Vec<Doc>,
 ) -> Result<Vec<Doc>, DbError> {
-    if kind != DocKind::Plan || docs.is_empty() {
+    if docs.is_empty() {
         return Ok(docs);
     }
     let list = crate::indicators::id_list(docs.iter().map(|d| d.ref_id));
-    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
-        "SELECT n.plan_id, n.title || '. ' || n.description AS t FROM plan_needs n WHERE n.plan_id IN ({list}) \
-         UNION ALL SELECT n.plan_id, g.title FROM plan_goals g JOIN plan_needs n ON n.id = g.need_id \
-         WHERE n.plan_id IN ({list}) \
-         UNION ALL SELECT n.plan_id, a.title || ' (' || a.owner || ')' FROM plan_actions a \
-         JOIN plan_goals g ON g.id = a.goal_id JOIN plan_needs n ON n.id = g.need_id WHERE n.plan_id IN ({list})"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
-    for (plan, text) in rows {
-        if let Some(d) = docs.iter_mut().find(|d| d.ref_id == plan) {
+    let Some(sql) = children(kind, &list) else {
+        return Ok(docs);
+    };
+    let rows: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(&mut *conn).await?;
+    for (parent, text) in rows {
+        if let Some(d) = docs.iter_mut().find(|d| d.ref_id == parent) {
             if !d.body.is_empty() {
                 d.body.push('\n');
             }
-            d.body.push_str(&text);
+            if kind == DocKind::Question {
+                d.body.push_str(&plain(&text));
+            } else {
+                d.body.push_str(&text);
+            }
         }
     }
     Ok(docs)

@@ -34,7 +34,7 @@ pub fn looks_like_markup(s: &str) -> bool {
 }
 
 /// [`required_text`]-like checks plus the markup rule, for a resident's text.
-fn plain(errors: &mut FieldErrors, field: &'static str, value: String) -> String {
+pub(crate) fn plain(errors: &mut FieldErrors, field: &'static str, value: String) -> String {
     if looks_like_markup(&value) && errors.for_field(field).is_none() {
         errors.add(field, "err-text-markup");
     }

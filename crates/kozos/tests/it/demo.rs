@@ -24,6 +24,8 @@ async fn counts(t: &TestApp) -> Vec<(String, i64)> {
         "certificates",
         "memos",
         "knowledge_items",
+        "questions",
+        "question_answers",
         "search_docs",
         "search_terms",
     ] {

@@ -10,7 +10,7 @@ use kozos_app::jobs;
 use kozos_db::participation::outbox;
 
 /// The confirmation link in the newest mail to `to`, after the queue composed it.
-async fn link_mailed_to(t: &TestApp, to: &str) -> String {
+pub(crate) async fn link_mailed_to(t: &TestApp, to: &str) -> String {
     jobs::drain(&t.app).await.unwrap();
     let mails = outbox::to_address(&t.app.db, to).await.unwrap();
     let m = mails.first().unwrap_or_else(|| panic!("no mail to {to}"));

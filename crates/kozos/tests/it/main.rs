@@ -38,6 +38,8 @@ mod plans;
 mod programmes;
 mod public;
 mod queries;
+mod question_fixtures;
+mod questions;
 mod role_fixtures;
 mod role_route_table;
 mod search;

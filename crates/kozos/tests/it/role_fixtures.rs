@@ -24,6 +24,7 @@ pub const PER_CELL: &[&str] = &[
     "action",
     "picture",
     "file",
+    "q_programme",
 ];
 
 /// The fixtures of one programme, made as they are asked for.

@@ -423,6 +423,37 @@ POST   /admin/programmes/{id}/moderation/comments/{comment}/hide@kecskemet in 40
 POST   /admin/programmes/{id}/moderation/comments/{comment}/restore in   403  403  ok   ok    ok   403    403    403  403   ok
 POST   /admin/programmes/{id}/moderation/residents/{resident}/block in   403  403  ok   ok    ok   403    403    403  403   ok
 GET    /api/v1/programmes/{id}/initiatives                          ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+# Ask the experts (`{id}`: a question, chosen by the row's fixture in `questions::role_cell`)
+GET    /questions                                                   ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /questions/new                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+POST   /questions/new                                               ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /questions/mine                                              in   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /questions/{id}                                              ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /questions/{id}@waiting                                      404  404  404  404  ok    ok   404    404    ok   404   ok
+GET    /questions/{id}@refused                                      404  404  404  404  ok    ok   404    404    ok   404   ok
+GET    /questions/{id}@national_waiting                             404  404  404  404  404   404  404    404    ok   404   ok
+POST   /questions/{id}/answers                                      in   403  403  ok   ok    ok   ok     403    ok   403   ok
+POST   /questions/{id}/answers@waiting                              in   404  404  404  404   404  404    404    404  404   404
+POST   /questions/{id}/answers@national                             in   403  403  ok   ok    ok   ok     403    ok   403   ok
+POST   /questions/{id}/answers@elsewhere                            in   403  403  403  403   403  403    403    ok   403   ok
+GET    /questions/{id}/answers/{answer}/edit                        in   403  403  403  403   403  ok     403    403  403   403
+POST   /questions/{id}/answers/{answer}/edit                        in   403  403  403  403   403  ok     403    403  403   403
+GET    /questions/{id}/answers/{answer}/delete                      in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /questions/{id}/answers/{answer}/delete                      in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /questions/{id}/answers/{answer}/delete@elsewhere            in   403  403  403  403   403  403    403    ok   403   ok
+GET    /admin/questions                                             in   403  403  403  ok    ok   403    403    ok   403   ok
+GET    /admin/questions/{id}/edit@waiting                           in   403  403  403  ok    ok   403    403    ok   403   ok
+GET    /admin/questions/{id}/edit@national_waiting                  in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/questions/{id}/edit@waiting                           in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/questions/{id}/edit@move                              in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/questions/{id}/publish@waiting                        in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/questions/{id}/publish@national_waiting               in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/questions/{id}/publish@elsewhere                      in   403  403  403  403   403  403    403    ok   403   ok
+POST   /admin/questions/{id}/refuse@waiting                         in   403  403  403  ok    ok   403    403    ok   403   ok
+POST   /admin/questions/{id}/block@waiting                          in   403  403  403  ok    ok   403    403    ok   403   ok
+GET    /api/v1/questions                                            ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/questions/{id}                                       ok   ok   ok   ok   ok    ok   ok     ok     ok   ok    ok
+GET    /api/v1/questions/{id}@waiting                               404  404  404  404  404   404  404    404    404  404   404
 ";
 
 struct Row {
@@ -763,6 +794,9 @@ fn form_for(
             ("role", "regisztráció".into()),
             ("hours", "1,5".into()),
         ]),
+        r if crate::question_fixtures::is_question_route(r) => {
+            crate::question_fixtures::role_form(r, n)
+        }
         _ => vec![],
     }
 }
@@ -962,6 +996,13 @@ async fn run_table(t: TestApp) {
                     fx.map.insert(k, v);
                 }
             }
+            if crate::question_fixtures::is_question_route(&row.route)
+                && !fx.map.contains_key("q_published")
+            {
+                for (k, v) in crate::question_fixtures::role_fixture(&t, n).await {
+                    fx.map.insert(k, v);
+                }
+            }
             if row.route.starts_with("/confirm/") {
                 let token = crate::initiative_fixtures::confirm_token(
                     &t,
@@ -1096,6 +1137,9 @@ async fn run_table(t: TestApp) {
                 || path.starts_with("/api/v1/places/")
             {
                 path = path.replace("{id}", &fx.get("place").await);
+            }
+            if crate::question_fixtures::is_question_route(&row.route) {
+                crate::question_fixtures::role_cell(&t, &mut path, &mut fx.map, fixture);
             }
             if let Some(token) = &path_token {
                 path = path.replace("{token}", token);

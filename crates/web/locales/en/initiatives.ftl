@@ -26,7 +26,7 @@ err-initiative-amount-money-only = An amount can be given for financial support 
 err-initiative-given-by = Say who gave the support: choose an organisation or type a name.
 err-initiative-already-supported = You already support this initiative; each person supports an initiative once.
 err-comment-already-reported = You have already reported this comment to the moderator.
-err-resident-blocked = A moderator has blocked you from proposing or commenting here.
+err-resident-blocked = A moderator has blocked you from proposing, commenting or asking here.
 err-confirm-expired = This confirmation link has expired (links work for 48 hours). Send the form again to get a new mail.
 
 audit-propose_initiative = Initiative proposed

@@ -26,7 +26,7 @@ err-initiative-amount-money-only = Összeg csak pénzbeli támogatásnál adhat�
 err-initiative-given-by = Add meg, ki adta a támogatást: válassz szervezetet, vagy írd be a nevét.
 err-initiative-already-supported = Ezt a kezdeményezést már támogatod; egy ember egyszer támogathat egy kezdeményezést.
 err-comment-already-reported = Ezt a hozzászólást már jelezted a moderátornak.
-err-resident-blocked = A moderátor letiltotta, hogy itt javaslatot tegyél vagy hozzászólj.
+err-resident-blocked = A moderátor letiltotta, hogy itt javaslatot tegyél, hozzászólj vagy kérdezz.
 err-confirm-expired = A megerősítő link lejárt (48 óráig érvényes). Küldd el újra az űrlapot, és új levelet kapsz.
 
 audit-propose_initiative = Kezdeményezés javaslata

@@ -1,6 +1,6 @@
 //! The Information Point: a public page per programme and per settlement listing what
-//! was published there (memos today; plans and the library's items as they come),
-//! newest first, with an Atom feed of the same.
+//! was published there (memos, plans, the library's items, answered questions to the
+//! experts), newest first, with an Atom feed of the same.
 
 mod atom;
 mod pages;
@@ -30,6 +30,7 @@ pub fn entry_path(e: &kozos_app::information::Entry) -> String {
             e.programme_id.map(|p| p.0).unwrap_or_default(),
             e.id
         ),
+        "question" => format!("/questions/{}", e.id),
         _ => format!("/knowledge/{}", e.id),
     }
 }

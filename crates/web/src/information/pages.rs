@@ -99,13 +99,7 @@ fn body(ctx: &Ctx, p: &Point, base: &str, feed: &str, programme: Option<Programm
                     }
                 }
             }
-            @if p.pages > 1 {
-                nav.pager aria-label=(ctx.t("search-pages")) {
-                    @if p.page > 1 { a rel="prev" href={ (base) "/info?page=" (p.page - 1) } { (ctx.t("search-prev")) } }
-                    " " span { (ctx.lang.t_with("search-page-of", &[("n", p.page.to_string()), ("total", p.pages.to_string())])) } " "
-                    @if p.page < p.pages { a rel="next" href={ (base) "/info?page=" (p.page + 1) } { (ctx.t("search-next")) } }
-                }
-            }
+            (crate::ui::components::pager(ctx, p.page, p.pages, &|n| format!("{base}/info?page={n}")))
         }
     }
 }

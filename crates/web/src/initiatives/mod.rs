@@ -7,9 +7,9 @@ mod admin;
 mod admin_views;
 mod api;
 mod comments;
-mod forms;
+pub(crate) mod forms;
 mod public;
-mod views;
+pub(crate) mod views;
 
 use crate::routes::{api as api_route, r, RouteDef};
 use axum::http::Method as M;

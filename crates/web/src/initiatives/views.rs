@@ -100,7 +100,14 @@ pub fn proposal_form(
     }
 }
 
-fn visitor_fields(ctx: &Ctx, form: &str, name: &str, email: &str, errors: &FieldErrors) -> Markup {
+/// A visitor's name and address, beside what they ask for (with a way to sign in instead).
+pub(crate) fn visitor_fields(
+    ctx: &Ctx,
+    form: &str,
+    name: &str,
+    email: &str,
+    errors: &FieldErrors,
+) -> Markup {
     html! {
         fieldset {
             legend { (ctx.t("initiatives-visitor")) }

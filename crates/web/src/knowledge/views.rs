@@ -87,13 +87,7 @@ pub fn public_list(
                 }
             }
         }
-        @if pages > 1 {
-            nav.pager aria-label=(ctx.t("search-pages")) {
-                @if a.page > 1 { a rel="prev" href=(link(a.kind, a.tag.as_deref(), a.lang, a.page - 1)) { (ctx.t("search-prev")) } }
-                " " span { (ctx.lang.t_with("search-page-of", &[("n", a.page.to_string()), ("total", pages.to_string())])) } " "
-                @if a.page < pages { a rel="next" href=(link(a.kind, a.tag.as_deref(), a.lang, a.page + 1)) { (ctx.t("search-next")) } }
-            }
-        }
+        (pager(ctx, a.page, pages, &|n| link(a.kind, a.tag.as_deref(), a.lang, n)))
         @if !tags.is_empty() {
             h2 { (ctx.t("knowledge-tags")) }
             ul.search-chosen {

@@ -5,6 +5,7 @@
 
 pub(crate) mod compose;
 mod pages;
+mod question;
 mod resident;
 mod views;
 
@@ -26,4 +27,5 @@ pub fn routes() -> Vec<RouteDef> {
 pub fn register(state: &AppState) {
     compose::register(&state.app, state.config.base_url());
     resident::register(&state.app, state.config.base_url());
+    question::register(&state.app, state.config.base_url());
 }

@@ -123,6 +123,28 @@ pub fn description(ctx: &Ctx, page: &ProgrammePage) -> Markup {
     }
 }
 
+/// The programme's answered questions to the experts, and where to ask one.
+pub fn questions(ctx: &Ctx, page: &ProgrammePage) -> Markup {
+    let id = page.programme.id;
+    html! {
+        section aria-labelledby="experts-h" {
+            h2 #experts-h { (ctx.t("questions-title")) }
+            @if !page.questions.is_empty() {
+                ul {
+                    @for q in &page.questions {
+                        li {
+                            a href={ "/questions/" (q.id) } { (q.title) }
+                            " " span.muted { "(" (ctx.lang.tn("questions-answers", q.answers)) ")" }
+                        }
+                    }
+                }
+                p { a href={ "/questions?programme=" (id) } { (ctx.t("questions-all-of-programme")) } }
+            }
+            p { a href={ "/questions/new?programme=" (id) } { (ctx.t("questions-ask-programme")) } }
+        }
+    }
+}
+
 pub fn public_page(ctx: &Ctx, page: &ProgrammePage) -> Markup {
     html! {
         article.programme {
@@ -141,6 +163,7 @@ pub fn public_page(ctx: &Ctx, page: &ProgrammePage) -> Markup {
             }
             (description(ctx, page))
             p { a href={ "/programmes/" (page.programme.id) "/initiatives" } { (ctx.t("initiatives-title")) } }
+            (questions(ctx, page))
             (partners(ctx, page))
             (areas_and_groups(ctx, page))
         }

@@ -75,15 +75,15 @@ pub async fn confirm(
 ) -> Result<Response, WebError> {
     match who::confirm(&s.app, &token).await {
         Ok(c) => {
-            let to = match c.done {
-                Some(Done::Initiative(p, i)) => format!("/programmes/{p}/initiatives/{i}"),
-                None => "/".to_string(),
+            let (to, flash) = match c.done {
+                Some(Done::Initiative(p, i)) => {
+                    (format!("/programmes/{p}/initiatives/{i}"), "confirmed")
+                }
+                // A question waits for its moderator: the list says it was asked.
+                Some(Done::Question(_)) => ("/questions".to_string(), "asked"),
+                None => ("/".to_string(), "confirmed"),
             };
-            let flash = if c.again {
-                "confirmed-again"
-            } else {
-                "confirmed"
-            };
+            let flash = if c.again { "confirmed-again" } else { flash };
             Ok(private(done(&to, flash, ctx.secure_cookies)))
         }
         Err(AppError::Invalid(e)) => {

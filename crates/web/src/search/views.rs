@@ -28,8 +28,8 @@ pub fn hit_href(h: &Hit) -> String {
         DocKind::Initiative => format!("/programmes/{programme}/initiatives/{}", h.ref_id),
         DocKind::Plan if h.public => format!("/programmes/{programme}/plans/{}", h.ref_id),
         DocKind::Plan => format!("/admin/programmes/{programme}/plans/{}", h.ref_id),
-        // Kinds whose pages come with their features.
-        _ => format!("/programmes/{programme}"),
+        // A waiting question is found only by its moderators, who read it on its page.
+        DocKind::Question => format!("/questions/{}", h.ref_id),
     }
 }
 
@@ -174,17 +174,5 @@ fn result(ctx: &Ctx, req: &Request, r: &Results, e: &Entry) -> Markup {
 }
 
 fn pager(ctx: &Ctx, req: &Request, r: &Results) -> Markup {
-    html! {
-        @if r.pages > 1 {
-            nav.pager aria-label=(ctx.t("search-pages")) {
-                @if r.page > 1 {
-                    a rel="prev" href=(href(req, req.kind, r.page - 1)) { (ctx.t("search-prev")) }
-                }
-                " " span { (ctx.lang.t_with("search-page-of", &[("n", r.page.to_string()), ("total", r.pages.to_string())])) } " "
-                @if r.page < r.pages {
-                    a rel="next" href=(href(req, req.kind, r.page + 1)) { (ctx.t("search-next")) }
-                }
-            }
-        }
-    }
+    crate::ui::components::pager(ctx, r.page, r.pages, &|n| href(req, req.kind, n))
 }

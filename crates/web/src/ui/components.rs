@@ -283,6 +283,20 @@ pub fn error_summary(ctx: &Ctx, form: &str, errors: &FieldErrors) -> Markup {
     }
 }
 
+/// Previous and next links and "page n of m" under a list (nothing when it has one page);
+/// `link` gives a page's address.
+pub fn pager(ctx: &Ctx, page: i64, pages: i64, link: &dyn Fn(i64) -> String) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label=(ctx.t("search-pages")) {
+                @if page > 1 { a rel="prev" href=(link(page - 1)) { (ctx.t("search-prev")) } }
+                " " span { (ctx.lang.t_with("search-page-of", &[("n", page.to_string()), ("total", pages.to_string())])) } " "
+                @if page < pages { a rel="next" href=(link(page + 1)) { (ctx.t("search-next")) } }
+            }
+        }
+    }
+}
+
 pub fn csrf(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name="_csrf" value=(ctx.csrf); }
 }

@@ -41,6 +41,7 @@ fn frame(
                                 li { a href="/calendar" { (t("nav-calendar")) } }
                                 li { a href="/statistics" { (t("nav-statistics")) } }
                                 li { a href="/knowledge" { (t("nav-knowledge")) } }
+                                li { a href="/questions" { (t("nav-questions")) } }
                                 @if let Some(user) = ctx.and_then(|c| c.user.as_ref()) {
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewBackOffice) {
                                         li { a href="/admin" { (t("nav-back-office")) } }
@@ -48,6 +49,9 @@ fn frame(
                                     }
                                     @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ManageKnowledge) {
                                         li { a href="/admin/knowledge" { (t("knowledge-admin-title")) } }
+                                    }
+                                    @if kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ModerateQuestions) {
+                                        li { a href="/admin/questions" { (t("questions-queue-title")) } }
                                     }
                                     @if user.grants.iter().any(|g| !matches!(g.scope, kozos_domain::user::Scope::Programme(_)))
                                         && kozos_domain::policy::allows_somewhere(&user.grants, kozos_domain::policy::Action::ViewIndicators) {
@@ -87,7 +91,7 @@ fn frame(
                 }
                 main #main .wrap tabindex="-1" {
                     @if let Some(flash) = ctx.and_then(|c| c.flash.as_deref()) {
-                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "merged" => "flash-merged", "uploaded" => "evidence-uploaded", "mailed" => "flash-confirm-sent", "confirmed" => "flash-confirmed", "confirmed-again" => "flash-confirmed-again", "supported" => "flash-supported", "reported" => "flash-reported", "taken" => "flash-follow-up-taken", _ => "admin-saved" };
+                        @let key = match flash { "deleted" => "admin-deleted", "registered" => "flash-registered", "cancelled" => "flash-cancelled", "merged" => "flash-merged", "uploaded" => "evidence-uploaded", "mailed" => "flash-confirm-sent", "confirmed" => "flash-confirmed", "confirmed-again" => "flash-confirmed-again", "supported" => "flash-supported", "reported" => "flash-reported", "taken" => "flash-follow-up-taken", "asked" => "flash-question-asked", _ => "admin-saved" };
                         p.flash role="status" { (t(key)) }
                     }
                     (body)

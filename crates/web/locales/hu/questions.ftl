@@ -1,0 +1,70 @@
+## Szakértőnk válaszol
+
+nav-questions = Szakértőnk válaszol
+questions-title = Szakértőnk válaszol
+questions-lead = Kérdezd a közösségfejlesztés szakértőit: mentorokat, közösségfejlesztőket, a programok munkatársait. A kérdésed moderálás után jelenik meg, a válaszokat mindenki olvashatja.
+questions-ask = Kérdezz a szakértőktől
+questions-ask-lead = Írd le röviden, mire vagy kíváncsi. Ha egy program szakértőit kérdezed, válaszd ki a programot; ha nem, az országos mentorhálózat válaszol.
+questions-ask-programme = Kérdezd a program szakértőit
+questions-all-of-programme = A program összes kérdése és válasza
+questions-field-title = Kérdésed röviden
+questions-field-body = Kérdésed részletesen
+questions-field-programme_id = Melyik program szakértőit kérdezed?
+questions-field-settlement = Település
+questions-field-tags = Címkék
+questions-field-answer = Válasz
+questions-programme-hint = Ha üresen hagyod, az országos mentorhálózat szakértői válaszolnak.
+questions-moderated-hint = A kérdésed akkor jelenik meg, amikor egy moderátor jóváhagyta. Ha válasz érkezik, e-mailt küldünk.
+questions-submit = Kérdés elküldése
+questions-national = Országos kérdés
+questions-all-programmes = Minden program
+questions-filter-answered = Válasz
+questions-filter-all = Mind
+questions-filter-yes = Megválaszolt
+questions-unanswered = Még nincs válasz
+questions-order = Sorrend
+questions-order-answered = Előbb a megválaszoltak
+questions-order-newest = Előbb a legújabbak
+questions-answers = { $n ->
+    [0] Válaszok
+   *[other] { $n } válasz
+}
+questions-asked-by = Kérdezte:
+questions-no-answer-yet = A kérdésre még nem érkezett válasz.
+questions-give-answer = Válaszolj a kérdésre
+questions-answer-submit = Válasz közzététele
+questions-edited = szerkesztve:
+questions-edit-answer = Válasz szerkesztése
+questions-remove-answer = Válasz eltávolítása
+questions-back = Vissza a kérdéshez
+questions-mine-title = Saját kérdéseim
+questions-mine-none = Még nem kérdeztél.
+questions-waiting-hint = Egy moderátor hamarosan átnézi; amíg nem teszi közzé, csak te és a moderátorok látjátok.
+questions-your-text = A kérdésed szövege
+questions-refused-reason = A moderátor indoklása
+questions-status-waiting = Moderálásra vár
+questions-status-published = Közzétéve
+questions-status-refused = Nem tettük közzé
+questions-queue-title = Kérdések moderálása
+questions-queue-lead = A közzétételre váró kérdések, a legrégebbi elöl. Közzéteheted, kijavíthatod vagy indoklással elutasíthatod őket; az indoklást a kérdező megkapja.
+questions-queue-empty = Nincs moderálásra váró kérdés.
+questions-publish = Közzététel
+questions-correct = Kérdés javítása
+questions-refuse = Elutasítás
+questions-refuse-reason = Az elutasítás indoklása (a kérdező megkapja)
+questions-mail-answered-subject = Válasz érkezett a kérdésedre
+questions-mail-answered = A „{ $title }” című kérdésedre válaszolt egy szakértő.
+questions-mail-read = A válasz elolvasása
+questions-mail-refused-subject = A kérdésedet nem tettük közzé
+questions-mail-refused = A „{ $title }” című kérdésedet a moderátor nem tette közzé.
+questions-mail-ask-again = Új kérdés írása
+flash-question-asked = Köszönjük a kérdésedet! Amint egy moderátor jóváhagyta, megjelenik az oldalon, és ha válasz érkezik, e-mailt kapsz.
+confirm-mail-question-ask = Kérdést küldtél a szakértőknek. Akkor kerül a moderátor elé, amikor megerősíted.
+
+audit-ask_question = Kérdés a szakértőknek
+audit-publish_question = Kérdés közzététele
+audit-refuse_question = Kérdés elutasítása
+audit-correct_question = Kérdés javítása
+audit-answer_question = Válasz egy kérdésre
+audit-update_answer = Válasz módosítása
+audit-remove_answer = Válasz eltávolítása
