@@ -132,6 +132,10 @@ test('a resident asks, the coordinator publishes, the mentor answers, search fin
   await accessible(t, lakos, 'questions list (en)');
   await open(coord, `/lang/en?next=${encodeURIComponent('/admin/questions')}`);
   await accessible(t, coord, 'moderation queue (en)');
+  // The language stays with the accounts: give the demo accounts back their Hungarian
+  // for the tests that follow.
+  await open(coord, '/lang/hu?next=/');
+  await open(lakos, '/lang/hu?next=/');
   const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
   await open(phone, questionPath);
   await noSidewaysScroll(phone);

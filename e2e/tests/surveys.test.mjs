@@ -36,10 +36,15 @@ after(async () => {
 test('a resident answers the public survey and the coordinator reads the results', async (t) => {
   const coord = await newPage(browser);
   await signIn(coord, COORDINATOR);
-  await open(coord, `/admin/programmes/${kisberId}/surveys`);
+  // A signed-in person's language is kept with the account: start in Hungarian.
+  await open(coord, `/lang/hu?next=${encodeURIComponent(`/admin/programmes/${kisberId}/surveys`)}`);
   await accessible(t, coord, 'surveys list');
   await screenshot(coord, 'surveys-list.png');
-  await coord.getByRole('link', { name: SURVEY, exact: true }).click();
+  // Wait for the questionnaire's own address: "load" alone may be the list's, still.
+  await Promise.all([
+    coord.waitForURL(/\/surveys\/\d+$/),
+    coord.getByRole('link', { name: SURVEY, exact: true }).click(),
+  ]);
   await coord.waitForLoadState('load');
   await accessible(t, coord, 'questionnaire page');
   await screenshot(coord, 'survey-builder.png');
@@ -84,7 +89,7 @@ test('a resident answers the public survey and the coordinator reads the results
 test('the local action plan shows its progress, and its public page is readable', async (t) => {
   const coord = await newPage(browser);
   await signIn(coord, COORDINATOR);
-  await open(coord, `/admin/programmes/${kisberId}/plans`);
+  await open(coord, `/lang/hu?next=${encodeURIComponent(`/admin/programmes/${kisberId}/plans`)}`);
   await accessible(t, coord, 'plans list');
   await coord.getByRole('link', { name: 'Kisbér helyi cselekvési terve', exact: true }).click();
   await coord.waitForLoadState('load');
