@@ -62,25 +62,7 @@ while :; do
 done
 startup_ms=$(($(now_ms) - t0))
 
-# run_wrk NAME BASE_URL PATH: one bounded wrk run; appends Markdown rows to $WORK/rows and
-# the requests/s to $WORK/rps-NAME.
-run_wrk() {
-  local out="$WORK/wrk-$1.txt"
-  wrk -t2 -c64 -d10s --latency "$2$3" >"$out"
-  # Errors are reported so that a fast run of failing requests cannot pass as a result.
-  awk -v name="$1 (\`$3\`)" -v rpsfile="$WORK/rps-$1" '
-    /Requests\/sec:/ { rps = $2 }
-    /^ +99%/         { p99 = $2 }
-    /Non-2xx or 3xx/ { errors += $NF }
-    /Socket errors/  { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-    END {
-      printf "| %s: requests/s | %.0f |\n", name, rps
-      printf "| %s: p99 latency | %s |\n", name, p99
-      printf "| %s: non-2xx or socket errors | %d |\n", name, errors
-      printf "%f\n", rps > rpsfile
-    }
-  ' "$out" >>"$WORK/rows"
-}
+. scripts/lib/run-wrk.sh
 # The calendar's busiest month of public activities in the demo (asked of the API as a
 # client would), so the month page renders a full grid, not an empty one.
 BUSY_MONTH=$(python3 - "$BASE" <<'PY'

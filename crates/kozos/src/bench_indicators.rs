@@ -22,11 +22,11 @@ const ADMIN: &str = "admin@demo.kozos.hu";
 /// The participants of the local-identity call: the figure a check-in moves.
 const KEY: &str = "TOP-5.3.1-16/T531-1";
 
-fn e(x: impl std::fmt::Debug) -> String {
+pub(crate) fn e(x: impl std::fmt::Debug) -> String {
     format!("{x:?}")
 }
 
-async fn user(app: &App, email: &str) -> Result<kozos_domain::user::User, String> {
+pub(crate) async fn user(app: &App, email: &str) -> Result<kozos_domain::user::User, String> {
     let mut conn = app.db.pool.acquire().await.map_err(e)?;
     let id = kozos_db::users::id_by_email(&mut conn, email)
         .await
@@ -40,7 +40,11 @@ async fn user(app: &App, email: &str) -> Result<kozos_domain::user::User, String
 }
 
 /// Median and 95th percentile of `runs` timed calls after `warm` untimed ones.
-async fn time<F, Fut>(warm: usize, runs: usize, mut f: F) -> Result<(Duration, Duration), String>
+pub(crate) async fn time<F, Fut>(
+    warm: usize,
+    runs: usize,
+    mut f: F,
+) -> Result<(Duration, Duration), String>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<(), String>>,
@@ -59,7 +63,7 @@ where
     Ok((took[runs / 2], p95))
 }
 
-fn ms(d: Duration) -> String {
+pub(crate) fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
 }
 

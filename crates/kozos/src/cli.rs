@@ -94,6 +94,15 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+    /// Benchmark: searches on the national data set timed warm (load it first with
+    /// `bench-indicators --load-only`; see scripts/bench-search.sh).
+    #[command(hide = true)]
+    BenchSearch {
+        #[arg(long, default_value_t = 3)]
+        warmups: usize,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -275,6 +284,7 @@ pub fn main() -> ExitCode {
                 scale: Scale::National,
                 ..
             }) | Command::BenchIndicators { .. }
+                | Command::BenchSearch { .. }
         )
     );
     init_logs(cli.log_json, bulk);
@@ -477,6 +487,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         } => {
             crate::bench_indicators::run(&app, size.options(), load_only, warmups, runs.max(1))
                 .await
+        }
+        Command::BenchSearch { warmups, runs } => {
+            crate::bench_search::run(&app, warmups, runs.max(1)).await
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod bench_certificates;
 pub mod bench_hello;
 pub mod bench_indicators;
+pub mod bench_search;
 pub mod cli;
 pub mod gazetteer_file;
 pub mod logs;

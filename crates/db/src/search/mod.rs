@@ -151,6 +151,17 @@ pub async fn reindex_all(conn: &mut Conn) -> Result<u64, DbError> {
     reindex(conn, &DocKind::ALL).await
 }
 
+/// How big the index is: (documents, postings).
+pub async fn size(conn: &mut Conn) -> Result<(i64, i64), DbError> {
+    let docs = sqlx::query_scalar("SELECT COUNT(*) FROM search_docs")
+        .fetch_one(&mut *conn)
+        .await?;
+    let postings = sqlx::query_scalar("SELECT COUNT(*) FROM search_terms")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok((docs, postings))
+}
+
 /// Rebuild the index of these kinds from their records.
 pub async fn reindex(conn: &mut Conn, kinds: &[DocKind]) -> Result<u64, DbError> {
     let mut n = 0;

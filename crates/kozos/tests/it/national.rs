@@ -99,6 +99,46 @@ both!(
         // Tiny pools (a few people per district) cap the turnouts below what was asked.
         let attendance = report.rows("attendance");
         assert!(attendance >= 1_000, "{attendance} attendance rows");
+        // The community records went in, and everything is in the search index.
+        assert!(
+            report.rows("community") > 14 * 4,
+            "memos, 3 initiatives and an item a programme"
+        );
+        // (An occurrence of a series that is just the series is found as the series.)
+        for (records, indexed) in [
+            ("SELECT COUNT(*) FROM memos", "kind = 'memo'"),
+            ("SELECT COUNT(*) FROM initiatives", "kind = 'initiative'"),
+            (
+                "SELECT COUNT(*) FROM knowledge_items",
+                "kind IN ('practice', 'publication', 'video', 'study')",
+            ),
+            (
+                "SELECT COUNT(*) FROM activities WHERE series_id IS NULL",
+                "kind = 'activity' AND ref_id IN (SELECT id FROM activities WHERE series_id IS NULL)",
+            ),
+        ] {
+            let count = |sql: String| {
+                let pool = t.app.db.pool.clone();
+                async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap() }
+            };
+            let made = count(records.to_string()).await;
+            let found = count(format!("SELECT COUNT(*) FROM search_docs WHERE {indexed}")).await;
+            assert_eq!(found, made, "{records}: all in the index");
+        }
+        let found = kozos_app::search::search(
+            &t.app,
+            None,
+            &kozos_app::search::Request {
+                q: "lakok kozosseg".into(),
+                kind: Some(kozos_domain::search::DocKind::Memo),
+                programme: None,
+                place: None,
+                page: 1,
+            },
+        )
+        .await
+        .unwrap();
+        assert!(found.total > 0, "the national memos are found");
         let stored: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM attendance WHERE route = 'roster' AND recorded_by IS NULL",
         )

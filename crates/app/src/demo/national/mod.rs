@@ -1,7 +1,8 @@
 //! `kozos demo --scale national`: a national data set on top of the five-programme demo,
 //! big enough to measure the indicators by (every settlement of the country, ~80 mentors,
 //! 360 communities, ~1,000 programmes, 1,000,000 people, 100,000 activities and
-//! 10,000,000 attendance records), and shrinkable for tests. The same options give the
+//! 10,000,000 attendance records, ~10,000 memos, 3,000 initiatives and 1,000 library
+//! items, all in the search index), and shrinkable for tests. The same options give the
 //! same data: every choice comes from a seeded sequence (`dice`).
 //!
 //! Records go in with multi-row INSERTs in big transactions (`kozos_db::bulk`), streamed:
@@ -14,6 +15,7 @@
 mod activities;
 mod attendance;
 mod communities;
+mod community;
 mod dice;
 mod indicators;
 mod mentors;
@@ -224,7 +226,20 @@ pub async fn load(app: &App, o: &Options, progress: &mut dyn Progress) -> Result
         attendance::insert(&app.db, &acts, &pools, &ids, o.seed, &mut tick).await?
     };
     ph.end(written);
+
+    // Memos, initiatives and library items, then the search index over everything the
+    // bulk writers put in (they skip the per-record refresh).
+    ph.start("community", 0);
+    let mut tx = app.db.begin().await?;
+    let made = community::insert(&mut tx, &acts, &plans, &settlements, o.seed, now).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    ph.end(made);
     drop((ids, pools, acts));
+    ph.start("search index", 0);
+    let mut tx = app.db.begin().await?;
+    let indexed = kozos_db::search::reindex_all(&mut tx).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    ph.end(indexed);
 
     let programme_ids: Vec<ProgrammeId> = plans.iter().map(|p| p.id).collect();
     indicators::build(&app.db, &programme_ids, &mut ph).await?;

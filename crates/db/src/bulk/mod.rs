@@ -8,6 +8,9 @@
 //! (indicator maintenance, audit entries): whoever loads in bulk rebuilds the indicators
 //! afterwards with `indicators::bulk`.
 
+mod community;
+pub use community::*;
+
 use crate::{Conn, DbError};
 use kozos_domain::activity::ActivityKind;
 use kozos_domain::text::name_key;
